@@ -1,0 +1,75 @@
+namespace GovFunctions.Common;
+
+/// <summary>Every refusal the product makes to a caller. Mapped to RFC 7807 in one place.</summary>
+public abstract class GovException(string message) : Exception(message);
+
+/// <summary>400: the input is malformed; <see cref="Errors"/> names each field.</summary>
+public sealed class ValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : GovException("输入有误 / The input is invalid.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static ValidationException For(string field, string zh, string en) =>
+        new(new Dictionary<string, string[]> { [field] = [Bilingual.Text(zh, en)] });
+}
+
+/// <summary>409: the record is not in a state that allows this, or somebody changed it first.</summary>
+public sealed class StateConflictException(string message) : GovException(message);
+
+/// <summary>422: a rule of the district refuses it; names the article and the gate.</summary>
+public sealed class RuleViolationException(string article, string gate, string message) : GovException(message)
+{
+    public string Article { get; } = article;
+    public string Gate { get; } = gate;
+}
+
+/// <summary>404.</summary>
+public sealed class NotFoundException(string message) : GovException(message);
+
+/// <summary>410: a link or record that existed but no longer works.</summary>
+public sealed class GoneException(string message) : GovException(message);
+
+/// <summary>401: no trusted identity on the request.</summary>
+public sealed class AuthenticationRequiredException(string message) : GovException(message);
+
+/// <summary>403: a known identity that may not do this, or an identity the organization does not know.</summary>
+public sealed class AccessDeniedException(string message) : GovException(message);
+
+public static class Bilingual
+{
+    public static string Text(string zh, string en) => $"{zh} ({en})";
+}
+
+/// <summary>Collects per-field errors and throws them together, so a form shows every mistake at once.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public FieldErrors Add(string field, string zh, string en)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(Bilingual.Text(zh, en));
+        return this;
+    }
+
+    public FieldErrors Required(string field, string? value, string zhName)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, $"{zhName}为必填项", $"{field} is required");
+        return this;
+    }
+
+    public FieldErrors MaxLength(string field, string? value, int max, string zhName)
+    {
+        if (value is not null && value.Length > max) Add(field, $"{zhName}不能超过{max}个字符", $"{field} must be at most {max} characters");
+        return this;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any) throw new ValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}

@@ -1,0 +1,38 @@
+using GovFunctions.Common;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+
+namespace GovFunctions.Platform.Http;
+
+/// <summary>
+/// The one exception handler: an HTTP function's refusal becomes problem details; anything unexpected is
+/// logged and answered 500 without internals. Queue and timer functions rethrow, so the host retries them
+/// and, after the last attempt, moves the message to the poison queue.
+/// </summary>
+public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception thrown)
+        {
+            var e = Unwrap(thrown);
+            var http = context.GetHttpContext();
+            if (http is null || http.Response.HasStarted) throw;
+            if (e is not GovException) LogUnexpected(e, context.FunctionDefinition.Name);
+            await Problems.WriteAsync(http, e);
+        }
+    }
+
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerException!)
+        : e.InnerException is GovException inner ? inner
+        : e;
+
+    [LoggerMessage(LogLevel.Error, "Function {Function} failed")]
+    private partial void LogUnexpected(Exception e, string function);
+}

@@ -1,0 +1,57 @@
+using GovFunctions.Common;
+using GovFunctions.Organization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GovFunctions.Platform.Http;
+
+/// <summary>The one mapping from a refusal to RFC 7807 problem details (API.md, "Errors").</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static ProblemDetails From(Exception exception, string? instance = null)
+    {
+        var problem = exception switch
+        {
+            ValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = 400, Title = "输入有误 (The input is invalid)",
+                Detail = Bilingual.Text("请按字段更正后重新提交", "correct the fields listed in errors and resubmit"),
+            },
+            AuthenticationRequiredException => Make(401, "需要登录 (Authentication required)", exception.Message),
+            AccessDeniedException => Make(403, "无权操作 (Forbidden)", exception.Message),
+            NotFoundException => Make(404, "未找到 (Not found)", exception.Message),
+            StateConflictException => Make(409, "状态冲突 (Conflict)", exception.Message),
+            GoneException => Make(410, "已失效 (Gone)", exception.Message),
+            RuleViolationException r => WithRule(Make(422, "不符合规定 (Refused by rule)", r.Message), r),
+            OrganizationNotLoadedException => Make(503, "服务尚未就绪 (Service not ready)", exception.Message),
+            _ => Make(500, "服务器内部错误 (Internal error)",
+                Bilingual.Text("请求未能完成，已记录，请稍后再试或联系区政府办公室", "the request could not be completed; it has been logged")),
+        };
+        problem.Instance = instance;
+        return problem;
+    }
+
+    public static IActionResult Result(Exception exception, string? instance = null)
+    {
+        var problem = From(exception, instance);
+        return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { ContentType } };
+    }
+
+    public static async Task WriteAsync(HttpContext http, Exception exception)
+    {
+        var problem = From(exception, http.Request.Path);
+        http.Response.StatusCode = problem.Status ?? 500;
+        await http.Response.WriteAsJsonAsync<object>(problem, Json.Options, ContentType);
+    }
+
+    private static ProblemDetails Make(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails WithRule(ProblemDetails p, RuleViolationException r)
+    {
+        p.Extensions["article"] = r.Article;
+        p.Extensions["gate"] = r.Gate;
+        return p;
+    }
+}

@@ -1,0 +1,28 @@
+using GovFunctions.Organization;
+using GovFunctions.Platform.Http;
+using GovFunctions.Platform.Mail;
+using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GovFunctions.Platform;
+
+/// <summary>The app's services, shared by the Functions host, the seed command and the tests.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddGovFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+        services.AddOptions<MailOptions>().BindConfiguration("Mail").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new StorageClients(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IQueueSender, StorageQueueSender>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<SeedLoader>();
+        services.AddSingleton<StaffIdentity>();
+        return services;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+
+namespace GovFunctions.Platform.Storage;
+
+/// <summary>
+/// Closes the gap between a table write and the queue messages it causes.
+/// <list type="number">
+/// <item>Before the change is committed, an <em>intent</em> naming the messages is written to the small
+/// <c>Outbox</c> table, and the change's history row (its <em>witness</em>) carries the intent's id.</item>
+/// <item>The change is committed in one entity-group transaction.</item>
+/// <item>The messages are enqueued and the intent deleted.</item>
+/// </list>
+/// If the process dies, or the queue refuses, between 2 and 3, <see cref="SweepAsync"/> (a timer) finds the
+/// intent, sees the witness committed, and enqueues the messages. An intent whose witness never appeared was a
+/// change that failed; it is dropped. Messages carry ids and every handler is idempotent, so a message sent by
+/// both the writer and the sweeper is handled once in effect. The Outbox table only ever holds work in flight,
+/// so sweeping it is cheap at any scale.
+/// </summary>
+public sealed partial class Outbox(StorageClients storage, IQueueSender sender, TimeProvider clock, ILogger<Outbox> log)
+{
+    public const string WitnessProperty = "OutboxId";
+
+    /// <summary>Intents younger than this are left to their writer.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
+    /// <summary>An intent without a witness after this long belongs to a change that never committed.</summary>
+    public static readonly TimeSpan AbandonAfter = TimeSpan.FromMinutes(15);
+
+    /// <returns>The storage responses of the transaction's actions, in order.</returns>
+    public async Task<IReadOnlyList<Response>> CommitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions,
+        TableEntity witness, IReadOnlyList<OutboundMessage> messages, CancellationToken ct = default)
+    {
+        if (messages.Count == 0) return (await table.SubmitTransactionAsync(actions, ct)).Value;
+
+        var outbox = await storage.TableAsync(Tables.Outbox);
+        var intentId = Guid.NewGuid().ToString("N");
+        var intent = new TableEntity(intentId[..1], intentId)
+        {
+            ["Table"] = table.Name,
+            ["RecordPartition"] = witness.PartitionKey,
+            ["WitnessRowKey"] = witness.RowKey,
+            ["Messages"] = JsonSerializer.Serialize(messages, Json.Options),
+            ["CreatedAt"] = clock.GetUtcNow(),
+        };
+        await outbox.AddEntityAsync(intent, ct);
+        witness[WitnessProperty] = intentId;
+        IReadOnlyList<Response> responses;
+        try
+        {
+            responses = (await table.SubmitTransactionAsync(actions, ct)).Value;
+        }
+        catch
+        {
+            await DeleteIntentAsync(outbox, intent, CancellationToken.None);
+            throw;
+        }
+        await TryDispatchAsync(outbox, intent, messages, ct);
+        return responses;
+    }
+
+    /// <summary>Routes what was committed but not yet enqueued; drops intents of changes that never committed.</summary>
+    public async Task<SweepResult> SweepAsync(CancellationToken ct = default)
+    {
+        var outbox = await storage.TableAsync(Tables.Outbox);
+        var now = clock.GetUtcNow();
+        int dispatched = 0, abandoned = 0, waiting = 0;
+        await foreach (var intent in outbox.QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            var age = now - intent.GetDateTimeOffset("CreatedAt")!.Value;
+            if (age < Grace) { waiting++; continue; }
+
+            var table = storage.TableService.GetTableClient(intent.GetString("Table"));
+            var witness = await table.GetEntityIfExistsAsync<TableEntity>(
+                intent.GetString("RecordPartition"), intent.GetString("WitnessRowKey"), [WitnessProperty], ct);
+            if (witness.HasValue && witness.Value!.GetString(WitnessProperty) == intent.RowKey)
+            {
+                var messages = JsonSerializer.Deserialize<List<OutboundMessage>>(intent.GetString("Messages"), Json.Options)!;
+                if (await TryDispatchAsync(outbox, intent, messages, ct)) dispatched++;
+            }
+            else if (age > AbandonAfter)
+            {
+                await DeleteIntentAsync(outbox, intent, ct);
+                LogAbandoned(intent.RowKey, intent.GetString("Table"), intent.GetString("RecordPartition"));
+                abandoned++;
+            }
+            else waiting++;
+        }
+        if (dispatched + abandoned > 0) LogSwept(dispatched, abandoned, waiting);
+        return new SweepResult(dispatched, abandoned, waiting);
+    }
+
+    private async Task<bool> TryDispatchAsync(TableClient outbox, TableEntity intent, IReadOnlyList<OutboundMessage> messages, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var m in messages) await sender.SendAsync(m.Queue, m.Envelope.Serialize(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogDispatchFailed(e, intent.RowKey);
+            return false;
+        }
+        await DeleteIntentAsync(outbox, intent, ct);
+        return true;
+    }
+
+    private static async Task DeleteIntentAsync(TableClient outbox, TableEntity intent, CancellationToken ct)
+    {
+        try { await outbox.DeleteEntityAsync(intent.PartitionKey, intent.RowKey, ETag.All, ct); }
+        catch (RequestFailedException e) when (e.Status == 404) { }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Outbox intent {IntentId} committed but not enqueued; the sweeper will route it")]
+    private partial void LogDispatchFailed(Exception e, string intentId);
+
+    [LoggerMessage(LogLevel.Warning, "Outbox intent {IntentId} for {Table}/{Partition} never committed; dropped")]
+    private partial void LogAbandoned(string intentId, string? table, string? partition);
+
+    [LoggerMessage(LogLevel.Information, "Outbox sweep: {Dispatched} routed late, {Abandoned} dropped, {Waiting} waiting")]
+    private partial void LogSwept(int dispatched, int abandoned, int waiting);
+}
+
+public sealed record SweepResult(int Dispatched, int Abandoned, int Waiting);

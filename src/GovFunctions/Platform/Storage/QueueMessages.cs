@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace GovFunctions.Platform.Storage;
+
+/// <summary>
+/// Every queue message the app writes. <see cref="Id"/> makes handling idempotent: a handler records the ids
+/// it has handled in the same transaction as its change, so a second delivery changes nothing.
+/// </summary>
+public sealed record QueueEnvelope(string Id, string Type, string Subject, DateTimeOffset CreatedAt, JsonElement? Data = null)
+{
+    public static QueueEnvelope Create(string type, string subject, TimeProvider clock, object? data = null, string? id = null) =>
+        new(id ?? Guid.NewGuid().ToString("N"), type, subject, clock.GetUtcNow(),
+            data is null ? null : JsonSerializer.SerializeToElement(data, Json.Options));
+
+    public T DataAs<T>() => Data is { } d
+        ? d.Deserialize<T>(Json.Options) ?? throw new InvalidDataException($"message {Id} has empty data")
+        : throw new InvalidDataException($"message {Id} has no data");
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json.Options);
+
+    public static QueueEnvelope Parse(string body) =>
+        JsonSerializer.Deserialize<QueueEnvelope>(body, Json.Options) ?? throw new InvalidDataException("empty queue message");
+}
+
+/// <summary>A message to put on a queue once the change that caused it is committed.</summary>
+public sealed record OutboundMessage(string Queue, QueueEnvelope Envelope);
+
+public interface IQueueSender
+{
+    Task SendAsync(string queue, string body, CancellationToken ct = default);
+}
+
+/// <summary>Writes to Azure Queue Storage in base64, the encoding the queue trigger reads by default.</summary>
+public sealed class StorageQueueSender(StorageClients storage, ILogger<StorageQueueSender> log) : IQueueSender
+{
+    public async Task SendAsync(string queue, string body, CancellationToken ct = default)
+    {
+        var client = await storage.QueueAsync(queue);
+        await client.SendMessageAsync(body, ct);
+        Log.Enqueued(log, client.Name);
+    }
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(LogLevel.Debug, "Enqueued a message on {Queue}")]
+    public static partial void Enqueued(ILogger logger, string queue);
+}

@@ -15,6 +15,7 @@ namespace GovFunctions.Platform.Mail;
 /// <summary>
 /// The one mail sender: MailKit over SMTP, a small pool of reused connections, and retries with backoff on
 /// transient failures (connection drops, timeouts, 4xx replies). A permanent refusal (5xx) is not retried.
+/// Backoff runs on real time, not the business clock: it is about the network, not about deadlines.
 /// </summary>
 public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable
 {
@@ -24,12 +25,12 @@ public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable
     private readonly ConcurrentBag<SmtpClient> _idle = [];
     private readonly SemaphoreSlim _slots;
 
-    public SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMailSender> log, TimeProvider clock)
+    public SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMailSender> log)
     {
         _options = options.Value;
         _log = log;
         _slots = new SemaphoreSlim(_options.Connections);
-        _retry = _options.Retries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = clock }
+        _retry = _options.Retries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = _options.Retries,

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using GovFunctions.Tests.Support;
+
+namespace GovFunctions.Tests.App;
+
+/// <summary>
+/// Reads the functions.metadata the Worker SDK generated at build and checks every trigger binding: these are
+/// what the Functions host listens on, and the routes are the contract of API.md.
+/// </summary>
+public class FunctionsMetadataTests
+{
+    private static readonly JsonElement[] Functions = Load();
+
+    private static readonly (string Name, string Method, string Route)[] Http =
+    [
+        ("Health", "get", "health"),
+        ("ListPeople", "get", "organization/people"),
+    ];
+
+    private static readonly (string Name, string Schedule)[] Timers =
+    [
+        ("OutboxSweep", GovFunctions.Platform.Storage.OutboxSweepFunction.Schedule),
+    ];
+
+    public static TheoryData<string, string, string> HttpFunctions => new(Http);
+    public static TheoryData<string, string> TimerFunctions => new(Timers);
+
+    [Fact]
+    public void EveryFunction_IsListedHere_SoNoTriggerGoesUnchecked()
+    {
+        var expected = Http.Select(f => f.Name).Concat(Timers.Select(f => f.Name)).Order();
+        Assert.Equal(expected, Functions.Select(f => f.GetProperty("name").GetString()!).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void HttpTrigger_HasTheContractRoute_MethodAndAnonymousAuthLevel(string name, string method, string route)
+    {
+        var trigger = Trigger(name, "httpTrigger");
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TimerFunctions))]
+    public void TimerTrigger_HasItsSchedule(string name, string schedule)
+    {
+        var trigger = Trigger(name, "timerTrigger");
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
+        Assert.Equal(6, schedule.Split(' ').Length); // NCRONTAB with seconds, as the Functions host expects
+    }
+
+    [Fact]
+    public void EveryFunction_RunsInTheIsolatedWorker()
+    {
+        Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
+        Assert.All(Functions, f => Assert.Equal("GovFunctions.dll", f.GetProperty("scriptFile").GetString()));
+    }
+
+    private static JsonElement Trigger(string function, string type)
+    {
+        var f = Assert.Single(Functions, f => f.GetProperty("name").GetString() == function);
+        return Assert.Single(f.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == type);
+    }
+
+    private static JsonElement[] Load()
+    {
+        // This test assembly sits in tests/GovFunctions.Tests/bin/<Configuration>/net10.0/; the app's build output in
+        // src/GovFunctions/bin/<Configuration>/net10.0/.
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(TestEnvironment.RepositoryRoot, "src", "GovFunctions", "bin", here.Parent!.Name, here.Name, "functions.metadata");
+        Assert.True(File.Exists(path), $"build output not found: {path}");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToArray();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using GovFunctions.Common;
+using GovFunctions.Platform.Http;
+using GovFunctions.Tests.Support;
+using Microsoft.AspNetCore.Http;
+
+namespace GovFunctions.Tests.Platform;
+
+/// <summary>Problem details (API.md, "Errors") and the intake body reader.</summary>
+public class HttpPlatformTests
+{
+    public sealed record Sample(string? Destination, DateTimeOffset? Start, bool Confidential, int? Count, List<string>? DepartmentIds);
+
+    [Theory]
+    [InlineData(typeof(AuthenticationRequiredException), 401)]
+    [InlineData(typeof(AccessDeniedException), 403)]
+    [InlineData(typeof(NotFoundException), 404)]
+    [InlineData(typeof(StateConflictException), 409)]
+    [InlineData(typeof(GoneException), 410)]
+    [InlineData(typeof(InvalidOperationException), 500)]
+    public async Task Problems_MapEachRefusalToItsStatus(Type type, int status)
+    {
+        var body = await WriteAsync((Exception)Activator.CreateInstance(type, "说明")!);
+        Assert.Equal(status, body.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Problems_ForARule_CarryTheArticleAndGate_422()
+    {
+        var (http, body) = await WriteWithContextAsync(new RuleViolationException("第十五条", "legalityReview", "未经合法性审查"));
+        Assert.Equal(422, http.Response.StatusCode);
+        Assert.Equal("application/problem+json", http.Response.ContentType);
+        Assert.Equal("第十五条", body.GetProperty("article").GetString());
+        Assert.Equal("legalityReview", body.GetProperty("gate").GetString());
+    }
+
+    [Fact]
+    public async Task Problems_ForValidation_NameEachField_400()
+    {
+        var errors = new FieldErrors().Add("end", "结束时间必须晚于开始时间", "end must be after start").Required("destination", null, "外出地点");
+        var body = await WriteAsync(Assert.Throws<ValidationException>(errors.ThrowIfAny));
+        Assert.Equal(400, body.GetProperty("status").GetInt32());
+        var fields = body.GetProperty("errors");
+        Assert.Contains("结束时间必须晚于开始时间", fields.GetProperty("end")[0].GetString());
+        Assert.Contains("destination is required", fields.GetProperty("destination")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Problems_ForAnUnexpectedError_RevealNoInternals()
+    {
+        var body = await WriteAsync(new InvalidOperationException("connection string AccountKey=secret"));
+        Assert.DoesNotContain("secret", body.GetRawText());
+    }
+
+    [Fact]
+    public async Task Body_ReadsJson()
+    {
+        var s = await RequestBody.ReadAsync<Sample>(Http.Request("POST", "x", json: new { destination = "北京", start = "2026-12-01T09:00:00+08:00", confidential = true, count = 2, departmentIds = new[] { "a", "b" } }));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)), s.Start);
+        Assert.Equal(("北京", true, 2), (s.Destination, s.Confidential, s.Count));
+        Assert.Equal(["a", "b"], s.DepartmentIds!);
+    }
+
+    [Fact]
+    public async Task Body_ReadsAnHtmlFormPost_WithTheSameFieldNames()
+    {
+        var s = await RequestBody.ReadAsync<Sample>(Http.Request("POST", "x", form: new Dictionary<string, string>
+        {
+            ["destination"] = "上海", ["start"] = "2026-12-01T09:00", ["confidential"] = "on", ["count"] = "3", ["departmentIds"] = "finance,education",
+        }));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)), s.Start); // datetime-local is Beijing time
+        Assert.Equal(("上海", true, 3), (s.Destination, s.Confidential, s.Count));
+        Assert.Equal(["finance", "education"], s.DepartmentIds!);
+    }
+
+    [Theory]
+    [InlineData("{\"start\":\"next tuesday\"}", "start")]
+    [InlineData("{\"confidential\":\"perhaps\"}", "confidential")]
+    [InlineData("{\"count\":\"many\"}", "count")]
+    [InlineData("{\"departmentIds\":[1,2]}", "departmentIds")]
+    [InlineData("not json", "body")]
+    [InlineData("[1,2]", "body")]
+    [InlineData("", "body")]
+    public async Task Body_Malformed_Is400NamingTheField(string raw, string field)
+    {
+        var e = await Assert.ThrowsAsync<ValidationException>(() => RequestBody.ReadAsync<Sample>(Http.Request("POST", "x", rawBody: raw)));
+        Assert.Contains(field, e.Errors.Keys);
+    }
+
+    private static async Task<JsonElement> WriteAsync(Exception e) => (await WriteWithContextAsync(e)).Body;
+
+    private static async Task<(HttpContext Http, JsonElement Body)> WriteWithContextAsync(Exception e)
+    {
+        var http = Http.Request("GET", "x").HttpContext;
+        await Problems.WriteAsync(http, e);
+        http.Response.Body.Position = 0;
+        return (http, JsonDocument.Parse(http.Response.Body).RootElement.Clone());
+    }
+}

@@ -8,13 +8,15 @@ cd "$root"
 
 [ -x node_modules/.bin/azurite ] && [ -x node_modules/.bin/maildev ] || npm ci --omit=optional --no-audit --no-fund
 
-# Test ports differ from the local-run ports, so tests can run beside `npm start`.
-export GOV_STATE_DIR=$root/.artifacts/test-services GOV_AZURITE_PORT=20000 GOV_SMTP_PORT=21025 GOV_MAILDEV_PORT=21080 GOV_AZURITE_MEMORY=1
+# Test ports differ from the local-run ports, so tests can run beside `npm start`;
+# GOV_TEST_PORT_BASE moves them all (two checkouts testing at once).
+base=${GOV_TEST_PORT_BASE:-20000}
+export GOV_STATE_DIR=$root/.artifacts/test-services GOV_AZURITE_PORT=$base GOV_SMTP_PORT=$((base + 10)) GOV_MAILDEV_PORT=$((base + 11)) GOV_AZURITE_MEMORY=1
 bash scripts/services.sh start || exit 1
 trap 'bash scripts/services.sh stop >/dev/null' EXIT
 
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==' # Azurite's published dev key
-export GOV_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:20000/devstoreaccount1;QueueEndpoint=http://127.0.0.1:20001/devstoreaccount1;TableEndpoint=http://127.0.0.1:20002/devstoreaccount1;"
+export GOV_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$base/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((base + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((base + 2))/devstoreaccount1;"
 export GOV_TEST_SMTP_PORT=$GOV_SMTP_PORT GOV_TEST_MAILDEV_URL=http://127.0.0.1:$GOV_MAILDEV_PORT
 
 results=$root/.artifacts/TestResults

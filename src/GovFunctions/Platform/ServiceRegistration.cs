@@ -1,4 +1,8 @@
+using GovFunctions.Approvals;
+using GovFunctions.Leave;
+using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
@@ -23,6 +27,23 @@ public static class ServiceRegistration
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<StaffIdentity>();
+
+        services.AddOptions<SiteOptions>().BindConfiguration("GovFunctions").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApprovalOptions>().BindConfiguration("Approvals").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ApprovalLinks(sp.GetRequiredService<IOptions<ApprovalOptions>>().Value.LinkSigningKey));
+        services.AddSingleton<MailLog>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<QueueRouter>();
+        services.AddSingleton<AwayIndex>();
+        services.AddSingleton<ApprovalEngine>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<ApprovalEngine>());
+        services.AddSingleton<INotificationRenderer, ApprovalNotices>();
+        services.AddSingleton<PoisonNotices>();
+        services.AddSingleton<INotificationRenderer>(sp => sp.GetRequiredService<PoisonNotices>());
+
+        services.AddSingleton<LeaveService>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<LeaveService>());
+        services.AddSingleton<INotificationRenderer, LeaveNotices>();
         return services;
     }
 }

@@ -15,20 +15,39 @@ public class FunctionsMetadataTests
     [
         ("Health", "get", "health"),
         ("ListPeople", "get", "organization/people"),
+        ("SubmitLeave", "post", "leave-requests"),
+        ("GetLeave", "get", "leave-requests/{id}"),
+        ("WithdrawLeave", "post", "leave-requests/{id}/withdraw"),
+        ("ReturnFromLeave", "post", "leave-requests/{id}/return"),
+        ("WhoIsAway", "get", "leave/away"),
+        ("ShowApproval", "get", "approvals/{token}"),
+        ("DecideApproval", "post", "approvals/{token}"),
+        ("LeaveForm", "get", "forms/leave"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
     [
         ("OutboxSweep", GovFunctions.Platform.Storage.OutboxSweepFunction.Schedule),
+        ("ApprovalReminders", "0 */30 * * * *"),
+        ("LeaveReturnReminders", "0 0 1 * * *"),
+    ];
+
+    private static readonly (string Name, string Queue)[] QueueTriggers =
+    [
+        ("ApprovalRouter", "approval-routing"),
+        ("SendNotification", "notifications"),
+        ("ApprovalRoutingPoison", "approval-routing-poison"),
+        ("NotificationsPoison", "notifications-poison"),
     ];
 
     public static TheoryData<string, string, string> HttpFunctions => new(Http);
     public static TheoryData<string, string> TimerFunctions => new(Timers);
+    public static TheoryData<string, string> QueueFunctions => new(QueueTriggers);
 
     [Fact]
     public void EveryFunction_IsListedHere_SoNoTriggerGoesUnchecked()
     {
-        var expected = Http.Select(f => f.Name).Concat(Timers.Select(f => f.Name)).Order();
+        var expected = Http.Select(f => f.Name).Concat(Timers.Select(f => f.Name)).Concat(QueueTriggers.Select(f => f.Name)).Order();
         Assert.Equal(expected, Functions.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -49,6 +68,15 @@ public class FunctionsMetadataTests
         var trigger = Trigger(name, "timerTrigger");
         Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
         Assert.Equal(6, schedule.Split(' ').Length); // NCRONTAB with seconds, as the Functions host expects
+    }
+
+    [Theory]
+    [MemberData(nameof(QueueFunctions))]
+    public void QueueTrigger_ListensOnItsQueue_WithTheStorageConnection(string name, string queue)
+    {
+        var trigger = Trigger(name, "queueTrigger");
+        Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public class OutboxTests : IAsyncLifetime
         s.AddSingleton<IQueueSender>(sp => sp.GetRequiredService<SwitchableQueueSender>());
     });
 
+    private static readonly RecordKey M1 = RecordKey.Own("m1");
     private RecordStore<Memo> _store = null!;
     private SwitchableQueueSender Sender => _app.Get<SwitchableQueueSender>();
     private Outbox Outbox => _app.Get<Outbox>();
@@ -59,7 +60,7 @@ public class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task Commit_EnqueuesTheMessage_AndLeavesNoIntent()
     {
-        await _store.CreateAsync("m1", new Memo("new"), Move(null, "new"), [Message("m1")]);
+        await _store.CreateAsync(M1, new Memo("new"), Move(null, "new"), [Message("m1")]);
 
         var messages = await DrainAsync();
         Assert.Equal("m1", Assert.Single(messages).Subject);
@@ -69,7 +70,7 @@ public class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task Messages_AreBase64_AsTheQueueTriggerReadsThem()
     {
-        await _store.CreateAsync("m1", new Memo("new"), Move(null, "new"), [Message("m1")]);
+        await _store.CreateAsync(M1, new Memo("new"), Move(null, "new"), [Message("m1")]);
 
         var raw = new QueueClient(TestEnvironment.Storage, _app.Storage.QueueName(Queue)); // no decoding
         var peeked = Assert.Single((await raw.PeekMessagesAsync(5)).Value);
@@ -81,10 +82,10 @@ public class OutboxTests : IAsyncLifetime
     public async Task EnqueueFails_RecordIsKept_AndTheSweeperRoutesItOnceAfterTheGrace()
     {
         Sender.Fail = true;
-        await _store.CreateAsync("m1", new Memo("new"), Move(null, "new"), [Message("m1")]);
+        await _store.CreateAsync(M1, new Memo("new"), Move(null, "new"), [Message("m1")]);
         Sender.Fail = false;
 
-        Assert.Equal("new", (await _store.GetAsync("m1")).Value.Status);
+        Assert.Equal("new", (await _store.GetAsync(M1)).Value.Status);
         Assert.Empty(await DrainAsync());
         Assert.Equal(1, await IntentsAsync());
 
@@ -103,7 +104,7 @@ public class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task EnqueueFails_OnAnUpdate_TheSweeperRoutesTheUpdatesMessages()
     {
-        var v1 = await _store.CreateAsync("m1", new Memo("new"), Move(null, "new"), [Message("created")]);
+        var v1 = await _store.CreateAsync(M1, new Memo("new"), Move(null, "new"), [Message("created")]);
         Sender.Fail = true;
         await _store.UpdateAsync(v1, new Memo("sent"), Move("new", "sent"), [Message("updated"), Message("cc")]);
         Sender.Fail = false;
@@ -116,7 +117,7 @@ public class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task FailedTransaction_LeavesNoIntent_AndSendsNothing()
     {
-        var v1 = await _store.CreateAsync("m1", new Memo("new"), Move(null, "new"));
+        var v1 = await _store.CreateAsync(M1, new Memo("new"), Move(null, "new"));
         await _store.UpdateAsync(v1, new Memo("sent"), Move("new", "sent"));
 
         await Assert.ThrowsAsync<StateConflictException>(() =>

@@ -11,6 +11,7 @@ public class RecordStoreTests : IAsyncLifetime
     public sealed record Memo(string Title, string Status);
 
     private readonly TestApp _app = TestApp.Create();
+    private static readonly RecordKey M1 = RecordKey.Own("m1");
     private RecordStore<Memo> _store = null!;
 
     public ValueTask InitializeAsync()
@@ -27,52 +28,52 @@ public class RecordStoreTests : IAsyncLifetime
     [Fact]
     public async Task Create_ThenRead_ReturnsTheRecordAndItsHistory()
     {
-        await _store.CreateAsync("m1", new Memo("周例会", "draft"), Move(null, "draft", "新建"));
+        await _store.CreateAsync(M1, new Memo("周例会", "draft"), Move(null, "draft", "新建"));
 
-        var stored = await _store.GetAsync("m1");
+        var stored = await _store.GetAsync(M1);
         Assert.Equal(new Memo("周例会", "draft"), stored.Value);
-        var history = Assert.Single(await _store.HistoryAsync("m1"));
+        var history = Assert.Single(await _store.HistoryAsync(M1));
         Assert.Equal((null, "draft", "孙慧敏", "新建"), (history.FromState, history.ToState, history.ActorName, history.Reason));
     }
 
     [Fact]
     public async Task Create_Twice_IsAConflict()
     {
-        await _store.CreateAsync("m1", new Memo("a", "draft"), Move(null, "draft"));
-        await Assert.ThrowsAsync<StateConflictException>(() => _store.CreateAsync("m1", new Memo("b", "draft"), Move(null, "draft")));
-        Assert.Equal("a", (await _store.GetAsync("m1")).Value.Title);
+        await _store.CreateAsync(M1, new Memo("a", "draft"), Move(null, "draft"));
+        await Assert.ThrowsAsync<StateConflictException>(() => _store.CreateAsync(M1, new Memo("b", "draft"), Move(null, "draft")));
+        Assert.Equal("a", (await _store.GetAsync(M1)).Value.Title);
     }
 
     [Fact]
     public async Task Update_AppendsHistoryInOrder_AndNeverRewritesIt()
     {
-        var v1 = await _store.CreateAsync("m1", new Memo("a", "draft"), Move(null, "draft"));
+        var v1 = await _store.CreateAsync(M1, new Memo("a", "draft"), Move(null, "draft"));
         var v2 = await _store.UpdateAsync(v1, v1.Value with { Status = "sent" }, Move("draft", "sent"));
         await _store.UpdateAsync(v2, v2.Value with { Status = "done" }, Move("sent", "done", "完成"));
 
-        var history = await _store.HistoryAsync("m1");
+        var history = await _store.HistoryAsync(M1);
         Assert.Equal(["draft", "sent", "done"], history.Select(h => h.ToState));
         Assert.Equal([null, "draft", "sent"], history.Select(h => h.FromState));
-        Assert.Equal(3, (await _store.GetAsync("m1")).Version);
+        Assert.Equal(3, (await _store.GetAsync(M1)).Version);
     }
 
     [Fact]
     public async Task Update_WithAStaleETag_IsAConflict_AndWritesNothing()
     {
-        var v1 = await _store.CreateAsync("m1", new Memo("a", "draft"), Move(null, "draft"));
+        var v1 = await _store.CreateAsync(M1, new Memo("a", "draft"), Move(null, "draft"));
         await _store.UpdateAsync(v1, v1.Value with { Status = "sent" }, Move("draft", "sent"));
 
         await Assert.ThrowsAsync<StateConflictException>(() =>
             _store.UpdateAsync(v1, v1.Value with { Status = "cancelled" }, Move("draft", "cancelled")));
 
-        Assert.Equal("sent", (await _store.GetAsync("m1")).Value.Status);
-        Assert.Equal(2, (await _store.HistoryAsync("m1")).Count);
+        Assert.Equal("sent", (await _store.GetAsync(M1)).Value.Status);
+        Assert.Equal(2, (await _store.HistoryAsync(M1)).Count);
     }
 
     [Fact]
     public async Task TenConcurrentUpdatesFromOneVersion_ExactlyOneWins()
     {
-        var v1 = await _store.CreateAsync("m1", new Memo("a", "draft"), Move(null, "draft"));
+        var v1 = await _store.CreateAsync(M1, new Memo("a", "draft"), Move(null, "draft"));
         var attempts = Enumerable.Range(0, 10).Select(async i =>
         {
             try { await _store.UpdateAsync(v1, v1.Value with { Status = $"s{i}" }, Move("draft", $"s{i}")); return true; }
@@ -81,22 +82,22 @@ public class RecordStoreTests : IAsyncLifetime
         var results = await Task.WhenAll(attempts);
 
         Assert.Equal(1, results.Count(ok => ok));
-        Assert.Equal(2, (await _store.HistoryAsync("m1")).Count);
+        Assert.Equal(2, (await _store.HistoryAsync(M1)).Count);
     }
 
     [Fact]
     public async Task HandledMessage_IsMarkedInTheSameTransaction_AndASecondDeliveryIsRefused()
     {
-        var v1 = await _store.CreateAsync("m1", new Memo("a", "draft"), Move(null, "draft"));
-        Assert.False(await _store.WasHandledAsync("m1", "msg-1"));
+        var v1 = await _store.CreateAsync(M1, new Memo("a", "draft"), Move(null, "draft"));
+        Assert.False(await _store.WasHandledAsync(M1, "msg-1"));
         var v2 = await _store.UpdateAsync(v1, v1.Value with { Status = "sent" }, Move("draft", "sent"), handledMessageId: "msg-1");
-        Assert.True(await _store.WasHandledAsync("m1", "msg-1"));
+        Assert.True(await _store.WasHandledAsync(M1, "msg-1"));
 
         // The same message again, even against the fresh version: the marker row makes the transaction fail whole.
         await Assert.ThrowsAsync<StateConflictException>(() =>
             _store.UpdateAsync(v2, v2.Value with { Status = "twice" }, Move("sent", "twice"), handledMessageId: "msg-1"));
-        Assert.Equal("sent", (await _store.GetAsync("m1")).Value.Status);
-        Assert.Equal(2, (await _store.HistoryAsync("m1")).Count);
+        Assert.Equal("sent", (await _store.GetAsync(M1)).Value.Status);
+        Assert.Equal(2, (await _store.HistoryAsync(M1)).Count);
     }
 
     [Theory]
@@ -105,9 +106,10 @@ public class RecordStoreTests : IAsyncLifetime
     [InlineData("a#b")]
     [InlineData("a?b")]
     [InlineData("a\\b")]
+    [InlineData("a|b")]
     public async Task Find_WithAKeyStorageCannotHold_IsNotFound_NotAStorageError(string id)
     {
-        Assert.Null(await _store.FindAsync(id));
-        await Assert.ThrowsAsync<NotFoundException>(() => _store.GetAsync(id));
+        Assert.Null(await _store.FindAsync(new RecordKey(id, id)));
+        await Assert.ThrowsAsync<NotFoundException>(() => _store.GetAsync(new RecordKey(id, id)));
     }
 }

@@ -41,6 +41,8 @@ public sealed class TestApp : IAsyncDisposable
         ["Mail:From"] = "noreply@qinghe.example.org",
         ["Mail:Retries"] = "1",
         ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
+        ["GovFunctions:PublicBaseUrl"] = "http://localhost:7071",
+        ["Approvals:LinkSigningKey"] = "test-signing-key-0123456789-abcdefghijklmnop",
     };
 
     public static TestApp Create(Action<IDictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)

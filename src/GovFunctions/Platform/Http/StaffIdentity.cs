@@ -24,9 +24,11 @@ public sealed class StaffIdentity(IConfiguration configuration, OrganizationStor
         "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
     ];
 
+    public bool IsDevelopment =>
+        string.Equals(configuration["AZURE_FUNCTIONS_ENVIRONMENT"], "Development", StringComparison.OrdinalIgnoreCase);
+
     public bool HeadersTrusted =>
-        string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(configuration["AZURE_FUNCTIONS_ENVIRONMENT"], "Development", StringComparison.OrdinalIgnoreCase);
+        string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase) || IsDevelopment;
 
     public async Task<Person> RequireStaffAsync(HttpRequest request, CancellationToken ct = default)
     {

@@ -17,7 +17,7 @@ namespace GovFunctions.Platform.Mail;
 /// transient failures (connection drops, timeouts, 4xx replies). A permanent refusal (5xx) is not retried.
 /// Backoff runs on real time, not the business clock: it is about the network, not about deadlines.
 /// </summary>
-public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable
+public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
 {
     private readonly MailOptions _options;
     private readonly ILogger<SmtpMailSender> _log;
@@ -133,6 +133,11 @@ public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         while (_idle.TryTake(out var client)) await DiscardAsync(client);
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var client)) client.Dispose();
     }
 
     [LoggerMessage(LogLevel.Information, "Mail sent: {Subject} to {Recipients} recipient(s)")]

@@ -6,10 +6,26 @@ public static class Tables
     public const string Organization = "Organization";
     public const string Calendar = "Calendar";
     public const string Outbox = "Outbox";
+    public const string MailLog = "MailLog";
+    public const string Approvals = "Approvals";
+    public const string PendingTasks = "PendingTasks";
+    public const string LeaveRequests = "LeaveRequests";
+    public const string LeaveAway = "LeaveAway";
 }
 
 /// <summary>Queue names, shared by the senders and the queue-trigger bindings.</summary>
 public static class Queues
 {
     public const string Connection = StorageClients.ConnectionName;
+
+    /// <summary>Approval transitions (start, step decided, completed) and the features' follow-ups.</summary>
+    public const string ApprovalRouting = "approval-routing";
+
+    /// <summary>Emails to send, one message per email.</summary>
+    public const string Notifications = "notifications";
+
+    /// <summary>Where the Functions host moves a message after its last failed attempt (host.json maxDequeueCount).</summary>
+    public const string PoisonSuffix = "-poison";
+    public const string ApprovalRoutingPoison = ApprovalRouting + PoisonSuffix;
+    public const string NotificationsPoison = Notifications + PoisonSuffix;
 }

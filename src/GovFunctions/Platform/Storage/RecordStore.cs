@@ -5,39 +5,71 @@ using GovFunctions.Common;
 
 namespace GovFunctions.Platform.Storage;
 
+/// <summary>Where a record lives: its partition, and its id within it (often the same).</summary>
+public sealed record RecordKey(string Partition, string Id)
+{
+    public static RecordKey Own(string id) => new(id, id);
+
+    public bool IsValid => RecordStore.IsValidKey(Partition) && RecordStore.IsValidKey(Id);
+}
+
 /// <summary>A record as read from storage, with the ETag any update of it must carry.</summary>
-public sealed record Stored<T>(string Id, T Value, ETag ETag, int Version);
+public sealed record Stored<T>(RecordKey Key, T Value, ETag ETag, int Version)
+{
+    public string Id => Key.Id;
+}
+
+public static class RecordStore
+{
+    /// <summary>Keys come from URLs; refuse what Table Storage cannot hold as a key instead of failing with a 400 from storage.</summary>
+    public static bool IsValidKey(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= 200 && !key.Any(c => c is '/' or '\\' or '#' or '?' or '|' || char.IsControl(c));
+}
 
 /// <summary>
-/// Records of one kind in one table, one partition per record: the record row (JSON), its immutable history
-/// rows, and the ids of queue messages already handled for it. Every change is one entity-group transaction:
-/// record (guarded by its ETag) + history row + handled-message marker + any outbound messages (via the
-/// <see cref="Outbox"/>). A concurrent change surfaces as <see cref="StateConflictException"/> (HTTP 409).
+/// Records of one kind in one table. A record's rows share its partition: the record row (JSON), its immutable
+/// history rows, and the ids of queue messages already handled for it; a partition may hold several records
+/// (e.g. one person's leave requests). Every change is one entity-group transaction: record (guarded by its
+/// ETag) + history row + handled-message marker + the caller's extra actions in the same partition + any
+/// outbound messages (via the <see cref="Outbox"/>). A concurrent change surfaces as
+/// <see cref="StateConflictException"/> (HTTP 409).
 /// </summary>
 public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string tableName)
 {
-    private const string RecordRow = "record";
-    private const string HistoryPrefix = "history|";
-    private const string HandledPrefix = "handled|";
+    private static string RecordRow(string id) => $"{id}|record";
+    private static string HistoryPrefix(string id) => $"{id}|history|";
+    private static string HandledRow(string id, string messageId) => $"{id}|handled|{messageId}";
 
     public Task<TableClient> TableAsync() => storage.TableAsync(tableName);
 
-    public async Task<Stored<T>?> FindAsync(string id, CancellationToken ct = default)
+    public async Task<Stored<T>?> FindAsync(RecordKey key, CancellationToken ct = default)
     {
-        if (!IsValidKey(id)) return null;
+        if (!key.IsValid) return null;
         var table = await TableAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(id, RecordRow, cancellationToken: ct);
-        return row.HasValue ? ToStored(row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.Partition, RecordRow(key.Id), cancellationToken: ct);
+        return row.HasValue ? ToStored(key, row.Value!) : null;
     }
 
-    public async Task<Stored<T>> GetAsync(string id, CancellationToken ct = default) =>
-        await FindAsync(id, ct) ?? throw new NotFoundException(Bilingual.Text($"记录 {id} 不存在", $"record {id} not found"));
+    public async Task<Stored<T>> GetAsync(RecordKey key, CancellationToken ct = default) =>
+        await FindAsync(key, ct) ?? throw new NotFoundException(Bilingual.Text($"记录 {key.Id} 不存在", $"record {key.Id} not found"));
 
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken ct = default)
+    /// <summary>Every record in one partition (e.g. all of one person's requests).</summary>
+    public async Task<IReadOnlyList<Stored<T>>> InPartitionAsync(string partition, CancellationToken ct = default)
     {
         var table = await TableAsync();
+        var records = new List<Stored<T>>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
+            if (row.RowKey.EndsWith("|record", StringComparison.Ordinal))
+                records.Add(ToStored(new RecordKey(partition, row.RowKey[..^"|record".Length]), row));
+        return records;
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(RecordKey key, CancellationToken ct = default)
+    {
+        var table = await TableAsync();
+        var prefix = HistoryPrefix(key.Id);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {id} and RowKey ge {HistoryPrefix} and RowKey lt {HistoryPrefix + "~"}");
+            $"PartitionKey eq {key.Partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
         var entries = new List<HistoryEntry>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             entries.Add(new HistoryEntry(row.GetDateTimeOffset("At")!.Value, row.GetString("ActorId"), row.GetString("ActorName"),
@@ -45,37 +77,39 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         return entries;
     }
 
-    public async Task<bool> WasHandledAsync(string id, string messageId, CancellationToken ct = default)
+    public async Task<bool> WasHandledAsync(RecordKey key, string messageId, CancellationToken ct = default)
     {
         var table = await TableAsync();
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(id, HandledPrefix + messageId, ["PartitionKey"], ct);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.Partition, HandledRow(key.Id, messageId), ["PartitionKey"], ct);
         return row.HasValue;
     }
 
-    public Task<Stored<T>> CreateAsync(string id, T value, HistoryEntry history,
-        IReadOnlyList<OutboundMessage>? messages = null, IEnumerable<ITableEntity>? extraRows = null, CancellationToken ct = default) =>
-        CommitAsync(id, null, value, history, messages, null, extraRows, ct);
+    public Task<Stored<T>> CreateAsync(RecordKey key, T value, HistoryEntry history,
+        IReadOnlyList<OutboundMessage>? messages = null, string? handledMessageId = null,
+        IEnumerable<TableTransactionAction>? extra = null, CancellationToken ct = default) =>
+        CommitAsync(key, null, value, history, messages, handledMessageId, extra, ct);
 
     /// <param name="handledMessageId">The queue message this change handles: marked in the same transaction,
     /// so a second delivery finds it handled and a concurrent one fails with a conflict.</param>
+    /// <param name="extra">Further actions in the record's partition, committed with it (e.g. a ledger row guarded by its own ETag).</param>
     public Task<Stored<T>> UpdateAsync(Stored<T> current, T value, HistoryEntry history,
         IReadOnlyList<OutboundMessage>? messages = null, string? handledMessageId = null,
-        IEnumerable<ITableEntity>? extraRows = null, CancellationToken ct = default) =>
-        CommitAsync(current.Id, current, value, history, messages, handledMessageId, extraRows, ct);
+        IEnumerable<TableTransactionAction>? extra = null, CancellationToken ct = default) =>
+        CommitAsync(current.Key, current, value, history, messages, handledMessageId, extra, ct);
 
-    private async Task<Stored<T>> CommitAsync(string id, Stored<T>? current, T value, HistoryEntry history,
-        IReadOnlyList<OutboundMessage>? messages, string? handledMessageId, IEnumerable<ITableEntity>? extraRows, CancellationToken ct)
+    private async Task<Stored<T>> CommitAsync(RecordKey key, Stored<T>? current, T value, HistoryEntry history,
+        IReadOnlyList<OutboundMessage>? messages, string? handledMessageId, IEnumerable<TableTransactionAction>? extra, CancellationToken ct)
     {
-        if (!IsValidKey(id)) throw new ArgumentException($"'{id}' cannot be a partition key", nameof(id));
+        if (!key.IsValid) throw new ArgumentException($"'{key}' cannot be a table key", nameof(key));
         var table = await TableAsync();
         var version = (current?.Version ?? 0) + 1;
-        var record = new TableEntity(id, RecordRow)
+        var record = new TableEntity(key.Partition, RecordRow(key.Id))
         {
             ["Json"] = JsonSerializer.Serialize(value, Json.Options),
             ["Version"] = version,
             ["State"] = history.ToState,
         };
-        var witness = new TableEntity(id, $"{HistoryPrefix}{version:D6}")
+        var witness = new TableEntity(key.Partition, $"{HistoryPrefix(key.Id)}{version:D6}")
         {
             ["At"] = history.At,
             ["ActorId"] = history.ActorId,
@@ -92,11 +126,11 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
             new(TableTransactionActionType.Add, witness),
         };
         if (handledMessageId is not null)
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(id, HandledPrefix + handledMessageId)));
-        foreach (var row in extraRows ?? [])
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.Partition, HandledRow(key.Id, handledMessageId))));
+        foreach (var action in extra ?? [])
         {
-            if (row.PartitionKey != id) throw new ArgumentException("extra rows must live in the record's partition");
-            actions.Add(new(TableTransactionActionType.UpsertReplace, row));
+            if (action.Entity.PartitionKey != key.Partition) throw new ArgumentException("extra rows must live in the record's partition");
+            actions.Add(action);
         }
 
         IReadOnlyList<Response> responses;
@@ -107,17 +141,13 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             throw new StateConflictException(current is null
-                ? Bilingual.Text($"记录 {id} 已存在", $"record {id} already exists")
+                ? Bilingual.Text($"记录 {key.Id} 已存在", $"record {key.Id} already exists")
                 : Bilingual.Text("该记录已被他人修改或已处理，请刷新后重试", "the record was changed by someone else; reload and try again"));
         }
 
-        return new Stored<T>(id, value, responses[0].Headers.ETag ?? throw new InvalidOperationException("storage returned no ETag"), version);
+        return new Stored<T>(key, value, responses[0].Headers.ETag ?? throw new InvalidOperationException("storage returned no ETag"), version);
     }
 
-    private static Stored<T> ToStored(TableEntity row) =>
-        new(row.PartitionKey, JsonSerializer.Deserialize<T>(row.GetString("Json"), Json.Options)!, row.ETag, row.GetInt32("Version") ?? 1);
-
-    /// <summary>Keys come from URLs; refuse what Table Storage cannot hold as a key instead of failing with a 400 from storage.</summary>
-    public static bool IsValidKey(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= 200 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+    private static Stored<T> ToStored(RecordKey key, TableEntity row) =>
+        new(key, JsonSerializer.Deserialize<T>(row.GetString("Json"), Json.Options)!, row.ETag, row.GetInt32("Version") ?? 1);
 }

@@ -1,0 +1,169 @@
+using GovFunctions.Common;
+
+namespace GovFunctions.Approvals;
+
+/// <summary>单签: one approver; 会签: every listed approver must approve; 或签: the first answer decides.</summary>
+public enum StepKind { Single, Countersign, OrSign }
+
+public enum ApprovalStatus { Pending, Approved, Rejected, Withdrawn }
+
+/// <summary>Open until answered; Cancelled when the request is withdrawn or another or-sign approver answered first.</summary>
+public enum ApprovalTaskStatus { Open, Approved, Rejected, Cancelled }
+
+public enum Decision { Approve, Reject }
+
+/// <summary>A step of a chain, as the feature derives it from the organization (never typed in by the applicant).</summary>
+public sealed record StepSpec(string Name, StepKind Kind, IReadOnlyList<string> ApproverIds);
+
+/// <summary>A label and value shown to the approver: "everything being approved".</summary>
+public sealed record Fact(string Label, string Value);
+
+/// <summary>What a feature asks the engine to route.</summary>
+public sealed record ApprovalRequest(
+    string Id,
+    string Feature,
+    string SubjectId,
+    string Title,
+    string ApplicantId,
+    IReadOnlyList<Fact> Facts,
+    IReadOnlyList<StepSpec> Steps,
+    IReadOnlyList<string> CcIds);
+
+/// <summary>
+/// One approver's task in one step. <see cref="AddressedToId"/> is whom the chain names; <see cref="ApproverId"/> who
+/// actually receives it — their acting person while they are on leave (Art. 4, 75), with <see cref="OnBehalfOfId"/> set.
+/// The link that decides it is derived from <see cref="Nonce"/> with the signing key; only its hash is stored.
+/// </summary>
+public sealed record ApprovalTask(
+    string Id,
+    int Step,
+    string AddressedToId,
+    string ApproverId,
+    string? OnBehalfOfId,
+    string Nonce,
+    string TokenHash,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt)
+{
+    public ApprovalTaskStatus Status { get; init; } = ApprovalTaskStatus.Open;
+    public DateTimeOffset? DecidedAt { get; init; }
+    public string? Comment { get; init; }
+    public int Reminders { get; init; }
+    public DateTimeOffset? LastRemindedAt { get; init; }
+    public bool OfficeAlerted { get; init; }
+
+    public bool IsOpen => Status == ApprovalTaskStatus.Open;
+}
+
+public enum StepOutcome { Open, Approved, Rejected }
+
+/// <summary>
+/// An approval in flight: the request, the current step, and every task created so far. Transitions are methods that
+/// check the state and throw <see cref="StateConflictException"/> on an illegal move; records change with <c>with</c>.
+/// </summary>
+public sealed record Approval(
+    ApprovalRequest Request,
+    ApprovalStatus Status,
+    int CurrentStep,
+    IReadOnlyList<ApprovalTask> Tasks,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt = null)
+{
+    public string Id => Request.Id;
+    public bool IsPending => Status == ApprovalStatus.Pending;
+    public StepSpec Step => Request.Steps[CurrentStep];
+    public IEnumerable<ApprovalTask> CurrentTasks => Tasks.Where(t => t.Step == CurrentStep);
+    public IEnumerable<ApprovalTask> OpenTasks => Tasks.Where(t => t.IsOpen);
+
+    public static string StateName(ApprovalStatus s) => s.ToString().ToLowerInvariant();
+
+    /// <summary>A new approval with the first step's tasks.</summary>
+    public static Approval Open(ApprovalRequest request, IReadOnlyList<ApprovalTask> firstTasks, DateTimeOffset now)
+    {
+        if (request.Steps.Count == 0) throw new ArgumentException("an approval needs at least one step");
+        if (request.Steps.Any(s => s.ApproverIds.Count == 0)) throw new ArgumentException("every step needs an approver");
+        return new Approval(request, ApprovalStatus.Pending, 0, firstTasks, now);
+    }
+
+    /// <summary>An approval withdrawn before it was ever routed (the applicant was quicker than the queue).</summary>
+    public static Approval WithdrawnBeforeRouting(ApprovalRequest request, DateTimeOffset now) =>
+        new(request, ApprovalStatus.Withdrawn, 0, [], now, now);
+
+    public ApprovalTask Task(string taskId) => Tasks.SingleOrDefault(t => t.Id == taskId)
+        ?? throw new NotFoundException(Bilingual.Text("审批任务不存在", "approval task not found"));
+
+    /// <summary>The approver answers their task. Guards: the approval is pending, the task open and current, the link unexpired,
+    /// and — for an or-sign step — nobody has answered yet.</summary>
+    public Approval Decide(string taskId, Decision decision, string? comment, DateTimeOffset now)
+    {
+        var task = Task(taskId);
+        if (!IsPending || !task.IsOpen || task.Step != CurrentStep)
+            throw new StateConflictException(Bilingual.Text("该审批已处理，无需重复操作", "this approval has already been decided"));
+        if (now >= task.ExpiresAt)
+            throw new GoneException(Bilingual.Text("审批链接已过期", "this approval link has expired"));
+        if (Step.Kind == StepKind.OrSign && CurrentTasks.Any(t => t.Status is ApprovalTaskStatus.Approved or ApprovalTaskStatus.Rejected))
+            throw new StateConflictException(Bilingual.Text("该步骤已由其他审批人处理", "another approver has already answered this step"));
+        var decided = task with
+        {
+            Status = decision == Decision.Approve ? ApprovalTaskStatus.Approved : ApprovalTaskStatus.Rejected,
+            DecidedAt = now,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        };
+        return this with { Tasks = Tasks.Select(t => t.Id == taskId ? decided : t).ToList() };
+    }
+
+    /// <summary>Where the current step stands: any rejection ends it; countersign needs every approval; single and or-sign one.</summary>
+    public StepOutcome CurrentOutcome()
+    {
+        var tasks = CurrentTasks.ToList();
+        if (tasks.Any(t => t.Status == ApprovalTaskStatus.Rejected)) return StepOutcome.Rejected;
+        var approved = tasks.Count(t => t.Status == ApprovalTaskStatus.Approved);
+        return Step.Kind == StepKind.Countersign
+            ? (approved == tasks.Count && approved > 0 ? StepOutcome.Approved : StepOutcome.Open)
+            : (approved > 0 ? StepOutcome.Approved : StepOutcome.Open);
+    }
+
+    public bool IsLastStep => CurrentStep == Request.Steps.Count - 1;
+
+    /// <summary>
+    /// Moves past a decided step: a rejection ends the approval; an approval of the last step completes it; otherwise the
+    /// next step opens with <paramref name="nextTasks"/>. Tasks of the step still open (or-sign, or a countersign that a
+    /// rejection ended) are cancelled.
+    /// </summary>
+    public Approval Advance(IReadOnlyList<ApprovalTask> nextTasks, DateTimeOffset now)
+    {
+        var outcome = CurrentOutcome();
+        if (!IsPending || outcome == StepOutcome.Open)
+            throw new StateConflictException(Bilingual.Text("当前步骤尚未办结", "the current step is not decided"));
+        var closed = Tasks.Select(t => t.IsOpen ? t with { Status = ApprovalTaskStatus.Cancelled } : t).ToList();
+        if (outcome == StepOutcome.Rejected)
+            return this with { Tasks = closed, Status = ApprovalStatus.Rejected, CompletedAt = now };
+        if (IsLastStep)
+            return this with { Tasks = closed, Status = ApprovalStatus.Approved, CompletedAt = now };
+        if (nextTasks.Count == 0 || nextTasks.Any(t => t.Step != CurrentStep + 1))
+            throw new ArgumentException("the next step needs its tasks");
+        return this with { Tasks = closed.Concat(nextTasks).ToList(), CurrentStep = CurrentStep + 1 };
+    }
+
+    /// <summary>The applicant withdraws before the final decision: open tasks die.</summary>
+    public Approval Withdraw(DateTimeOffset now)
+    {
+        if (!IsPending)
+            throw new StateConflictException(Bilingual.Text("审批已办结，不能撤回", "the approval is already decided and cannot be withdrawn"));
+        return this with
+        {
+            Status = ApprovalStatus.Withdrawn,
+            CompletedAt = now,
+            Tasks = Tasks.Select(t => t.IsOpen ? t with { Status = ApprovalTaskStatus.Cancelled } : t).ToList(),
+        };
+    }
+
+    /// <summary>One reminder (催办) sent for an open task.</summary>
+    public Approval Remind(string taskId, DateTimeOffset now, bool alertOffice)
+    {
+        var task = Task(taskId);
+        if (!IsPending || !task.IsOpen) throw new StateConflictException(Bilingual.Text("任务已办结", "the task is closed"));
+        var reminded = task with { Reminders = task.Reminders + 1, LastRemindedAt = now, OfficeAlerted = task.OfficeAlerted || alertOffice };
+        return this with { Tasks = Tasks.Select(t => t.Id == taskId ? reminded : t).ToList() };
+    }
+}

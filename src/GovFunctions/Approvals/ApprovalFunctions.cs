@@ -1,0 +1,92 @@
+using GovFunctions.Common;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GovFunctions.Approvals;
+
+/// <summary>The approval link (API.md): GET shows, POST decides. Anonymous: the signed token is the credential.</summary>
+public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore organization)
+{
+    [Function(nameof(ShowApproval))]
+    public async Task<IActionResult> ShowApproval(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request, string token)
+    {
+        var org = await organization.OrganizationAsync();
+        try
+        {
+            var (stored, task) = await engine.OpenLinkAsync(token);
+            return engine.Refusal(stored.Value, task) is { } refusal
+                ? ApprovalPage.Refused(request, refusal, org.District.OfficeEmail)
+                : ApprovalPage.Form(request, org, stored.Value, task);
+        }
+        catch (GovException e)
+        {
+            return ApprovalPage.Error(request, e, org.District.OfficeEmail);
+        }
+    }
+
+    [Function(nameof(DecideApproval))]
+    public async Task<IActionResult> DecideApproval(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request, string token)
+    {
+        var org = await organization.OrganizationAsync();
+        try
+        {
+            var (decision, comment) = await ReadDecisionAsync(request);
+            var (stored, task) = await engine.DecideAsync(token, decision, comment);
+            return ApprovalPage.Decided(request, org, stored.Value, task);
+        }
+        catch (GovException e)
+        {
+            return ApprovalPage.Error(request, e, org.District.OfficeEmail);
+        }
+    }
+
+    private static async Task<(Decision, string?)> ReadDecisionAsync(HttpRequest request)
+    {
+        var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+        var action = form?["action"].ToString();
+        var comment = form?["comment"].ToString();
+        var errors = new FieldErrors();
+        var decision = action switch
+        {
+            "approve" => Decision.Approve,
+            "reject" => Decision.Reject,
+            _ => (Decision?)null,
+        };
+        if (decision is null) errors.Add("action", "请选择“同意”或“不同意”", "action must be approve or reject");
+        errors.MaxLength("comment", comment, 1000, "审批意见");
+        errors.ThrowIfAny();
+        return (decision!.Value, comment);
+    }
+}
+
+/// <summary>The queue-triggered routers and the timer that chases open tasks.</summary>
+public sealed class ApprovalRoutingFunctions(Platform.Routing.QueueRouter router, Notifications.NotificationService notifications,
+    Notifications.PoisonNotices poison, ApprovalEngine engine)
+{
+    public const string ReminderSchedule = "0 */30 * * * *";
+
+    [Function(nameof(ApprovalRouter))]
+    public Task ApprovalRouter([QueueTrigger(Queues.ApprovalRouting, Connection = Queues.Connection)] string message, CancellationToken ct) =>
+        router.HandleAsync(message, ct);
+
+    [Function(nameof(SendNotification))]
+    public Task SendNotification([QueueTrigger(Queues.Notifications, Connection = Queues.Connection)] string message, CancellationToken ct) =>
+        notifications.HandleAsync(QueueEnvelope.Parse(message), ct);
+
+    [Function(nameof(ApprovalRoutingPoison))]
+    public Task ApprovalRoutingPoison([QueueTrigger(Queues.ApprovalRoutingPoison, Connection = Queues.Connection)] string message, CancellationToken ct) =>
+        notifications.HandleAsync(poison.NoticeFor(Queues.ApprovalRoutingPoison, message).Envelope, ct);
+
+    [Function(nameof(NotificationsPoison))]
+    public Task NotificationsPoison([QueueTrigger(Queues.NotificationsPoison, Connection = Queues.Connection)] string message, CancellationToken ct) =>
+        notifications.HandleAsync(poison.NoticeFor(Queues.NotificationsPoison, message).Envelope, ct);
+
+    /// <summary>Every 30 minutes (UTC schedule); reminders go out only within office hours in China Standard Time.</summary>
+    [Function(nameof(ApprovalReminders))]
+    public Task ApprovalReminders([TimerTrigger(ReminderSchedule)] TimerInfo timer, CancellationToken ct) => engine.RemindAsync(ct);
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using GovFunctions.Calendar;
+using GovFunctions.Notifications;
+using GovFunctions.Organization;
+using GovFunctions.Platform;
+using GovFunctions.Platform.Mail;
+using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Options;
+
+namespace GovFunctions.Approvals;
+
+/// <summary>The engine's emails (zh-CN): a task to decide, its reminders, its cancellation, an alert to the office, the outcome.</summary>
+public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore organization, ApprovalLinks links,
+    IOptions<SiteOptions> site) : INotificationRenderer
+{
+    public bool Handles(string type) => type.StartsWith("approval.", StringComparison.Ordinal);
+
+    public async Task<OutgoingMail?> RenderAsync(QueueEnvelope notification, CancellationToken ct)
+    {
+        var data = notification.DataAs<NoticeData>();
+        var approval = (await engine.FindAsync(data.ApprovalId, ct))?.Value;
+        if (approval is null) return null;
+        var org = await organization.OrganizationAsync(ct);
+        var task = data.TaskId is null ? null : approval.Tasks.SingleOrDefault(t => t.Id == data.TaskId);
+        return notification.Type switch
+        {
+            Notices.Assigned or Notices.Reminder when task is { IsOpen: true } && approval.IsPending =>
+                TaskMail(org, approval, task, notification.Type == Notices.Reminder),
+            Notices.Cancelled when task is not null => CancelledMail(org, approval, task),
+            Notices.OfficeAlert when task is { IsOpen: true } && approval.IsPending => OfficeAlertMail(org, approval, task),
+            Notices.Outcome when data.PersonId is not null && !approval.IsPending => OutcomeMail(org, approval, org.Person(data.PersonId)),
+            _ => null,
+        };
+    }
+
+    private OutgoingMail TaskMail(OrgChart org, Approval a, ApprovalTask task, bool reminder)
+    {
+        var approver = org.Person(task.ApproverId);
+        var link = site.Value.Link("approvals/" + links.TokenFor(a.Id, task));
+        var title = reminder ? $"【催办】{a.Request.Title}（第{task.Reminders}次）" : $"【待审批】{a.Request.Title}";
+        var behalf = OnBehalfText(org, task);
+        var expires = $"{task.ExpiresAt.ToChina():yyyy年M月d日 HH:mm}";
+        var html = $"""
+            <p>{E(approver.DisplayName)}：</p>
+            <p>{(reminder ? "以下事项仍在等待您审批，请尽快处理。" : "以下事项需要您审批。")}</p>
+            {(behalf is null ? "" : $"<p style=\"background:#fff4e5;padding:8px;border-left:4px solid #e69500\">{E(behalf)}</p>")}
+            {MailLayout.Facts(Facts(org, a).Append(("审批环节", $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}")))}
+            <p><a href="{E(link)}" style="display:inline-block;background:#b3000c;color:#fff;padding:10px 20px;text-decoration:none;border-radius:4px">查看并审批</a></p>
+            <p style="color:#666;font-size:13px">打开链接只会显示审批内容，不会做出任何决定；请在页面上选择“同意”或“不同意”。链接仅供您本人使用，有效期至 {expires}，使用一次后失效。</p>
+            <p style="color:#666;font-size:13px;word-break:break-all">{E(link)}</p>
+            """;
+        var text = $"{approver.DisplayName}：\n{(reminder ? "以下事项仍在等待您审批，请尽快处理。" : "以下事项需要您审批。")}\n"
+            + (behalf is null ? "" : behalf + "\n") + "\n" + MailLayout.FactsText(Facts(org, a)) + $"\n\n审批链接（有效期至 {expires}）：\n{link}";
+        return Mail(org, approver, title, html, text, a.Request.Title);
+    }
+
+    private OutgoingMail CancelledMail(OrgChart org, Approval a, ApprovalTask task)
+    {
+        var approver = org.Person(task.ApproverId);
+        var body = $"申请人已撤回“{a.Request.Title}”，原审批链接已失效，您无需处理。";
+        return Mail(org, approver, $"【已撤回】{a.Request.Title}", $"<p>{E(approver.DisplayName)}：</p><p>{E(body)}</p>{MailLayout.Facts(Facts(org, a))}",
+            $"{approver.DisplayName}：\n{body}\n\n{MailLayout.FactsText(Facts(org, a))}", a.Request.Title);
+    }
+
+    private static OutgoingMail OfficeAlertMail(OrgChart org, Approval a, ApprovalTask task)
+    {
+        var approver = org.Person(task.ApproverId);
+        var body = $"{approver.DisplayName} 的审批任务已催办 {task.Reminders} 次仍未处理（{task.CreatedAt.ToChina():M月d日 HH:mm} 送达）。请区政府办公室协调督办。";
+        var office = new MailAddress(org.District.OfficeEmail, org.Office.Name);
+        return new OutgoingMail([office], $"【审批超时】{a.Request.Title}",
+            MailLayout.Html(org.District.Name, "审批超时提醒", $"<p>{E(body)}</p>{MailLayout.Facts(Facts(org, a))}"),
+            MailLayout.Text(org.District.Name, "审批超时提醒", body + "\n\n" + MailLayout.FactsText(Facts(org, a))));
+    }
+
+    private static OutgoingMail OutcomeMail(OrgChart org, Approval a, Person to)
+    {
+        var result = a.Status switch
+        {
+            ApprovalStatus.Approved => "已批准",
+            ApprovalStatus.Rejected => "未获批准",
+            _ => "已撤回",
+        };
+        var decisions = a.Tasks.Where(t => t.DecidedAt is not null).Select(t =>
+            ($"第{t.Step + 1}步 {ApprovalEngine.ActorFor(org, t).Name}",
+             (string?)((t.Status == ApprovalTaskStatus.Approved ? "同意" : "不同意") + (t.Comment is null ? "" : $"：{t.Comment}"))));
+        var facts = Facts(org, a).Concat(decisions).Append(("结果", (string?)result)).ToList();
+        return Mail(org, to, $"【审批结果】{a.Request.Title}：{result}", $"<p>{E(to.DisplayName)}：</p>{MailLayout.Facts(facts)}",
+            $"{to.DisplayName}：\n{MailLayout.FactsText(facts)}", "审批结果");
+    }
+
+    private static OutgoingMail Mail(OrgChart org, Person to, string subject, string html, string text, string heading) =>
+        new([new MailAddress(to.Email, to.Name)], subject,
+            MailLayout.Html(org.District.Name, heading, html), MailLayout.Text(org.District.Name, heading, text));
+
+    public static string? OnBehalfText(OrgChart org, ApprovalTask task) => task.OnBehalfOfId is { } absent
+        ? $"因{org.Person(absent).DisplayName}离岗外出或休假，本事项由您代为审批（第四条、第七十五条）。"
+        : null;
+
+    public static IEnumerable<(string, string?)> Facts(OrgChart org, Approval a) =>
+        new (string, string?)[] { ("事项", a.Request.Title), ("申请人", org.Person(a.Request.ApplicantId).DisplayName) }
+            .Concat(a.Request.Facts.Select(f => (f.Label, (string?)f.Value)));
+
+    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+}

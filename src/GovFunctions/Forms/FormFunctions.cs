@@ -1,0 +1,84 @@
+using GovFunctions.Approvals;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GovFunctions.Forms;
+
+/// <summary>
+/// <c>GET /api/forms/{form}</c>: zh-CN HTML forms that post to the intake routes with the same field names and show the
+/// result or each field's error. Behind Easy Auth the browser's session carries the identity; in Development, where no
+/// Easy Auth exists, the page lets the tester pick whom to act as and sends that as the Easy Auth header.
+/// </summary>
+public sealed class FormFunctions(StaffIdentity identity, OrganizationStore organization)
+{
+    [Function(nameof(LeaveForm))]
+    public async Task<IActionResult> LeaveForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/leave")] HttpRequest request)
+    {
+        var (caller, org) = await CallerAsync(request);
+        var people = org.People.OrderBy(p => p.Role).ThenBy(p => p.DepartmentId);
+        var options = string.Concat(people.Select(p => $"<option value=\"{E(p.Id)}\">{E(p.DisplayName)}</option>"));
+        var body = $"""
+            {DevIdentityPicker(caller, org)}
+            <p class="hint">区政府领导离岗外出和休假须经区长批准（第七十四条）；各组成部门主要负责人须经分管副区长、区长批准，并指定代为主持工作的负责人（第七十五条）。</p>
+            <form id="f" data-action="/api/leave-requests">
+              <label for="start">开始时间</label><input type="datetime-local" id="start" name="start" required><div class="error" data-for="start"></div>
+              <label for="end">结束时间</label><input type="datetime-local" id="end" name="end" required><div class="error" data-for="end"></div>
+              <label for="destination">外出地点</label><input id="destination" name="destination" maxlength="200" required><div class="error" data-for="destination"></div>
+              <label for="contact">联系方式</label><input id="contact" name="contact" maxlength="100" required><div class="error" data-for="contact"></div>
+              <label for="reason">事由</label><textarea id="reason" name="reason" rows="3" maxlength="1000"></textarea><div class="error" data-for="reason"></div>
+              <label for="actingPersonId">代为主持工作的负责人（部门主要负责人必填）</label>
+              <select id="actingPersonId" name="actingPersonId"><option value="">（无）</option>{options}</select><div class="error" data-for="actingPersonId"></div>
+              <div class="actions"><button type="submit" class="primary">提交申请</button></div>
+              <div class="error" data-for="body"></div>
+            </form>
+            <div id="result"></div>
+            """;
+        return Page("请假（外出）申请", body);
+    }
+
+    internal async Task<(Person? Caller, OrgChart Org)> CallerAsync(HttpRequest request)
+    {
+        var org = await organization.OrganizationAsync();
+        if (identity.IsDevelopment && string.IsNullOrEmpty(request.Headers[StaffIdentity.PrincipalNameHeader]))
+            return (null, org);
+        return (await identity.RequireStaffAsync(request), org);
+    }
+
+    private static string DevIdentityPicker(Person? caller, OrgChart org) => caller is not null ? $"<p class=\"hint\">当前用户：{E(caller.DisplayName)}</p>" : $"""
+        <p class="note">开发环境：没有 Easy Auth，请选择以谁的身份提交。<select id="as">{string.Concat(org.People.Select(p => $"<option value=\"{E(p.Email)}\">{E(p.DisplayName)}</option>"))}</select></p>
+        """;
+
+    private static IActionResult Page(string title, string body) =>
+        new ContentResult { StatusCode = 200, ContentType = "text/html; charset=utf-8", Content = Html.Document(title, body, Script) };
+
+    private static string E(string? s) => System.Net.WebUtility.HtmlEncode(s ?? "");
+
+    /// <summary>Posts the form as application/x-www-form-urlencoded and shows the created record or each field's error.</summary>
+    private const string Script = """
+        const f = document.getElementById('f');
+        f.addEventListener('submit', async (ev) => {
+          ev.preventDefault();
+          document.querySelectorAll('.error').forEach(e => e.textContent = '');
+          const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
+          const as = document.getElementById('as');
+          if (as) headers['X-MS-CLIENT-PRINCIPAL-NAME'] = as.value;
+          const res = await fetch(f.dataset.action, { method: 'POST', headers, body: new URLSearchParams(new FormData(f)) });
+          const data = await res.json().catch(() => ({}));
+          const out = document.getElementById('result');
+          if (res.ok) {
+            out.className = 'ok';
+            out.textContent = '已提交。编号：' + data.id + '，状态：' + data.status + (data.approvers && data.approvers.length ? '，审批人：' + data.approvers.join(' → ') : '');
+            return;
+          }
+          out.className = 'error';
+          out.textContent = (data.title || '提交失败') + (data.detail ? '：' + data.detail : '');
+          for (const [field, messages] of Object.entries(data.errors || {})) {
+            const slot = document.querySelector('.error[data-for="' + field + '"]') || document.querySelector('.error[data-for="body"]');
+            slot.textContent = messages.join('；');
+          }
+        });
+        """;
+}

@@ -1,0 +1,23 @@
+using GovFunctions.Platform.Storage;
+
+namespace GovFunctions.Platform.Routing;
+
+/// <summary>Handles the messages of one family of types (by prefix, e.g. <c>approval.</c>) on a shared queue.</summary>
+public interface IQueueHandler
+{
+    string TypePrefix { get; }
+
+    Task HandleAsync(QueueEnvelope message, CancellationToken ct);
+}
+
+/// <summary>Hands a routing-queue message to the handler of its type family.</summary>
+public sealed class QueueRouter(IEnumerable<IQueueHandler> handlers)
+{
+    public Task HandleAsync(string body, CancellationToken ct = default)
+    {
+        var message = QueueEnvelope.Parse(body);
+        var handler = handlers.SingleOrDefault(h => message.Type.StartsWith(h.TypePrefix, StringComparison.Ordinal))
+            ?? throw new InvalidDataException($"no handler for message type {message.Type}");
+        return handler.HandleAsync(message, ct);
+    }
+}

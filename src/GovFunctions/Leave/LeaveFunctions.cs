@@ -1,3 +1,4 @@
+using GovFunctions.Calendar;
 using GovFunctions.Common;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Http;
@@ -68,8 +69,8 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
                 name = org.Person(a.Leave.ApplicantId).Name,
                 title = org.Person(a.Leave.ApplicantId).Title,
                 leaveId = a.Leave.Id,
-                start = a.Absence.Start,
-                end = a.Absence.End,
+                start = a.Absence.Start.ToChina(),
+                end = a.Absence.End.ToChina(),
                 destination = a.Leave.Destination,
                 contact = a.Leave.Contact,
                 actingPersonId = a.Leave.ActingPersonId,

@@ -45,13 +45,14 @@ public sealed class TestApp : IAsyncDisposable
         ["Approvals:LinkSigningKey"] = "test-signing-key-0123456789-abcdefghijklmnop",
     };
 
-    public static TestApp Create(Action<IDictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
+    public static TestApp Create(Action<IDictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null,
+        DateTimeOffset? now = null)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var values = BaseSettings(prefix);
         settings?.Invoke(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var clock = new FakeTimeProvider(DefaultNow);
+        var clock = new FakeTimeProvider(now ?? DefaultNow);
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using GovFunctions.Platform.Mail;
+
+namespace GovFunctions.Tests.Support;
+
+/// <summary>The real SMTP sender (mail reaches MailDev), remembering what this test's app sent so tests stay isolated.</summary>
+public sealed class RecordingMailSender(SmtpMailSender inner) : IMailSender
+{
+    private readonly ConcurrentQueue<OutgoingMail> _sent = new();
+
+    public IReadOnlyList<OutgoingMail> Sent => _sent.ToList();
+
+    public IReadOnlyList<OutgoingMail> To(string email) =>
+        Sent.Where(m => m.To.Concat(m.Cc).Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
+    {
+        await inner.SendAsync(mail, ct);
+        _sent.Enqueue(mail);
+    }
+}

@@ -158,12 +158,21 @@ public sealed record Approval(
         };
     }
 
-    /// <summary>One reminder (催办) sent for an open task.</summary>
-    public Approval Remind(string taskId, DateTimeOffset now, bool alertOffice)
+    /// <summary>
+    /// One reminder (催办) sent for an open task. The reminder carries the same link, so its life is extended to
+    /// <paramref name="linkValidUntil"/> when that is later: a reminder never points to a dead link.
+    /// </summary>
+    public Approval Remind(string taskId, DateTimeOffset now, bool alertOffice, DateTimeOffset? linkValidUntil = null)
     {
         var task = Task(taskId);
         if (!IsPending || !task.IsOpen) throw new StateConflictException(Bilingual.Text("任务已办结", "the task is closed"));
-        var reminded = task with { Reminders = task.Reminders + 1, LastRemindedAt = now, OfficeAlerted = task.OfficeAlerted || alertOffice };
+        var reminded = task with
+        {
+            Reminders = task.Reminders + 1,
+            LastRemindedAt = now,
+            OfficeAlerted = task.OfficeAlerted || alertOffice,
+            ExpiresAt = linkValidUntil is { } until && until > task.ExpiresAt ? until : task.ExpiresAt,
+        };
         return this with { Tasks = Tasks.Select(t => t.Id == taskId ? reminded : t).ToList() };
     }
 }

@@ -208,8 +208,9 @@ public sealed partial class ApprovalEngine : IQueueHandler
     }
 
     /// <summary>
-    /// Timer: each open task waiting longer than the reminder interval on the working-day clock gets one reminder (催办);
-    /// at the configured count the government office is told. Runs only within office hours on working days.
+    /// Timer: each open task waiting longer than the reminder interval on the working-day clock gets one reminder (催办),
+    /// which also renews its link's life; at the configured count the government office is told. Runs only within office
+    /// hours on working days.
     /// </summary>
     public async Task<int> RemindAsync(CancellationToken ct = default)
     {
@@ -235,7 +236,7 @@ public sealed partial class ApprovalEngine : IQueueHandler
             if (now < due) continue;
 
             var alertOffice = !task.OfficeAlerted && task.Reminders + 1 >= _options.EscalateAfterReminders;
-            var reminded = stored.Value.Remind(task.Id, now, alertOffice);
+            var reminded = stored.Value.Remind(task.Id, now, alertOffice, now + _options.LinkLifetime);
             var messages = new List<OutboundMessage>
             {
                 NotificationService.Message(Notices.Reminder, $"approval|{task.Id}|reminder|{task.Reminders + 1}", _clock,

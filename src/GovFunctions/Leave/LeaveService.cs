@@ -45,7 +45,26 @@ public sealed partial class LeaveService : IQueueHandler
 
     public static RecordKey KeyOf(string id) => new(LeaveRequest.PartitionOf(id), id);
 
+    /// <summary>
+    /// Validates and stores a request and starts its approval in one transaction. A concurrent submission by the same
+    /// person moves the guard row first; this one then reads again and re-validates, so two overlapping requests cannot
+    /// both pass while two that do not overlap both do.
+    /// </summary>
     public async Task<Stored<LeaveRequest>> SubmitAsync(Person applicant, LeaveApplication application, CancellationToken ct = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await TrySubmitAsync(applicant, application, ct);
+            }
+            catch (StateConflictException) when (attempt < ConflictRetries)
+            {
+            }
+        }
+    }
+
+    private async Task<Stored<LeaveRequest>> TrySubmitAsync(Person applicant, LeaveApplication application, CancellationToken ct)
     {
         var org = await _organization.OrganizationAsync(ct);
         var chain = LeaveRules.ChainFor(org, applicant);
@@ -194,7 +213,7 @@ public sealed partial class LeaveService : IQueueHandler
             try
             {
                 return await Store.UpdateAsync(stored, next, History(actor, stored.Value.Status, next.Status, reason),
-                    [.. messagesFor(next), AwaySync(id)], messageId, ct: ct);
+                    messagesFor(next), messageId, ct: ct);
             }
             catch (StateConflictException) when (attempt < ConflictRetries)
             {

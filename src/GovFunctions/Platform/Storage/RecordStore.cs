@@ -140,7 +140,8 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            throw new StateConflictException(current is null
+            var recordFailed = e is not TableTransactionFailedException { FailedTransactionActionIndex: > 0 };
+            throw new StateConflictException(current is null && recordFailed
                 ? Bilingual.Text($"记录 {key.Id} 已存在", $"record {key.Id} already exists")
                 : Bilingual.Text("该记录已被他人修改或已处理，请刷新后重试", "the record was changed by someone else; reload and try again"));
         }

@@ -1,0 +1,10 @@
+using GovFunctions.Benchmarks;
+
+// usage: GovFunctions.Benchmarks leave [chains=500] [concurrency=16]
+var which = args.FirstOrDefault() ?? "leave";
+int Arg(int i, int fallback) => args.Length > i && int.TryParse(args[i], out var v) ? v : fallback;
+return which switch
+{
+    "leave" => await new LeaveApprovalBenchmark(Arg(1, 500), Arg(2, 16)).RunAsync(),
+    _ => throw new ArgumentException($"unknown benchmark {which}; known: leave"),
+};

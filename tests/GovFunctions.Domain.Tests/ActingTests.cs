@@ -223,4 +223,18 @@ public class ActingTests
         Assert.False(a.Covers(Now.AddHours(1)));
         Assert.False(a.Covers(Now.AddTicks(-1)));
     }
+
+    [Fact]
+    public void Resolve_NeverHandsADecisionToSomeoneWhoMayNotTakeIt_TheAddresseeKeepsIt()
+    {
+        var org = Seeds.Organization();
+        var at = DateTimeOffset.Parse("2026-11-26T10:00:00+08:00");
+        Absence[] away = [new("lin-jianguo", at.AddDays(-1), at.AddDays(1), "zhou-minghua", "lv1")];
+
+        var blocked = Acting.Resolve(org, "lin-jianguo", away, at, new HashSet<string> { "zhou-minghua" });
+        var allowed = Acting.Resolve(org, "lin-jianguo", away, at, new HashSet<string> { "someone-else" });
+
+        Assert.Equal(("lin-jianguo", (string?)null), (blocked.ApproverId, blocked.OnBehalfOfId));
+        Assert.Equal("zhou-minghua", allowed.ApproverId);
+    }
 }

@@ -16,11 +16,13 @@ public sealed record ActingAssignment(string AddressedToId, string ApproverId, s
 /// acts for them. Approvals and escalations addressed to someone away go to their acting person; if that person is away
 /// too, to theirs, and so on. Without a named acting person: the district head → the executive deputy (Art. 4); another
 /// leader → the executive deputy (常务工作, Art. 4); the executive deputy → the district head; anyone else → the head
-/// of their department.
+/// of their department. Nobody acts in a decision they may not take — on their own request, or on a step after one
+/// they already decided: then the task stays with the addressee, whose link works wherever they are.
 /// </summary>
 public static class Acting
 {
-    public static ActingAssignment Resolve(OrgChart org, string addressedToId, IEnumerable<Absence> absences, DateTimeOffset at)
+    public static ActingAssignment Resolve(OrgChart org, string addressedToId, IEnumerable<Absence> absences, DateTimeOffset at,
+        IReadOnlySet<string>? mayNotDecide = null)
     {
         var active = absences.Where(a => a.Covers(at)).GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.First());
         var current = addressedToId;
@@ -28,7 +30,7 @@ public static class Acting
         while (active.TryGetValue(current, out var away))
         {
             var next = away.ActingPersonId ?? DefaultActingFor(org, org.Person(current))?.Id;
-            if (next is null || !seen.Add(next)) break; // nobody left to act: it stays with the last person reached
+            if (next is null || !seen.Add(next) || mayNotDecide?.Contains(next) == true) break; // it stays with the last person reached
             current = next;
         }
         return new ActingAssignment(addressedToId, current, current == addressedToId ? null : addressedToId);

@@ -77,7 +77,7 @@ public sealed partial class ApprovalEngine : IQueueHandler
     {
         if (await FindAsync(request.Id, ct) is not null) return; // routed already, or withdrawn before routing
         var now = _clock.GetUtcNow();
-        var tasks = await CreateTasksAsync(request.Id, 0, request.Steps[0], now, ct);
+        var tasks = await CreateTasksAsync(request, [], 0, now, ct);
         var approval = Approval.Open(request, tasks, now);
         await IndexAsync(approval.Id, tasks, ct);
         try
@@ -103,7 +103,7 @@ public sealed partial class ApprovalEngine : IQueueHandler
 
             var now = _clock.GetUtcNow();
             var next = approval.CurrentOutcome() == StepOutcome.Approved && !approval.IsLastStep
-                ? await CreateTasksAsync(approvalId, approval.CurrentStep + 1, approval.Request.Steps[approval.CurrentStep + 1], now, ct)
+                ? await CreateTasksAsync(approval.Request, approval.Tasks, approval.CurrentStep + 1, now, ct)
                 : [];
             var advanced = approval.Advance(next, now);
             var messages = next.Select(t => Notice(Notices.Assigned, advanced, t)).ToList();
@@ -270,12 +270,16 @@ public sealed partial class ApprovalEngine : IQueueHandler
         }
     }
 
-    private async Task<IReadOnlyList<ApprovalTask>> CreateTasksAsync(string approvalId, int step, StepSpec spec, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The step's tasks, each routed to the acting person of an absent approver — never to the applicant, nor to
+    /// someone who already decided an earlier step of this approval.</summary>
+    private async Task<IReadOnlyList<ApprovalTask>> CreateTasksAsync(ApprovalRequest request, IEnumerable<ApprovalTask> earlier, int step,
+        DateTimeOffset now, CancellationToken ct)
     {
         var org = await _organization.OrganizationAsync(ct);
         var absences = await _away.AbsencesAtAsync(now, ct);
-        return spec.ApproverIds.Distinct()
-            .Select(id => ApprovalTasks.Create(_links, approvalId, step, Acting.Resolve(org, id, absences, now), now, _options.LinkLifetime))
+        var mayNotDecide = earlier.Where(t => t.DecidedAt is not null).Select(t => t.ApproverId).Append(request.ApplicantId).ToHashSet();
+        return request.Steps[step].ApproverIds.Distinct()
+            .Select(id => ApprovalTasks.Create(_links, request.Id, step, Acting.Resolve(org, id, absences, now, mayNotDecide), now, _options.LinkLifetime))
             .ToList();
     }
 

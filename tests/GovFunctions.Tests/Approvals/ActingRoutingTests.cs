@@ -73,4 +73,32 @@ public class ActingRoutingTests : AppTest
 
         Assert.Equal("chen-siyuan", Assert.Single((await ApprovalOfAsync(id)).Tasks).ApproverId);
     }
+
+    [Fact]
+    public async Task TheExecutiveDeputysOwnLeave_WhileTheDistrictHeadTravels_StaysWithTheDistrictHead()
+    {
+        await SubmitLeaveAsync("lin-jianguo", start: "2026-11-25T08:00:00+08:00", end: "2026-11-28T18:00:00+08:00");
+        await Pump.RunAsync();
+
+        var id = await SubmitLeaveAsync("zhou-minghua", start: "2026-12-10T09:00:00+08:00", end: "2026-12-11T17:30:00+08:00");
+        await Pump.RunAsync();
+
+        var task = Assert.Single((await ApprovalOfAsync(id)).Tasks);
+        Assert.Equal(("lin-jianguo", null), (task.ApproverId, task.OnBehalfOfId)); // never approves his own leave
+    }
+
+    [Fact]
+    public async Task NobodyDecidesTwoStepsOfOneChain_EvenAsActingPerson()
+    {
+        // The finance bureau is in the executive deputy's portfolio; while the district head travels the executive deputy
+        // acts for him, but having decided step 1 he may not decide step 2 as well.
+        await SubmitLeaveAsync("lin-jianguo", start: "2026-11-25T08:00:00+08:00", end: "2026-11-28T18:00:00+08:00");
+        await Pump.RunAsync();
+        var id = await SubmitLeaveAsync("huang-xiuying", start: "2026-12-10T09:00:00+08:00", end: "2026-12-11T17:30:00+08:00", actingPersonId: "jiang-hui");
+        await Pump.RunAsync();
+        await ApproveAsync(id, "zhou-minghua");
+
+        var second = Assert.Single((await ApprovalOfAsync(id)).Tasks, t => t.Step == 1);
+        Assert.Equal("lin-jianguo", second.ApproverId);
+    }
 }

@@ -1,4 +1,4 @@
-@description('Role assignments: the app identity gets data-plane roles only; the optional deployer gets Key Vault Secrets Officer.')
+@description('Role assignments: the app identity gets data-plane roles only; the optional deployer gets Key Vault Secrets Officer and Storage Table Data Contributor (to load the seeds).')
 param storageAccountName string
 param applicationInsightsName string
 param keyVaultName string
@@ -81,5 +81,16 @@ resource deployerSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04
     principalId: deployerPrincipalId
     principalType: deployerPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsOfficer)
+  }
+}
+
+// The deployer loads seeds/ into Table Storage after provisioning (azure.yaml postprovision hook); shared keys are off.
+resource deployerTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(storage.id, deployerPrincipalId, roleIds.storageTableDataContributor)
+  scope: storage
+  properties: {
+    principalId: deployerPrincipalId
+    principalType: deployerPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
   }
 }

@@ -1,6 +1,8 @@
 using GovFunctions.Approvals;
 using GovFunctions.Organization;
 
+using static GovFunctions.Domain.Tests.SeedPeople;
+
 namespace GovFunctions.Domain.Tests;
 
 /// <summary>
@@ -12,11 +14,6 @@ public class ActingTests
     private static readonly OrgChart Org = Seeds.Organization();
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private const string DistrictHead = "lin-jianguo";
-    private const string ExecutiveDeputy = "zhou-minghua";
-    private const string Deputy = "chen-siyuan";
-    private const string EducationHead = "wu-jianping";
-    private const string EducationDeputyHead = "ye-ming";
 
     // ---- builders -------------------------------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@ using GovFunctions.Common;
 using GovFunctions.Leave;
 using GovFunctions.Organization;
 
+using static GovFunctions.Domain.Tests.SeedPeople;
+
 namespace GovFunctions.Domain.Tests;
 
 /// <summary>The leave and travel rules of Art. 4, 74 and 75: who approves, and what an application must hold.</summary>
@@ -11,12 +13,6 @@ public class LeaveRulesTests
     private static readonly OrgChart Org = Seeds.Organization();
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private const string DistrictHead = "lin-jianguo";
-    private const string ExecutiveDeputy = "zhou-minghua";
-    private const string Deputy = "chen-siyuan";
-    private const string EducationHead = "wu-jianping";
-    private const string EducationDeputyHead = "ye-ming";
-    private const string AuditHead = "he-jing";
 
     // ---- builders -------------------------------------------------------------------------------------------------
 

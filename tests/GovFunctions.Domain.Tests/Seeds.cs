@@ -24,3 +24,14 @@ public static class Seeds
         throw new DirectoryNotFoundException("seeds/ not found above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>Ids of seeded people the tests name by their role.</summary>
+public static class SeedPeople
+{
+    public const string DistrictHead = "lin-jianguo";
+    public const string ExecutiveDeputy = "zhou-minghua";
+    public const string Deputy = "chen-siyuan"; // supervises education, health, civil affairs, human resources
+    public const string EducationHead = "wu-jianping";
+    public const string EducationDeputyHead = "ye-ming";
+    public const string AuditHead = "he-jing";
+}

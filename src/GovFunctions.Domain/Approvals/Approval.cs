@@ -7,13 +7,21 @@ public enum StepKind { Single, Countersign, OrSign }
 
 public enum ApprovalStatus { Pending, Approved, Rejected, Withdrawn }
 
-/// <summary>Open until answered; Cancelled when the request is withdrawn or another or-sign approver answered first.</summary>
-public enum ApprovalTaskStatus { Open, Approved, Rejected, Cancelled }
+/// <summary>Open until answered; Cancelled when the request is withdrawn or another or-sign approver answered first.
+/// Answered: a reply or an instruction (批示) was recorded on a step that asks for text, not a yes or no.</summary>
+public enum ApprovalTaskStatus { Open, Approved, Rejected, Cancelled, Answered }
+
+/// <summary>What a step asks of its approver: a decision (同意/不同意), a written reply (答复), or an instruction (批示) naming
+/// who carries it out and by when.</summary>
+public enum ResponseKind { Decision, Reply, Instruction }
+
+/// <summary>A written answer to a Reply or Instruction step.</summary>
+public sealed record TaskAnswer(string Text, string? DepartmentId = null, DateOnly? DueDate = null);
 
 public enum Decision { Approve, Reject }
 
 /// <summary>A step of a chain, as the feature derives it from the organization (never typed in by the applicant).</summary>
-public sealed record StepSpec(string Name, StepKind Kind, IReadOnlyList<string> ApproverIds);
+public sealed record StepSpec(string Name, StepKind Kind, IReadOnlyList<string> ApproverIds, ResponseKind Response = ResponseKind.Decision);
 
 /// <summary>A label and value shown to the approver: "everything being approved".</summary>
 public sealed record Fact(string Label, string Value);
@@ -27,7 +35,11 @@ public sealed record ApprovalRequest(
     string ApplicantId,
     IReadOnlyList<Fact> Facts,
     IReadOnlyList<StepSpec> Steps,
-    IReadOnlyList<string> CcIds);
+    IReadOnlyList<string> CcIds)
+{
+    /// <summary>Whether the applicant (and the CC list) get an email with the outcome.</summary>
+    public bool NotifyOutcome { get; init; } = true;
+}
 
 /// <summary>
 /// One approver's task in one step. <see cref="AddressedToId"/> is whom the chain names; <see cref="ApproverId"/> who
@@ -51,8 +63,11 @@ public sealed record ApprovalTask(
     public int Reminders { get; init; }
     public DateTimeOffset? LastRemindedAt { get; init; }
     public bool OfficeAlerted { get; init; }
+    public TaskAnswer? Answer { get; init; }
 
     public bool IsOpen => Status == ApprovalTaskStatus.Open;
+
+    public bool IsDecided => Status is ApprovalTaskStatus.Approved or ApprovalTaskStatus.Rejected or ApprovalTaskStatus.Answered;
 }
 
 public enum StepOutcome { Open, Approved, Rejected }
@@ -96,13 +111,7 @@ public sealed record Approval(
     /// and — for an or-sign step — nobody has answered yet.</summary>
     public Approval Decide(string taskId, Decision decision, string? comment, DateTimeOffset now)
     {
-        var task = Task(taskId);
-        if (!IsPending || !task.IsOpen || task.Step != CurrentStep)
-            throw new StateConflictException(Bilingual.Text("该审批已处理，无需重复操作", "this approval has already been decided"));
-        if (now >= task.ExpiresAt)
-            throw new GoneException(Bilingual.Text("审批链接已过期", "this approval link has expired"));
-        if (Step.Kind == StepKind.OrSign && CurrentTasks.Any(t => t.Status is ApprovalTaskStatus.Approved or ApprovalTaskStatus.Rejected))
-            throw new StateConflictException(Bilingual.Text("该步骤已由其他审批人处理", "another approver has already answered this step"));
+        var task = OpenTaskFor(taskId, now, ResponseKind.Decision);
         var decided = task with
         {
             Status = decision == Decision.Approve ? ApprovalTaskStatus.Approved : ApprovalTaskStatus.Rejected,
@@ -112,12 +121,39 @@ public sealed record Approval(
         return this with { Tasks = Tasks.Select(t => t.Id == taskId ? decided : t).ToList() };
     }
 
+    /// <summary>The approver records a reply or an instruction (批示) on a step that asks for text. Same guards as <see cref="Decide"/>.</summary>
+    public Approval Answer(string taskId, TaskAnswer answer, DateTimeOffset now)
+    {
+        var task = OpenTaskFor(taskId, now, Step.Response == ResponseKind.Decision ? ResponseKind.Reply : Step.Response);
+        var answered = task with { Status = ApprovalTaskStatus.Answered, DecidedAt = now, Answer = answer };
+        return this with { Tasks = Tasks.Select(t => t.Id == taskId ? answered : t).ToList() };
+    }
+
+    private ApprovalTask OpenTaskFor(string taskId, DateTimeOffset now, ResponseKind expected)
+    {
+        var task = Task(taskId);
+        if (!IsPending || !task.IsOpen || task.Step != CurrentStep)
+            throw new StateConflictException(Bilingual.Text("该审批已处理，无需重复操作", "this approval has already been decided"));
+        if (now >= task.ExpiresAt)
+            throw new GoneException(Bilingual.Text("审批链接已过期", "this approval link has expired"));
+        if (Step.Kind == StepKind.OrSign && CurrentTasks.Any(t => t.IsDecided))
+            throw new StateConflictException(Bilingual.Text("该步骤已由其他审批人处理", "another approver has already answered this step"));
+        if (Step.Response != expected)
+            throw new StateConflictException(Step.Response == ResponseKind.Decision
+                ? Bilingual.Text("本环节需要选择同意或不同意", "this step asks for a decision")
+                : Bilingual.Text("本环节需要填写答复或批示", "this step asks for a written answer"));
+        return task;
+    }
+
+    /// <summary>The answer that completed the current (or last) step, if it asked for one.</summary>
+    public TaskAnswer? LastAnswer => Tasks.LastOrDefault(t => t.Status == ApprovalTaskStatus.Answered)?.Answer;
+
     /// <summary>Where the current step stands: any rejection ends it; countersign needs every approval; single and or-sign one.</summary>
     public StepOutcome CurrentOutcome()
     {
         var tasks = CurrentTasks.ToList();
         if (tasks.Any(t => t.Status == ApprovalTaskStatus.Rejected)) return StepOutcome.Rejected;
-        var approved = tasks.Count(t => t.Status == ApprovalTaskStatus.Approved);
+        var approved = tasks.Count(t => t.Status is ApprovalTaskStatus.Approved or ApprovalTaskStatus.Answered);
         return Step.Kind == StepKind.Countersign
             ? (approved == tasks.Count && approved > 0 ? StepOutcome.Approved : StepOutcome.Open)
             : (approved > 0 ? StepOutcome.Approved : StepOutcome.Open);

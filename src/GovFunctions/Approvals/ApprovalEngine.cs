@@ -107,12 +107,12 @@ public sealed partial class ApprovalEngine : IQueueHandler
                 : [];
             var advanced = approval.Advance(next, now);
             var messages = next.Select(t => Notice(Notices.Assigned, advanced, t)).ToList();
-            var reason = $"第{approval.CurrentStep + 1}步（{approval.Step.Name}）{(approval.CurrentOutcome() == StepOutcome.Approved ? "同意" : "不同意")}"
+            var reason = $"第{approval.CurrentStep + 1}步（{approval.Step.Name}）{(approval.CurrentOutcome() == StepOutcome.Rejected ? "不同意" : approval.Step.Response == ResponseKind.Decision ? "同意" : "已办理")}"
                 + (next.Count > 0 ? $"，进入第{advanced.CurrentStep + 1}步：{advanced.Step.Name}" : "");
             if (!advanced.IsPending)
             {
                 messages.Add(CompletedMessage(advanced));
-                messages.AddRange(OutcomeRecipients(advanced).Select(p => NotificationService.Message(Notices.Outcome,
+                if (advanced.Request.NotifyOutcome) messages.AddRange(OutcomeRecipients(advanced).Select(p => NotificationService.Message(Notices.Outcome,
                     $"approval|{approvalId}|outcome|{p}", _clock, new NoticeData(approvalId, null, p))));
             }
             await IndexAsync(approvalId, next, ct);
@@ -145,31 +145,52 @@ public sealed partial class ApprovalEngine : IQueueHandler
     /// <summary>Why a link cannot be used now, or null when it can: used (409), withdrawn or expired (410).</summary>
     public LinkRefusal? Refusal(Approval approval, ApprovalTask task) =>
         approval.Status == ApprovalStatus.Withdrawn ? LinkRefusal.Withdrawn
-        : task.Status is ApprovalTaskStatus.Approved or ApprovalTaskStatus.Rejected ? LinkRefusal.AlreadyDecided
+        : task.IsDecided ? LinkRefusal.AlreadyDecided
         : !task.IsOpen || !approval.IsPending ? LinkRefusal.Closed
         : _clock.GetUtcNow() >= task.ExpiresAt ? LinkRefusal.Expired
         : null;
 
-    /// <summary>The approver's answer through their link. Concurrent answers: exactly one wins each task (ETag).</summary>
-    public async Task<(Stored<Approval> Approval, ApprovalTask Task)> DecideAsync(string token, Decision decision, string? comment, CancellationToken ct = default)
+    /// <summary>The approver's decision through their link. Concurrent answers: exactly one wins each task (ETag).</summary>
+    public Task<(Stored<Approval> Approval, ApprovalTask Task)> DecideAsync(string token, Decision decision, string? comment, CancellationToken ct = default) =>
+        RespondAsync(token, (a, t, now) => a.Decide(t.Id, decision, comment, now),
+            (decision == Decision.Approve ? "同意" : "不同意") + (string.IsNullOrWhiteSpace(comment) ? "" : $"。意见：{comment.Trim()}"), ct);
+
+    /// <summary>The approver's written reply or instruction (批示) through their link; the department it names must exist.</summary>
+    public async Task<(Stored<Approval> Approval, ApprovalTask Task)> AnswerAsync(string token, TaskAnswer answer, CancellationToken ct = default)
+    {
+        var org = await _organization.OrganizationAsync(ct);
+        var errors = new FieldErrors().Required("answer", answer.Text, "答复内容").MaxLength("answer", answer.Text, 2000, "答复内容");
+        if (answer.DepartmentId is not null && org.FindDepartment(answer.DepartmentId) is null)
+            errors.Add("departmentId", "承办部门不存在", "departmentId is not a department");
+        if (answer.DueDate is { } due && due < ChinaTime.Today(_clock))
+            errors.Add("dueDate", "办理期限不能早于今天", "dueDate is in the past");
+        errors.ThrowIfAny();
+        return await RespondAsync(token, (a, t, now) =>
+        {
+            if (a.Step.Response == ResponseKind.Instruction && answer.DepartmentId is null)
+                throw ValidationException.For("departmentId", "批示须指定承办部门", "an instruction names the department that carries it out");
+            return a.Answer(t.Id, answer with { Text = answer.Text.Trim() }, now);
+        }, $"{(answer.DepartmentId is null ? "答复" : "批示")}：{answer.Text.Trim()}", ct);
+    }
+
+    private async Task<(Stored<Approval> Approval, ApprovalTask Task)> RespondAsync(string token,
+        Func<Approval, ApprovalTask, DateTimeOffset, Approval> respond, string what, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (stored, task) = await OpenLinkAsync(token, ct);
             ThrowIfRefused(stored.Value, task);
-            var now = _clock.GetUtcNow();
-            var decided = stored.Value.Decide(task.Id, decision, comment, now);
+            var responded = respond(stored.Value, task, _clock.GetUtcNow());
             var org = await _organization.OrganizationAsync(ct);
             var actor = ActorFor(org, task);
-            var reason = $"第{task.Step + 1}步（{stored.Value.Step.Name}）{actor.Name}：{(decision == Decision.Approve ? "同意" : "不同意")}"
-                + (string.IsNullOrWhiteSpace(comment) ? "" : $"。意见：{comment.Trim()}");
+            var reason = $"第{task.Step + 1}步（{stored.Value.Step.Name}）{actor.Name}：{what}";
             try
             {
-                var saved = await Store.UpdateAsync(stored, decided, History(actor, stored.Value.Status, decided.Status, reason),
+                var saved = await Store.UpdateAsync(stored, responded, History(actor, stored.Value.Status, responded.Status, reason),
                     [new OutboundMessage(Queues.ApprovalRouting, QueueEnvelope.Create(DecidedType, stored.Id, _clock))], ct: ct);
                 await UnindexAsync(stored.Id, [task], ct);
-                LogDecided(stored.Id, task.Id, decision.ToString());
-                return (saved, decided.Task(task.Id));
+                LogDecided(stored.Id, task.Id, responded.Task(task.Id).Status.ToString());
+                return (saved, responded.Task(task.Id));
             }
             catch (StateConflictException) when (attempt < ConflictRetries)
             {
@@ -327,8 +348,8 @@ public sealed partial class ApprovalEngine : IQueueHandler
     [LoggerMessage(LogLevel.Information, "Approval {ApprovalId} ({Feature}) started with {Tasks} task(s)")]
     private partial void LogStarted(string approvalId, string feature, int tasks);
 
-    [LoggerMessage(LogLevel.Information, "Approval {ApprovalId} task {TaskId}: {Decision}")]
-    private partial void LogDecided(string approvalId, string taskId, string decision);
+    [LoggerMessage(LogLevel.Information, "Approval {ApprovalId} task {TaskId} answered: {Answer}")]
+    private partial void LogDecided(string approvalId, string taskId, string answer);
 
     [LoggerMessage(LogLevel.Information, "Approval {ApprovalId} is {Status} at step {Step}")]
     private partial void LogAdvanced(string approvalId, string status, int step);

@@ -35,8 +35,10 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         var org = await organization.OrganizationAsync();
         try
         {
-            var (decision, comment) = await ReadDecisionAsync(request);
-            var (stored, task) = await engine.DecideAsync(token, decision, comment);
+            var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+            var (stored, task) = form?["action"].ToString() == "answer"
+                ? await engine.AnswerAsync(token, ReadAnswer(form))
+                : await DecideAsync(token, form);
             return ApprovalPage.Decided(request, org, stored.Value, task);
         }
         catch (GovException e)
@@ -45,9 +47,19 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         }
     }
 
-    private static async Task<(Decision, string?)> ReadDecisionAsync(HttpRequest request)
+    private static TaskAnswer ReadAnswer(IFormCollection form)
     {
-        var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+        var due = form["dueDate"].ToString();
+        DateOnly? dueDate = null;
+        if (!string.IsNullOrWhiteSpace(due))
+            dueDate = DateOnly.TryParseExact(due, "yyyy-MM-dd", out var d) ? d
+                : throw ValidationException.For("dueDate", "办理期限格式应为 yyyy-MM-dd", "dueDate must be yyyy-MM-dd");
+        var department = form["departmentId"].ToString();
+        return new TaskAnswer(form["answer"].ToString(), string.IsNullOrWhiteSpace(department) ? null : department, dueDate);
+    }
+
+    private Task<(Platform.Storage.Stored<Approval>, ApprovalTask)> DecideAsync(string token, IFormCollection? form)
+    {
         var action = form?["action"].ToString();
         var comment = form?["comment"].ToString();
         var errors = new FieldErrors();
@@ -60,7 +72,7 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         if (decision is null) errors.Add("action", "请选择“同意”或“不同意”", "action must be approve or reject");
         errors.MaxLength("comment", comment, 1000, "审批意见");
         errors.ThrowIfAny();
-        return (decision!.Value, comment);
+        return engine.DecideAsync(token, decision!.Value, comment);
     }
 }
 

@@ -37,19 +37,26 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
     {
         var approver = org.Person(task.ApproverId);
         var link = site.Value.Link("approvals/" + links.TokenFor(a.Id, task));
-        var title = reminder ? $"【催办】{a.Request.Title}（第{task.Reminders}次）" : $"【待审批】{a.Request.Title}";
+        var step = a.Request.Steps[task.Step];
+        var title = reminder ? $"【催办】{a.Request.Title}（第{task.Reminders}次）" : $"{AssignedPrefix(step.Response)}{a.Request.Title}";
+        var ask = step.Response switch
+        {
+            ResponseKind.Reply => "以下事项交由您办理，请通过链接填写答复。",
+            ResponseKind.Instruction => "以下事项请您批示，请通过链接填写批示意见、承办部门和期限。",
+            _ => "以下事项需要您审批。",
+        };
         var behalf = OnBehalfText(org, task);
         var expires = $"{task.ExpiresAt.ToChina():yyyy年M月d日 HH:mm}";
         var html = $"""
             <p>{E(approver.DisplayName)}：</p>
-            <p>{(reminder ? "以下事项仍在等待您审批，请尽快处理。" : "以下事项需要您审批。")}</p>
+            <p>{(reminder ? "以下事项仍在等待您处理，请尽快办理。" : ask)}</p>
             {(behalf is null ? "" : $"<p style=\"background:#fff4e5;padding:8px;border-left:4px solid #e69500\">{E(behalf)}</p>")}
             {MailLayout.Facts(Facts(org, a).Append(("审批环节", $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}")))}
-            <p><a href="{E(link)}" style="display:inline-block;background:#b3000c;color:#fff;padding:10px 20px;text-decoration:none;border-radius:4px">查看并审批</a></p>
-            <p style="color:#666;font-size:13px">打开链接只会显示审批内容，不会做出任何决定；请在页面上选择“同意”或“不同意”。链接仅供您本人使用，有效期至 {expires}，使用一次后失效。</p>
+            <p><a href="{E(link)}" style="display:inline-block;background:#b3000c;color:#fff;padding:10px 20px;text-decoration:none;border-radius:4px">查看并办理</a></p>
+            <p style="color:#666;font-size:13px">打开链接只会显示事项内容，不会做出任何决定；请在页面上提交您的意见。链接仅供您本人使用，有效期至 {expires}，使用一次后失效。</p>
             <p style="color:#666;font-size:13px;word-break:break-all">{E(link)}</p>
             """;
-        var text = $"{approver.DisplayName}：\n{(reminder ? "以下事项仍在等待您审批，请尽快处理。" : "以下事项需要您审批。")}\n"
+        var text = $"{approver.DisplayName}：\n{(reminder ? "以下事项仍在等待您处理，请尽快办理。" : ask)}\n"
             + (behalf is null ? "" : behalf + "\n") + "\n" + MailLayout.FactsText(Facts(org, a)) + $"\n\n审批链接（有效期至 {expires}）：\n{link}";
         return Mail(org, approver, title, html, text, a.Request.Title);
     }
@@ -82,7 +89,7 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
         };
         var decisions = a.Tasks.Where(t => t.DecidedAt is not null).Select(t =>
             ($"第{t.Step + 1}步 {ApprovalEngine.ActorFor(org, t).Name}",
-             (string?)((t.Status == ApprovalTaskStatus.Approved ? "同意" : "不同意") + (t.Comment is null ? "" : $"：{t.Comment}"))));
+             (string?)ApprovalPage.Verdict(t)));
         var facts = Facts(org, a).Concat(decisions).Append(("结果", (string?)result)).ToList();
         return Mail(org, to, $"【审批结果】{a.Request.Title}：{result}", $"<p>{E(to.DisplayName)}：</p>{MailLayout.Facts(facts)}",
             $"{to.DisplayName}：\n{MailLayout.FactsText(facts)}", "审批结果");
@@ -91,6 +98,13 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
     private static OutgoingMail Mail(OrgChart org, Person to, string subject, string html, string text, string heading) =>
         new([new MailAddress(to.Email, to.Name)], subject,
             MailLayout.Html(org.District.Name, heading, html), MailLayout.Text(org.District.Name, heading, text));
+
+    public static string AssignedPrefix(ResponseKind response) => response switch
+    {
+        ResponseKind.Reply => "【待办理】",
+        ResponseKind.Instruction => "【请批示】",
+        _ => "【待审批】",
+    };
 
     public static string? OnBehalfText(OrgChart org, ApprovalTask task) => task.OnBehalfOfId is { } absent
         ? $"因{org.Person(absent).DisplayName}离岗外出或休假，本事项由您代为审批（第四条、第七十五条）。"

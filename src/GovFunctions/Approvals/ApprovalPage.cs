@@ -12,33 +12,59 @@ public static class ApprovalPage
 {
     public static IActionResult Form(HttpRequest request, OrgChart org, Approval a, ApprovalTask task)
     {
+        var departments = string.Concat(org.Departments.Select(d => $"<option value=\"{E(d.Id)}\">{E(d.Name)}</option>"));
+        var form = a.Request.Steps[task.Step].Response switch
+        {
+            ResponseKind.Reply => """
+                <form method="post"><input type="hidden" name="action" value="answer">
+                  <label for="answer">答复内容</label><textarea id="answer" name="answer" rows="6" maxlength="2000" required></textarea>
+                  <div class="actions"><button type="submit" class="approve">提交答复</button></div>
+                </form>
+                """,
+            ResponseKind.Instruction => $"""
+                <form method="post"><input type="hidden" name="action" value="answer">
+                  <label for="answer">批示意见</label><textarea id="answer" name="answer" rows="5" maxlength="2000" required></textarea>
+                  <label for="departmentId">承办部门</label><select id="departmentId" name="departmentId" required>{departments}</select>
+                  <label for="dueDate">办理期限（可选，默认按事项类别的工作日时限）</label><input type="date" id="dueDate" name="dueDate">
+                  <div class="actions"><button type="submit" class="approve">提交批示</button></div>
+                </form>
+                """,
+            _ => """
+                <form method="post">
+                  <label for="comment">审批意见（可选）</label>
+                  <textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
+                  <div class="actions">
+                    <button type="submit" name="action" value="approve" class="approve">同意</button>
+                    <button type="submit" name="action" value="reject" class="reject">不同意</button>
+                  </div>
+                </form>
+                """,
+        };
         var approver = org.Person(task.ApproverId);
         var behalf = ApprovalNotices.OnBehalfText(org, task);
         var earlier = a.Tasks.Where(t => t.DecidedAt is not null).Select(t =>
-            $"<li>第{t.Step + 1}步 {E(ApprovalEngine.ActorFor(org, t).Name)}：{(t.Status == ApprovalTaskStatus.Approved ? "同意" : "不同意")}{(t.Comment is null ? "" : "，" + E(t.Comment))}（{t.DecidedAt!.Value.ToChina():M月d日 HH:mm}）</li>");
+            $"<li>第{t.Step + 1}步 {E(ApprovalEngine.ActorFor(org, t).Name)}：{E(Verdict(t))}（{t.DecidedAt!.Value.ToChina():M月d日 HH:mm}）</li>");
         var body = $"""
             <p>审批人：<b>{E(approver.DisplayName)}</b></p>
             {(behalf is null ? "" : $"<p class=\"note\">{E(behalf)}</p>")}
             {Facts(org, a, task)}
             {(earlier.Any() ? $"<h3>已有审批意见</h3><ul>{string.Concat(earlier)}</ul>" : "")}
-            <form method="post">
-              <label for="comment">审批意见（可选）</label>
-              <textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
-              <div class="actions">
-                <button type="submit" name="action" value="approve" class="approve">同意</button>
-                <button type="submit" name="action" value="reject" class="reject">不同意</button>
-              </div>
-            </form>
+            {form}
             <p class="hint">链接有效期至 {task.ExpiresAt.ToChina():yyyy年M月d日 HH:mm}，提交一次后失效。</p>
             """;
         return Page(request, 200, $"审批：{a.Request.Title}", body);
     }
 
-    public static IActionResult Decided(HttpRequest request, OrgChart org, Approval a, ApprovalTask task)
+    public static IActionResult Decided(HttpRequest request, OrgChart org, Approval a, ApprovalTask task) =>
+        Page(request, 200, "意见已提交", $"<p class=\"ok\">您已就“{E(a.Request.Title)}”提交：<b>{E(Verdict(task))}</b>。</p>{Facts(org, a, task)}<p>后续流程将自动办理。</p>");
+
+    /// <summary>What an approver answered, in words: 同意 / 不同意 with the comment, or the reply or instruction.</summary>
+    public static string Verdict(ApprovalTask t) => t.Status switch
     {
-        var verdict = task.Status == ApprovalTaskStatus.Approved ? "同意" : "不同意";
-        return Page(request, 200, "审批意见已提交", $"<p class=\"ok\">您已就“{E(a.Request.Title)}”提交意见：<b>{verdict}</b>。</p>{Facts(org, a, task)}<p>后续流程将自动办理，结果会以邮件通知申请人。</p>");
-    }
+        ApprovalTaskStatus.Answered => (t.Answer!.DepartmentId is null ? "答复：" : "批示：") + t.Answer.Text,
+        ApprovalTaskStatus.Approved => "同意" + (t.Comment is null ? "" : "，" + t.Comment),
+        _ => "不同意" + (t.Comment is null ? "" : "，" + t.Comment),
+    };
 
     public static IActionResult Refused(HttpRequest request, LinkRefusal refusal, string officeEmail) => refusal switch
     {

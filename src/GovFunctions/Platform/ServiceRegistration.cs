@@ -1,4 +1,5 @@
 using GovFunctions.Approvals;
+using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
@@ -44,6 +45,13 @@ public static class ServiceRegistration
         services.AddSingleton<LeaveService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<LeaveService>());
         services.AddSingleton<INotificationRenderer, LeaveNotices>();
+
+        services.AddOptions<HotlineOptions>().BindConfiguration("Hotline");
+        services.AddSingleton<HotlineCounters>();
+        services.AddSingleton<HotlineOpenCalls>();
+        services.AddSingleton<HotlineService>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<HotlineService>());
+        services.AddSingleton<INotificationRenderer, HotlineNotices>();
         return services;
     }
 }

@@ -23,6 +23,12 @@ public class FunctionsMetadataTests
         ("ShowApproval", "get", "approvals/{token}"),
         ("DecideApproval", "post", "approvals/{token}"),
         ("LeaveForm", "get", "forms/leave"),
+        ("RecordCall", "post", "hotline/calls"),
+        ("GetCall", "get", "hotline/calls/{id}"),
+        ("GetCallForCallback", "get", "hotline/calls/{id}/callback"),
+        ("CallBack", "post", "hotline/calls/{id}/callback"),
+        ("ExtendCall", "post", "hotline/calls/{id}/extension"),
+        ("HotlineFigures", "get", "hotline/figures"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -30,6 +36,8 @@ public class FunctionsMetadataTests
         ("OutboxSweep", GovFunctions.Platform.Storage.OutboxSweepFunction.Schedule),
         ("ApprovalReminders", "0 */30 * * * *"),
         ("LeaveReturnReminders", "0 0 1 * * *"),
+        ("HotlineOverdue", "0 0 1 * * *"),
+        ("HotlineRosterReminders", "0 0 1-9 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

@@ -11,6 +11,10 @@ public static class Tables
     public const string PendingTasks = "PendingTasks";
     public const string LeaveRequests = "LeaveRequests";
     public const string LeaveAway = "LeaveAway";
+    public const string HotlineCalls = "HotlineCalls";
+    public const string HotlineOpen = "HotlineOpen";
+    public const string Accountability = "Accountability";
+    public const string DutyLogs = "DutyLogs";
 }
 
 /// <summary>Queue names, shared by the senders and the queue-trigger bindings.</summary>

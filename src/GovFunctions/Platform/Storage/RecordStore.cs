@@ -17,6 +17,9 @@ public sealed record RecordKey(string Partition, string Id)
 public sealed record Stored<T>(RecordKey Key, T Value, ETag ETag, int Version)
 {
     public string Id => Key.Id;
+
+    /// <summary>After a commit: the new ETags of the caller's extra rows, in the order given.</summary>
+    public IReadOnlyList<ETag> ExtraETags { get; init; } = [];
 }
 
 public static class RecordStore
@@ -127,7 +130,8 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         };
         if (handledMessageId is not null)
             actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.Partition, HandledRow(key.Id, handledMessageId))));
-        foreach (var action in extra ?? [])
+        var extraActions = extra?.ToList() ?? [];
+        foreach (var action in extraActions)
         {
             if (action.Entity.PartitionKey != key.Partition) throw new ArgumentException("extra rows must live in the record's partition");
             actions.Add(action);
@@ -146,7 +150,11 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
                 : Bilingual.Text("该记录已被他人修改或已处理，请刷新后重试", "the record was changed by someone else; reload and try again"));
         }
 
-        return new Stored<T>(key, value, responses[0].Headers.ETag ?? throw new InvalidOperationException("storage returned no ETag"), version);
+        var extraCount = extraActions.Count;
+        return new Stored<T>(key, value, responses[0].Headers.ETag ?? throw new InvalidOperationException("storage returned no ETag"), version)
+        {
+            ExtraETags = responses.Skip(responses.Count - extraCount).Select(r => r.Headers.ETag ?? default).ToList(),
+        };
     }
 
     private static Stored<T> ToStored(RecordKey key, TableEntity row) =>

@@ -1,0 +1,151 @@
+using GovFunctions.Calendar;
+using GovFunctions.Common;
+using GovFunctions.Organization;
+
+namespace GovFunctions.Hotline;
+
+/// <summary>What the operator typed; every field may be missing or wrong.</summary>
+public sealed record CallIntake(
+    string? CallerName,
+    string? CallerPhone,
+    DateTimeOffset? ReceivedAt,
+    CallCategory? Category,
+    string? Content,
+    string? Location,
+    Disposition? Disposition,
+    string? Answer,
+    string? DepartmentId);
+
+/// <summary>Working-day limits per category (section <c>Hotline:Deadlines</c>), the usual 12345 limits by default.</summary>
+public sealed class HotlineDeadlines
+{
+    public int Urgent { get; set; } = 0;
+    public int Consultation { get; set; } = 3;
+    public int Complaint { get; set; } = 13;
+    public int Request { get; set; } = 13;
+    public int Suggestion { get; set; } = 13;
+
+    public int For(CallCategory c) => c switch
+    {
+        CallCategory.Urgent => Urgent,
+        CallCategory.Consultation => Consultation,
+        CallCategory.Complaint => Complaint,
+        CallCategory.Request => Request,
+        _ => Suggestion,
+    };
+}
+
+/// <summary>The rules of the district-head hotline (Art. 37) and the practice of China's 12345 lines.</summary>
+public static class HotlineRules
+{
+    public const string Art37 = "第三十七条 (Art. 37)";
+
+    /// <summary>Who may record calls: the operators, and the district head and deputies who staff the line themselves (Art. 37).</summary>
+    public static bool MayAnswerTheLine(Person p) =>
+        p.Role is Role.HotlineOperator or Role.DistrictHead or Role.ExecutiveDeputyHead or Role.DeputyHead;
+
+    public static void Validate(CallIntake c, OrgChart org, DateTimeOffset now)
+    {
+        var errors = new FieldErrors()
+            .Required("callerName", c.CallerName, "来电人").MaxLength("callerName", c.CallerName, 50, "来电人")
+            .Required("content", c.Content, "来电内容").MaxLength("content", c.Content, 4000, "来电内容")
+            .MaxLength("location", c.Location, 200, "地点").MaxLength("answer", c.Answer, 4000, "答复内容");
+        if (string.IsNullOrWhiteSpace(c.CallerPhone)) errors.Add("callerPhone", "来电号码为必填项", "callerPhone is required");
+        else if (!IsPhone(c.CallerPhone)) errors.Add("callerPhone", "来电号码格式不正确", "callerPhone is not a phone number");
+        if (c.ReceivedAt is null) errors.Add("receivedAt", "来电时间为必填项", "receivedAt is required");
+        else if (c.ReceivedAt > now.AddMinutes(5)) errors.Add("receivedAt", "来电时间不能晚于现在", "receivedAt is in the future");
+        else if (c.ReceivedAt < now.AddDays(-30)) errors.Add("receivedAt", "只能补录30天内的来电", "receivedAt is more than 30 days ago");
+        if (c.Category is null) errors.Add("category", "请选择来电类别", "category is required");
+        switch (c.Disposition)
+        {
+            case null:
+                errors.Add("disposition", "请选择处理方式（当场答复、交办、上报）", "disposition is required: answered, assign or escalate");
+                break;
+            case Disposition.Answered:
+                errors.Required("answer", c.Answer, "答复内容");
+                break;
+            case Disposition.Assign when string.IsNullOrWhiteSpace(c.DepartmentId):
+                errors.Add("departmentId", "交办须指定承办部门", "departmentId is required to assign a call");
+                break;
+            case Disposition.Assign when org.FindDepartment(c.DepartmentId) is null:
+                errors.Add("departmentId", "承办部门不存在", "departmentId is not a department");
+                break;
+            case Disposition.Escalate when !string.IsNullOrWhiteSpace(c.DepartmentId) && org.FindDepartment(c.DepartmentId) is null:
+                errors.Add("departmentId", "承办部门不存在", "departmentId is not a department");
+                break;
+        }
+        errors.ThrowIfAny();
+    }
+
+    /// <summary>The deadline of a call on the working-day clock: close of office on the N-th working day after it came in.</summary>
+    public static DateTimeOffset DeadlineFor(CallCategory category, DateTimeOffset from, WorkingCalendar calendar, HotlineDeadlines limits) =>
+        calendar.DeadlineAfter(from, limits.For(category));
+
+    /// <summary>
+    /// Who an escalation goes to (重大、疑难问题向主管领导汇报, Art. 37): the leader whose portfolio holds the department the
+    /// matter concerns; without a department, the district head.
+    /// </summary>
+    public static Person ResponsibleLeader(OrgChart org, string? departmentId) =>
+        departmentId is not null && org.FindDepartment(departmentId) is not null ? org.SupervisorOf(departmentId) : org.DistrictHead;
+
+    /// <summary>138****5678: the first three and last four digits; shorter numbers keep only their last two.</summary>
+    public static string Mask(string phone)
+    {
+        var digits = new string(phone.Where(char.IsDigit).ToArray());
+        return digits.Length >= 8 ? $"{digits[..3]}****{digits[^4..]}" : digits.Length > 2 ? new string('*', digits.Length - 2) + digits[^2..] : "****";
+    }
+
+    public static bool IsPhone(string phone)
+    {
+        var digits = phone.Count(char.IsDigit);
+        return digits is >= 5 and <= 15 && phone.All(c => char.IsDigit(c) || c is '-' or ' ' or '+' or '(' or ')');
+    }
+
+    /// <summary>
+    /// How alike two texts are: the overlap of their character bigrams relative to the shorter text (works for Chinese
+    /// without word segmentation; a short call about the same lamp matches a long one).
+    /// </summary>
+    public static double Similarity(string a, string b)
+    {
+        static HashSet<string> Bigrams(string s)
+        {
+            var t = new string(s.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
+            var set = new HashSet<string>();
+            for (var i = 0; i + 1 < t.Length; i++) set.Add(t.Substring(i, 2));
+            return set;
+        }
+        var x = Bigrams(a);
+        var y = Bigrams(b);
+        if (x.Count == 0 || y.Count == 0) return 0;
+        return x.Intersect(y).Count() / (double)Math.Min(x.Count, y.Count);
+    }
+
+    public const double SameIssueSimilarity = 0.4;
+
+    /// <summary>
+    /// The same issue from another caller: an open call of the same category, at the same place, with similar text,
+    /// received within the window. Such calls are linked and shown as linked, never merged.
+    /// </summary>
+    public static bool IsSameIssue(HotlineCall open, CallCategory category, string? location, string content, DateTimeOffset receivedAt, TimeSpan window) =>
+        open.IsOpen && open.Category == category
+        && !string.IsNullOrWhiteSpace(location) && string.Equals(Normalize(open.Location), Normalize(location), StringComparison.Ordinal)
+        && receivedAt - open.ReceivedAt <= window && receivedAt >= open.ReceivedAt.AddMinutes(-5)
+        && Similarity(open.Content, content) >= SameIssueSimilarity;
+
+    private static string Normalize(string? s) => new((s ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    public enum OverdueStage { None, Remind, Accountability }
+
+    /// <summary>
+    /// Overdue handling: from the working day after a missed deadline the department is reminded (and its supervising leader
+    /// copied); five more working days later the call goes on the accountability list (Art. 32).
+    /// </summary>
+    public static OverdueStage Overdue(HotlineCall call, DateTimeOffset now, WorkingCalendar calendar, int accountabilityAfterWorkingDays = 5)
+    {
+        if (call.Status != CallStatus.Assigned || call.DueAt is not { } due || now <= due) return OverdueStage.None;
+        var remindFrom = calendar.NextWorkingDay(ChinaTime.DateOf(due));
+        var today = ChinaTime.DateOf(now);
+        if (today < remindFrom) return OverdueStage.None;
+        return calendar.WorkingDaysBetween(remindFrom, today) >= accountabilityAfterWorkingDays ? OverdueStage.Accountability : OverdueStage.Remind;
+    }
+}

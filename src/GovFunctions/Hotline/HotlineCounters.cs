@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using GovFunctions.Calendar;
+using GovFunctions.Platform.Storage;
+
+namespace GovFunctions.Hotline;
+
+/// <summary>
+/// The counter rows of the hotline: one per key ("all" and each department) in each call partition (a day and a shard),
+/// changed in the same transaction as the call whose state changed. This process keeps the rows it last wrote with their
+/// ETags, so a change costs no extra read; a row changed elsewhere fails the transaction (412) and is read again.
+/// A month's figures are a sum of counter rows — one point read per day, shard and key — never a scan of the calls.
+/// </summary>
+public sealed class HotlineCounters(StorageClients storage)
+{
+    public const string RowPrefix = "counters|";
+    private readonly ConcurrentDictionary<(string Partition, string Key), (ETag ETag, CallCounts Counts)> _known = new();
+
+    /// <summary>Transaction actions applying <paramref name="delta"/> to the partition's counter rows.</summary>
+    public async Task<IReadOnlyList<(string Key, TableTransactionAction Action, CallCounts After)>> ActionsAsync(
+        string partition, IReadOnlyDictionary<string, CallCounts> delta, CancellationToken ct)
+    {
+        var actions = new List<(string, TableTransactionAction, CallCounts)>();
+        foreach (var (key, change) in delta)
+        {
+            var (etag, counts) = _known.TryGetValue((partition, key), out var known) ? known : await ReadAsync(partition, key, ct);
+            var after = counts + change;
+            var row = ToRow(partition, key, after);
+            actions.Add((key, etag == default
+                ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, etag), after));
+        }
+        return actions;
+    }
+
+    public void Committed(string partition, IReadOnlyList<(string Key, CallCounts After)> rows, IReadOnlyList<ETag> etags)
+    {
+        for (var i = 0; i < rows.Count; i++) _known[(partition, rows[i].Key)] = (etags[i], rows[i].After);
+    }
+
+    public void Forget(string partition) { foreach (var k in _known.Keys.Where(k => k.Partition == partition)) _known.TryRemove(k, out _); }
+
+    /// <summary>The figures of the calls received in a month (China Standard Time), for one key.</summary>
+    public async Task<CallCounts> MonthAsync(int year, int month, int shards, string key = CallCounts.All, CancellationToken ct = default)
+    {
+        var table = await storage.TableAsync(Tables.HotlineCalls);
+        var first = new DateOnly(year, month, 1);
+        var partitions = Enumerable.Range(0, first.AddMonths(1).DayNumber - first.DayNumber)
+            .SelectMany(d => Enumerable.Range(0, shards).Select(s => HotlineIds.Partition(first.AddDays(d), s)));
+        var total = CallCounts.Zero;
+        var gate = new object();
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (p, token) =>
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(p, RowPrefix + key, cancellationToken: token);
+            if (!row.HasValue) return;
+            var counts = FromRow(row.Value!);
+            lock (gate) total += counts;
+        });
+        return total;
+    }
+
+    private async Task<(ETag, CallCounts)> ReadAsync(string partition, string key, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.HotlineCalls);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, RowPrefix + key, cancellationToken: ct);
+        return row.HasValue ? (row.Value!.ETag, FromRow(row.Value)) : (default, CallCounts.Zero);
+    }
+
+    private static TableEntity ToRow(string partition, string key, CallCounts counts)
+    {
+        var row = new TableEntity(partition, RowPrefix + key);
+        var values = counts.ToArray();
+        for (var i = 0; i < CallCounts.Names.Length; i++) row[CallCounts.Names[i]] = values[i];
+        return row;
+    }
+
+    private static CallCounts FromRow(TableEntity row) =>
+        CallCounts.FromArray(CallCounts.Names.Select(n => row.GetInt64(n) ?? 0).ToArray());
+}
+
+/// <summary>
+/// Call ids carry their partition: <c>{yyyyMMdd}-{shard}-{random}</c>, the day being the day the call came in (Beijing).
+/// Spreading each day over shards keeps any one partition far below Table Storage's per-partition limits even for a
+/// city-size 12345 line.
+/// </summary>
+public static class HotlineIds
+{
+    public static string Partition(DateOnly day, int shard) => $"{day:yyyyMMdd}-{shard:D2}";
+
+    public static string New(DateTimeOffset receivedAt, int shard) =>
+        $"{Partition(ChinaTime.DateOf(receivedAt), shard)}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+
+    public static RecordKey KeyOf(string id) => new(id.Length > 11 ? id[..11] : id, id);
+}

@@ -1,4 +1,5 @@
 using GovFunctions.Approvals;
+using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Notifications;
@@ -52,6 +53,10 @@ public static class ServiceRegistration
         services.AddSingleton<HotlineService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<HotlineService>());
         services.AddSingleton<INotificationRenderer, HotlineNotices>();
+
+        services.AddSingleton<DutyService>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DutyService>());
+        services.AddSingleton<INotificationRenderer, DutyNotices>();
         return services;
     }
 }

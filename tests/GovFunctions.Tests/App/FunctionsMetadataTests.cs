@@ -29,6 +29,9 @@ public class FunctionsMetadataTests
         ("CallBack", "post", "hotline/calls/{id}/callback"),
         ("ExtendCall", "post", "hotline/calls/{id}/extension"),
         ("HotlineFigures", "get", "hotline/figures"),
+        ("RecordDutyLog", "post", "duty/logs"),
+        ("GetDutyLog", "get", "duty/logs/{id}"),
+        ("DutyLogCarriedOut", "post", "duty/logs/{id}/carried-out"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -38,6 +41,7 @@ public class FunctionsMetadataTests
         ("LeaveReturnReminders", "0 0 1 * * *"),
         ("HotlineOverdue", "0 0 1 * * *"),
         ("HotlineRosterReminders", "0 0 1-9 * * *"),
+        ("DutyHandover", "0 30 0 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

@@ -1,0 +1,54 @@
+using GovFunctions.Calendar;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GovFunctions.Duty;
+
+/// <summary>The duty log routes (Art. 76) and the handover at each shift change.</summary>
+public sealed class DutyFunctions(StaffIdentity identity, DutyService duty)
+{
+    public const string HandoverSchedule = "0 30 0 * * *"; // 08:30 China Standard Time, the duty roster's shift change
+
+    public sealed record CarriedOutReport(string? Note);
+
+    [Function(nameof(RecordDutyLog))]
+    public async Task<IActionResult> RecordDutyLog([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs")] HttpRequest request)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var stored = await duty.RecordAsync(caller, await RequestBody.ReadAsync<DutyLogIntake>(request));
+        return new CreatedResult($"/api/duty/logs/{stored.Id}", new { id = stored.Id, status = DutyLog.StateName(stored.Value.Status), leaderOnDutyId = stored.Value.LeaderOnDutyId });
+    }
+
+    [Function(nameof(GetDutyLog))]
+    public async Task<IActionResult> GetDutyLog([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "duty/logs/{id}")] HttpRequest request, string id)
+    {
+        await identity.RequireStaffAsync(request);
+        return new OkObjectResult(await ViewAsync(await duty.GetAsync(id)));
+    }
+
+    [Function(nameof(DutyLogCarriedOut))]
+    public async Task<IActionResult> DutyLogCarriedOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs/{id}/carried-out")] HttpRequest request, string id)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var body = await RequestBody.ReadAsync<CarriedOutReport>(request);
+        return new OkObjectResult(await ViewAsync(await duty.CarriedOutAsync(caller, id, body.Note)));
+    }
+
+    [Function(nameof(DutyHandover))]
+    public Task DutyHandover([TimerTrigger(HandoverSchedule)] TimerInfo timer, CancellationToken ct) => duty.HandoverAsync(ct);
+
+    private async Task<object> ViewAsync(Platform.Storage.Stored<DutyLog> stored)
+    {
+        var l = stored.Value;
+        return new
+        {
+            id = l.Id, kind = l.Kind, source = l.Source, content = l.Content, receivedAt = l.ReceivedAt.ToChina(), receivedById = l.ReceivedById,
+            leaderOnDutyId = l.LeaderOnDutyId, status = DutyLog.StateName(l.Status), instruction = l.Instruction, instructedById = l.InstructedById,
+            instructedAt = l.InstructedAt?.ToChina(), carriedOutById = l.CarriedOutById, carriedOutNote = l.CarriedOutNote, carriedOutAt = l.CarriedOutAt?.ToChina(),
+            history = await duty.HistoryAsync(l.Id),
+        };
+    }
+}

@@ -1,0 +1,121 @@
+using Azure.Data.Tables;
+using GovFunctions.Approvals;
+using GovFunctions.Calendar;
+using GovFunctions.Common;
+using GovFunctions.Notifications;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Routing;
+using GovFunctions.Platform.Storage;
+
+namespace GovFunctions.Duty;
+
+/// <summary>
+/// 24-hour duty with a leader on duty (Art. 76). A log goes at once to the leader on duty at the moment it came in (the
+/// duty roster changes at 08:30), as an engine task asking for an instruction in writing; an acting leader takes it while
+/// that leader is away. Logs are kept per shift (PartitionKey = the shift's start date), which is what a handover reads.
+/// </summary>
+public sealed class DutyService : IQueueHandler
+{
+    public const string Feature = "duty";
+
+    private readonly ApprovalEngine _engine;
+    private readonly OrganizationStore _organization;
+    private readonly StorageClients _storage;
+    private readonly TimeProvider _clock;
+
+    public DutyService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization, TimeProvider clock)
+    {
+        _storage = storage;
+        _engine = engine;
+        _organization = organization;
+        _clock = clock;
+        Store = new RecordStore<DutyLog>(storage, outbox, Tables.DutyLogs);
+    }
+
+    public RecordStore<DutyLog> Store { get; }
+    public string TypePrefix => "duty.";
+
+    public static string PartitionOf(DutyShift shift) => $"{shift.Start.ToChina():yyyyMMdd}";
+
+    public static RecordKey KeyOf(string id) => new(id.Split('-')[0], id);
+
+    public async Task<Stored<DutyLog>> RecordAsync(Person officer, DutyLogIntake intake, CancellationToken ct = default)
+    {
+        if (!DutyLog.MayKeepTheLog(officer))
+            throw new AccessDeniedException(Bilingual.Text("只有值班人员可以登记值班记录（第七十六条）", "only duty staff keep the duty log (Art. 76)"));
+        DutyLog.Validate(intake, _clock.GetUtcNow());
+        var org = await _organization.OrganizationAsync(ct);
+        var shift = org.DutyRoster.ShiftAt(intake.ReceivedAt!.Value);
+        var id = $"{PartitionOf(shift)}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+        var log = new DutyLog(id, intake.Kind!.Value, intake.Source!.Trim(), intake.Content!.Trim(), intake.ReceivedAt.Value, officer.Id,
+            shift.LeaderId, ApprovalEngine.NewId(), DutyLogStatus.AwaitingInstruction);
+        var request = new ApprovalRequest(log.ApprovalId, Feature, id, $"值班{KindName(log.Kind)}请批示：{log.Source}", officer.Id, Facts(org, log),
+            [new StepSpec("带班领导批示", StepKind.Single, [shift.LeaderId], ResponseKind.Reply)], []) { NotifyOutcome = false };
+        return await Store.CreateAsync(KeyOf(id), log,
+            new HistoryEntry(_clock.GetUtcNow(), officer.Id, officer.Name, null, DutyLog.StateName(log.Status), $"登记并报告带班领导{org.Person(shift.LeaderId).Name}"),
+            [_engine.StartMessage(request)], ct: ct);
+    }
+
+    public async Task<Stored<DutyLog>> GetAsync(string id, CancellationToken ct = default) =>
+        await Store.FindAsync(KeyOf(id), ct) ?? throw new NotFoundException(Bilingual.Text($"值班记录 {id} 不存在", $"duty log {id} not found"));
+
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) => Store.HistoryAsync(KeyOf(id), ct);
+
+    public async Task<Stored<DutyLog>> CarriedOutAsync(Person person, string id, string? note, CancellationToken ct = default)
+    {
+        new FieldErrors().Required("note", note, "办理情况").MaxLength("note", note, 2000, "办理情况").ThrowIfAny();
+        var stored = await GetAsync(id, ct);
+        var next = stored.Value.CarriedOut(person.Id, note!.Trim(), _clock.GetUtcNow());
+        return await Store.UpdateAsync(stored, next, new HistoryEntry(_clock.GetUtcNow(), person.Id, person.Name,
+            DutyLog.StateName(stored.Value.Status), DutyLog.StateName(next.Status), $"按批示办理：{next.CarriedOutNote}"), ct: ct);
+    }
+
+    /// <summary>The leader's instruction, from the engine's completion of the log's task.</summary>
+    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
+    {
+        if (message.Type != ApprovalEngine.CompletedType(Feature)) throw new InvalidDataException($"unknown duty message type {message.Type}");
+        var approval = (await _engine.FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
+        var stored = await GetAsync(approval.Request.SubjectId, ct);
+        var task = approval.Tasks.LastOrDefault(t => t.Status == ApprovalTaskStatus.Answered);
+        if (task is null || stored.Value.Status != DutyLogStatus.AwaitingInstruction || await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;
+        var org = await _organization.OrganizationAsync(ct);
+        var actor = ApprovalEngine.ActorFor(org, task);
+        var next = stored.Value.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value);
+        await Store.UpdateAsync(stored, next, new HistoryEntry(_clock.GetUtcNow(), actor.Id, actor.Name,
+            DutyLog.StateName(stored.Value.Status), DutyLog.StateName(next.Status), $"带班领导批示：{next.Instruction}"), handledMessageId: message.Id, ct: ct);
+    }
+
+    /// <summary>Timer at each shift change (08:30): the incoming officer and leader get the summary of the shift that ended.</summary>
+    public async Task<bool> HandoverAsync(CancellationToken ct = default)
+    {
+        var org = await _organization.OrganizationAsync(ct);
+        var ended = org.DutyRoster.ShiftAt(_clock.GetUtcNow().AddMinutes(-5));
+        var notifications = await _storage.QueueAsync(Queues.Notifications);
+        var m = NotificationService.Message(DutyNotices.Handover, $"duty|handover|{PartitionOf(ended)}", _clock, new HandoverData(PartitionOf(ended), ended.Start));
+        await notifications.SendMessageAsync(m.Envelope.Serialize(), ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<DutyLog>> ShiftLogsAsync(string partition, CancellationToken ct = default) =>
+        (await Store.InPartitionAsync(partition, ct)).Select(s => s.Value).OrderBy(l => l.ReceivedAt).ToList();
+
+    public static string KindName(DutyLogKind k) => k switch
+    {
+        DutyLogKind.Notice => "上级通知",
+        DutyLogKind.Report => "下级报告",
+        _ => "事项",
+    };
+
+    public static IReadOnlyList<Fact> Facts(OrgChart org, DutyLog l) =>
+    [
+        new("类别", KindName(l.Kind)),
+        new("来文（来电）单位", l.Source),
+        new("接收时间", $"{l.ReceivedAt.ToChina():yyyy-MM-dd HH:mm}"),
+        new("接收人", org.FindPerson(l.ReceivedById)?.Name ?? l.ReceivedById),
+        new("内容", l.Content),
+        new("带班领导", org.Person(l.LeaderOnDutyId).DisplayName),
+        new("编号", l.Id),
+    ];
+}
+
+public sealed record HandoverData(string Partition, DateTimeOffset ShiftStart);

@@ -39,6 +39,35 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
         return Page("请假（外出）申请", body);
     }
 
+    [Function(nameof(HotlineForm))]
+    public async Task<IActionResult> HotlineForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/hotline")] HttpRequest request)
+    {
+        var (caller, org) = await CallerAsync(request);
+        var departments = string.Concat(org.Departments.Select(d => $"<option value=\"{E(d.Id)}\">{E(d.Name)}</option>"));
+        var body = $"""
+            {DevIdentityPicker(caller, org)}
+            <p class="hint">每一个来电都要认真记录（第三十七条）。能当场答复的当场答复并办结；需要部门办理的交办；重大、疑难问题上报主管领导批示。</p>
+            <form id="f" data-action="/api/hotline/calls">
+              <label for="callerName">来电人</label><input id="callerName" name="callerName" maxlength="50" required><div class="error" data-for="callerName"></div>
+              <label for="callerPhone">来电号码</label><input id="callerPhone" name="callerPhone" maxlength="20" required><div class="error" data-for="callerPhone"></div>
+              <label for="receivedAt">来电时间</label><input type="datetime-local" id="receivedAt" name="receivedAt" required><div class="error" data-for="receivedAt"></div>
+              <label for="category">类别</label>
+              <select id="category" name="category"><option value="consultation">咨询</option><option value="complaint">投诉</option><option value="request">求助</option><option value="suggestion">建议</option><option value="urgent">紧急</option></select><div class="error" data-for="category"></div>
+              <label for="location">地点</label><input id="location" name="location" maxlength="200"><div class="error" data-for="location"></div>
+              <label for="content">来电内容</label><textarea id="content" name="content" rows="4" maxlength="4000" required></textarea><div class="error" data-for="content"></div>
+              <label for="disposition">处理方式</label>
+              <select id="disposition" name="disposition"><option value="answered">当场答复并办结</option><option value="assign">交办部门</option><option value="escalate">上报主管领导批示</option></select><div class="error" data-for="disposition"></div>
+              <label for="answer">答复内容（当场答复时必填）</label><textarea id="answer" name="answer" rows="3" maxlength="4000"></textarea><div class="error" data-for="answer"></div>
+              <label for="departmentId">承办部门（交办时必填；上报时为事项所属部门）</label>
+              <select id="departmentId" name="departmentId"><option value="">（无）</option>{departments}</select><div class="error" data-for="departmentId"></div>
+              <div class="actions"><button type="submit" class="primary">登记来电</button></div>
+              <div class="error" data-for="body"></div>
+            </form>
+            <div id="result"></div>
+            """;
+        return Page("区长电话来电登记", body);
+    }
+
     internal async Task<(Person? Caller, OrgChart Org)> CallerAsync(HttpRequest request)
     {
         var org = await organization.OrganizationAsync();
@@ -70,7 +99,10 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
           const out = document.getElementById('result');
           if (res.ok) {
             out.className = 'ok';
-            out.textContent = '已提交。编号：' + data.id + '，状态：' + data.status + (data.approvers && data.approvers.length ? '，审批人：' + data.approvers.join(' → ') : '');
+            out.textContent = '已提交。编号：' + data.id + '，状态：' + data.status
+              + (data.approvers && data.approvers.length ? '，审批人：' + data.approvers.join(' → ') : '')
+              + (data.dueAt ? '，办理期限：' + data.dueAt : '')
+              + (data.linkedCallIds && data.linkedCallIds.length ? '，同一问题的来电：' + data.linkedCallIds.join('、') : '');
             return;
           }
           out.className = 'error';

@@ -23,6 +23,7 @@ public class FunctionsMetadataTests
         ("ShowApproval", "get", "approvals/{token}"),
         ("DecideApproval", "post", "approvals/{token}"),
         ("LeaveForm", "get", "forms/leave"),
+        ("HotlineForm", "get", "forms/hotline"),
         ("RecordCall", "post", "hotline/calls"),
         ("GetCall", "get", "hotline/calls/{id}"),
         ("GetCallForCallback", "get", "hotline/calls/{id}/callback"),

@@ -260,4 +260,13 @@ public class HotlineFlowTests : AppTest
         await Assert.ThrowsAsync<ValidationException>(() =>
             Function<HotlineFunctions>().HotlineFigures(Http.Request("GET", "hotline/figures", EmailOf("sun-huimin"), query: "month=November")));
     }
+
+    [Fact]
+    public async Task HotlineForm_IsAChineseFormPostingToTheRoute()
+    {
+        var result = (ContentResult)await Function<GovFunctions.Forms.FormFunctions>().HotlineForm(Http.Request("GET", "forms/hotline", EmailOf(Operator)));
+        Assert.Contains("/api/hotline/calls", result.Content);
+        foreach (var field in new[] { "callerName", "callerPhone", "receivedAt", "category", "content", "location", "disposition", "answer", "departmentId" })
+            Assert.Contains($"name=\"{field}\"", result.Content);
+    }
 }

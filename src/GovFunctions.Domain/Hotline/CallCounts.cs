@@ -33,11 +33,11 @@ public sealed record CallCounts(
             Escalated: call.Disposition == Disposition.Escalate ? 1 : 0,
             Open: call.IsOpen ? 1 : 0,
             Closed: call.IsOpen ? 0 : 1,
-            ClosedOnTime: !call.IsOpen && (call.Disposition == Disposition.Answered || call.RepliedOnTime == true) ? 1 : 0,
+            ClosedOnTime: !call.IsOpen && (call.Disposition == Disposition.Answered || (call.RepliedOnTime == true && !call.WasOverdue)) ? 1 : 0,
             Satisfied: call.Satisfied == true ? 1 : 0,
             Unsatisfied: call.Reopened,
-            Overdue: call.OverdueRemindedAt is not null || call.RepliedOnTime == false ? 1 : 0,
-            Accountable: call.AccountableAt is not null ? 1 : 0);
+            Overdue: call.WasOverdue ? 1 : 0,
+            Accountable: call.WasAccountable ? 1 : 0);
         yield return (All, c);
         if (call.DepartmentId is not null) yield return (call.DepartmentId, c);
     }

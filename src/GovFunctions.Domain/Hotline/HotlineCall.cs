@@ -50,6 +50,12 @@ public sealed record HotlineCall(
     public bool Extended { get; init; }
     public DateTimeOffset? OverdueRemindedAt { get; init; }
     public DateTimeOffset? AccountableAt { get; init; }
+
+    /// <summary>Missed a deadline in any round (reminded, or replied late); kept when a call-back reopens the call.</summary>
+    public bool WasOverdue { get; init; }
+
+    /// <summary>Was put on the accountability list in any round (Art. 32); kept when a call-back reopens the call.</summary>
+    public bool WasAccountable { get; init; }
     public IReadOnlyList<string> LinkedCallIds { get; init; } = [];
     public ExtensionRequest? PendingExtension { get; init; }
 
@@ -59,7 +65,11 @@ public sealed record HotlineCall(
 
     /// <summary>The department records its reply (via its task link); replied on time when before the deadline.</summary>
     public HotlineCall Replied(string reply, DateTimeOffset at) => Status == CallStatus.Assigned
-        ? this with { Status = CallStatus.Replied, Reply = reply, RepliedAt = at, RepliedOnTime = DueAt is null || at <= DueAt, ApprovalId = null }
+        ? this with
+        {
+            Status = CallStatus.Replied, Reply = reply, RepliedAt = at, RepliedOnTime = DueAt is null || at <= DueAt, ApprovalId = null,
+            WasOverdue = WasOverdue || (DueAt is { } due && at > due),
+        }
         : throw Conflict("只有已交办的来电可以答复", "only an assigned call can be replied to");
 
     /// <summary>The leader's instruction (批示): the call goes to the department it names, by its deadline.</summary>
@@ -91,11 +101,11 @@ public sealed record HotlineCall(
         : throw Conflict("没有待审批的延期申请", "no extension is pending");
 
     public HotlineCall MarkOverdueReminded(DateTimeOffset at) => Status == CallStatus.Assigned && OverdueRemindedAt is null
-        ? this with { OverdueRemindedAt = at }
+        ? this with { OverdueRemindedAt = at, WasOverdue = true }
         : throw Conflict("无需催办", "no overdue reminder is due");
 
     public HotlineCall MarkAccountable(DateTimeOffset at) => Status == CallStatus.Assigned && AccountableAt is null
-        ? this with { AccountableAt = at }
+        ? this with { AccountableAt = at, WasAccountable = true }
         : throw Conflict("无需列入问责清单", "not due for the accountability list");
 
     public static StateConflictException Conflict(string zh, string en) => new(Bilingual.Text(zh, en));

@@ -88,11 +88,20 @@ public static class HotlineRules
     public static Person ResponsibleLeader(OrgChart org, string? departmentId) =>
         departmentId is not null && org.FindDepartment(departmentId) is not null ? org.SupervisorOf(departmentId) : org.DistrictHead;
 
-    /// <summary>138****5678: the first three and last four digits; shorter numbers keep only their last two.</summary>
+    /// <summary>
+    /// 138****5678: a mobile number or one with its area code (11+ digits) keeps its first three and last four digits;
+    /// a local number (8–10 digits) only its last four; a short one its last two. At least four digits are always hidden.
+    /// </summary>
     public static string Mask(string phone)
     {
         var digits = new string(phone.Where(char.IsDigit).ToArray());
-        return digits.Length >= 8 ? $"{digits[..3]}****{digits[^4..]}" : digits.Length > 2 ? new string('*', digits.Length - 2) + digits[^2..] : "****";
+        return digits.Length switch
+        {
+            >= 11 => $"{digits[..3]}****{digits[^4..]}",
+            >= 8 => $"****{digits[^4..]}",
+            > 2 => new string('*', digits.Length - 2) + digits[^2..],
+            _ => "****",
+        };
     }
 
     public static bool IsPhone(string phone)

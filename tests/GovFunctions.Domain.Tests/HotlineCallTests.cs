@@ -1,0 +1,307 @@
+using GovFunctions.Common;
+using GovFunctions.Hotline;
+
+namespace GovFunctions.Domain.Tests;
+
+/// <summary>
+/// The closed loop of a district-head hotline call (Art. 37): assigned → replied → called back (satisfied closes, unsatisfied
+/// reopens to the same department); escalated → instructed by the leader; one extension; the overdue marks of Art. 32.
+/// Pure records: every refused transition is a state conflict.
+/// </summary>
+public class HotlineCallTests
+{
+    private static readonly DateTimeOffset Received = DateTimeOffset.Parse("2026-11-25T10:00:00+08:00");
+    private static readonly DateTimeOffset Due = DateTimeOffset.Parse("2026-12-14T17:30:00+08:00");
+    private static readonly DateTimeOffset NewDue = DateTimeOffset.Parse("2026-12-31T17:30:00+08:00");
+
+    private static HotlineCall Call(CallStatus status, Disposition disposition = Disposition.Assign) =>
+        new("hc-20261125-01", "张先生", "13812345678", Received, CallCategory.Complaint, "幸福路小区门口的路灯坏了一个星期。",
+            "幸福路12号", "cao-xiaowen", disposition, disposition == Disposition.Answered ? "已转告" : null, status);
+
+    private static HotlineCall Assigned() =>
+        Call(CallStatus.Assigned) with { DepartmentId = "urban-management", DueAt = Due, ApprovalId = "ap-reply-1" };
+
+    private static HotlineCall Escalated(string? departmentId = null) =>
+        Call(CallStatus.Escalated, Disposition.Escalate) with { DepartmentId = departmentId, EscalatedToId = "wang-lijuan", ApprovalId = "ap-instr-1" };
+
+    private static HotlineCall Replied() => Assigned().Replied("已于12月1日修复", Due.AddDays(-3));
+
+    private static HotlineCall Closed() => Call(CallStatus.Closed, Disposition.Answered) with { ClosedAt = Received };
+
+    private static ExtensionRequest Extension(string approvalId = "ap-ext-1") =>
+        new(approvalId, 5, "需协调供电部门更换线路", "lin-tao");
+
+    /// <summary>A call in each state other than the given ones.</summary>
+    private static TheoryData<CallStatus> StatesOtherThan(params CallStatus[] allowed) =>
+        new(Enum.GetValues<CallStatus>().Except(allowed));
+
+    private static HotlineCall InState(CallStatus s) => s switch
+    {
+        CallStatus.Assigned => Assigned(),
+        CallStatus.Escalated => Escalated(),
+        CallStatus.Replied => Replied(),
+        _ => Closed(),
+    };
+
+    public static TheoryData<CallStatus> NotAssigned => StatesOtherThan(CallStatus.Assigned);
+    public static TheoryData<CallStatus> NotReplied => StatesOtherThan(CallStatus.Replied);
+    public static TheoryData<CallStatus> NotEscalated => StatesOtherThan(CallStatus.Escalated);
+
+    // ---- basics -------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void IsOpen_UntilClosed()
+    {
+        Assert.True(Assigned().IsOpen);
+        Assert.True(Escalated().IsOpen);
+        Assert.True(Replied().IsOpen);
+        Assert.False(Closed().IsOpen);
+    }
+
+    [Theory]
+    [InlineData(CallStatus.Closed, "closed")]
+    [InlineData(CallStatus.Assigned, "assigned")]
+    [InlineData(CallStatus.Escalated, "escalated")]
+    [InlineData(CallStatus.Replied, "replied")]
+    public void StateName_IsTheLowerCaseStatus(CallStatus status, string name) =>
+        Assert.Equal(name, HotlineCall.StateName(status));
+
+    // ---- Replied ------------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Replied_BeforeTheDeadline_IsOnTime_AndClearsTheReplyTask()
+    {
+        var at = Due.AddDays(-1);
+        var replied = Assigned().Replied("已修复", at);
+
+        Assert.Equal(CallStatus.Replied, replied.Status);
+        Assert.Equal("已修复", replied.Reply);
+        Assert.Equal(at, replied.RepliedAt);
+        Assert.True(replied.RepliedOnTime);
+        Assert.Null(replied.ApprovalId);
+        Assert.Equal("urban-management", replied.DepartmentId);
+        Assert.Equal(Due, replied.DueAt);
+        Assert.True(replied.IsOpen); // the call-back is still to come
+    }
+
+    [Fact]
+    public void Replied_AtTheDeadlineItself_IsOnTime() =>
+        Assert.True(Assigned().Replied("已修复", Due).RepliedOnTime);
+
+    [Fact]
+    public void Replied_AfterTheDeadline_IsLate()
+    {
+        Assert.False(Assigned().Replied("已修复", Due.AddSeconds(1)).RepliedOnTime);
+        Assert.False(Assigned().Replied("已修复", Due.AddDays(3)).RepliedOnTime);
+    }
+
+    [Fact]
+    public void Replied_WithoutADeadline_IsOnTime() =>
+        Assert.True((Assigned() with { DueAt = null }).Replied("已修复", Due.AddDays(100)).RepliedOnTime);
+
+    [Theory]
+    [MemberData(nameof(NotAssigned))]
+    public void Replied_OnlyFromAssigned_OtherwiseAStateConflict(CallStatus status) =>
+        Assert.Throws<StateConflictException>(() => InState(status).Replied("已修复", Due));
+
+    // ---- CalledBack ---------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void CalledBack_Satisfied_ClosesTheCall()
+    {
+        var at = Due.AddDays(-1);
+        var closed = Replied().CalledBack(true, "群众表示满意", at, NewDue, null);
+
+        Assert.Equal(CallStatus.Closed, closed.Status);
+        Assert.False(closed.IsOpen);
+        Assert.True(closed.Satisfied);
+        Assert.Equal("群众表示满意", closed.CallbackNote);
+        Assert.Equal(at, closed.ClosedAt);
+        Assert.Equal(0, closed.Reopened);
+        Assert.Equal(Due, closed.DueAt);            // the deadline that was met stays on record
+        Assert.Equal("已于12月1日修复", closed.Reply); // and so does the reply
+        Assert.True(closed.RepliedOnTime);
+    }
+
+    [Fact]
+    public void CalledBack_Unsatisfied_ReopensToTheSameDepartment_WithANewDeadline_AndClearsTheReply()
+    {
+        var replied = Replied() with { OverdueRemindedAt = Due.AddDays(1), AccountableAt = Due.AddDays(8) };
+        var reopened = replied.CalledBack(false, "路灯仍不亮", Due.AddDays(-1), NewDue, "ap-reply-2");
+
+        Assert.Equal(CallStatus.Assigned, reopened.Status);
+        Assert.True(reopened.IsOpen);
+        Assert.False(reopened.Satisfied);
+        Assert.Equal("路灯仍不亮", reopened.CallbackNote);
+        Assert.Equal(1, reopened.Reopened);
+        Assert.Equal("urban-management", reopened.DepartmentId);
+        Assert.Equal(NewDue, reopened.DueAt);
+        Assert.Equal("ap-reply-2", reopened.ApprovalId);
+        Assert.Null(reopened.Reply);
+        Assert.Null(reopened.RepliedAt);
+        Assert.Null(reopened.RepliedOnTime);
+        Assert.Null(reopened.ClosedAt);
+        Assert.Null(reopened.OverdueRemindedAt); // a new round of reminders for the new deadline
+        Assert.Null(reopened.AccountableAt);
+    }
+
+    [Fact]
+    public void CalledBack_UnsatisfiedTwice_CountsBothReopenings_ThenSatisfiedCloses()
+    {
+        var call = Replied()
+            .CalledBack(false, "仍未修好", Due, NewDue, "ap-reply-2")
+            .Replied("已更换灯具", NewDue.AddDays(-5))
+            .CalledBack(false, "又坏了", NewDue.AddDays(-4), NewDue.AddDays(10), "ap-reply-3");
+        Assert.Equal(2, call.Reopened);
+        Assert.Equal(CallStatus.Assigned, call.Status);
+
+        var closed = call.Replied("已彻底修复", NewDue).CalledBack(true, null, NewDue.AddDays(1), NewDue.AddDays(20), null);
+        Assert.Equal(CallStatus.Closed, closed.Status);
+        Assert.True(closed.Satisfied);
+        Assert.Equal(2, closed.Reopened);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotReplied))]
+    public void CalledBack_OnlyFromReplied_OtherwiseAStateConflict(CallStatus status)
+    {
+        Assert.Throws<StateConflictException>(() => InState(status).CalledBack(true, null, Due, NewDue, null));
+        Assert.Throws<StateConflictException>(() => InState(status).CalledBack(false, null, Due, NewDue, "ap-x"));
+    }
+
+    // ---- Instructed (Art. 37: 重大、疑难问题 … 按领导指示意见处理) -------------------------------------------------------
+
+    [Fact]
+    public void Instructed_FromEscalated_AssignsTheCallAsTheLeaderSays_Art37()
+    {
+        var instructed = Escalated().Instructed("请城管局三日内修复并回复", "wang-lijuan", "urban-management", Due, "ap-reply-9");
+
+        Assert.Equal(CallStatus.Assigned, instructed.Status);
+        Assert.Equal("请城管局三日内修复并回复", instructed.Instruction);
+        Assert.Equal("wang-lijuan", instructed.InstructedById);
+        Assert.Equal("urban-management", instructed.DepartmentId);
+        Assert.Equal(Due, instructed.DueAt);
+        Assert.Equal("ap-reply-9", instructed.ApprovalId);
+        Assert.Equal(Disposition.Escalate, instructed.Disposition); // how the call was handled stays on record
+        Assert.Equal("wang-lijuan", instructed.EscalatedToId);
+    }
+
+    [Fact]
+    public void Instructed_ToAnotherDepartment_ReplacesTheOneTheMatterWasEscalatedWith() =>
+        Assert.Equal("housing", Escalated("urban-management").Instructed("由住建局牵头", "wang-lijuan", "housing", Due, "ap-9").DepartmentId);
+
+    [Theory]
+    [MemberData(nameof(NotEscalated))]
+    public void Instructed_OnlyFromEscalated_OtherwiseAStateConflict(CallStatus status) =>
+        Assert.Throws<StateConflictException>(() => InState(status).Instructed("请办理", "wang-lijuan", "housing", Due, "ap-9"));
+
+    // ---- extension -----------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void RequestExtension_WhileAssigned_IsPending()
+    {
+        var pending = Assigned().RequestExtension(Extension());
+        Assert.Equal(Extension(), pending.PendingExtension);
+        Assert.False(pending.Extended);
+        Assert.Equal(Due, pending.DueAt);
+        Assert.Equal(CallStatus.Assigned, pending.Status);
+    }
+
+    [Fact]
+    public void RequestExtension_AgainWhilePending_IsAStateConflict() =>
+        Assert.Throws<StateConflictException>(() => Assigned().RequestExtension(Extension()).RequestExtension(Extension("ap-ext-2")));
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RequestExtension_AfterTheOneExtensionWasDecided_IsAStateConflict(bool approved) =>
+        Assert.Throws<StateConflictException>(() =>
+            Assigned().RequestExtension(Extension()).ExtensionDecided(approved, NewDue).RequestExtension(Extension("ap-ext-2")));
+
+    [Fact]
+    public void RequestExtension_AfterAReopening_IsStillRefused_OncePerCall()
+    {
+        var reopened = Assigned().RequestExtension(Extension()).ExtensionDecided(true, NewDue)
+            .Replied("已修复", NewDue).CalledBack(false, "仍未修好", NewDue, NewDue.AddDays(20), "ap-reply-2");
+        Assert.Throws<StateConflictException>(() => reopened.RequestExtension(Extension("ap-ext-2")));
+    }
+
+    [Theory]
+    [MemberData(nameof(NotAssigned))]
+    public void RequestExtension_OnlyWhileAssigned_OtherwiseAStateConflict(CallStatus status) =>
+        Assert.Throws<StateConflictException>(() => InState(status).RequestExtension(Extension()));
+
+    [Fact]
+    public void ExtensionDecided_Approved_MovesTheDeadline_AndUsesTheOneExtension()
+    {
+        var decided = Assigned().RequestExtension(Extension()).ExtensionDecided(true, NewDue);
+        Assert.Equal(NewDue, decided.DueAt);
+        Assert.True(decided.Extended);
+        Assert.Null(decided.PendingExtension);
+        Assert.Equal(CallStatus.Assigned, decided.Status);
+    }
+
+    [Fact]
+    public void ExtensionDecided_Rejected_KeepsTheDeadline_ButStillUsesTheOneExtension()
+    {
+        var decided = Assigned().RequestExtension(Extension()).ExtensionDecided(false, NewDue);
+        Assert.Equal(Due, decided.DueAt);
+        Assert.True(decided.Extended);
+        Assert.Null(decided.PendingExtension);
+    }
+
+    [Fact]
+    public void ExtensionDecided_AfterTheDepartmentAlreadyReplied_DoesNotMoveTheDeadline()
+    {
+        var replied = Assigned().RequestExtension(Extension()).Replied("已修复", Due.AddDays(-1));
+        var decided = replied.ExtensionDecided(true, NewDue);
+        Assert.Equal(Due, decided.DueAt);
+        Assert.Equal(CallStatus.Replied, decided.Status);
+        Assert.True(decided.Extended);
+    }
+
+    [Fact]
+    public void ExtensionDecided_WithNothingPending_IsAStateConflict()
+    {
+        Assert.Throws<StateConflictException>(() => Assigned().ExtensionDecided(true, NewDue));
+        Assert.Throws<StateConflictException>(() =>
+            Assigned().RequestExtension(Extension()).ExtensionDecided(true, NewDue).ExtensionDecided(true, NewDue.AddDays(5)));
+    }
+
+    // ---- overdue marks (Art. 32) ---------------------------------------------------------------------------------------
+
+    [Fact]
+    public void MarkOverdueReminded_Once_Art32()
+    {
+        var at = Due.AddDays(1);
+        var reminded = Assigned().MarkOverdueReminded(at);
+        Assert.Equal(at, reminded.OverdueRemindedAt);
+        Assert.Throws<StateConflictException>(() => reminded.MarkOverdueReminded(at.AddDays(1)));
+    }
+
+    [Fact]
+    public void MarkAccountable_Once_Art32()
+    {
+        var at = Due.AddDays(8);
+        var accountable = Assigned().MarkOverdueReminded(Due.AddDays(1)).MarkAccountable(at);
+        Assert.Equal(at, accountable.AccountableAt);
+        Assert.Equal(Due.AddDays(1), accountable.OverdueRemindedAt);
+        Assert.Throws<StateConflictException>(() => accountable.MarkAccountable(at.AddDays(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(NotAssigned))]
+    public void OverdueMarks_OnlyWhileAssigned_OtherwiseAStateConflict(CallStatus status)
+    {
+        Assert.Throws<StateConflictException>(() => InState(status).MarkOverdueReminded(Due.AddDays(1)));
+        Assert.Throws<StateConflictException>(() => InState(status).MarkAccountable(Due.AddDays(8)));
+    }
+
+    [Fact]
+    public void StateConflicts_AreBilingual()
+    {
+        var e = Assert.Throws<StateConflictException>(() => Closed().Replied("x", Due));
+        Assert.Contains("只有已交办的来电可以答复", e.Message);
+        Assert.Contains("only an assigned call can be replied to", e.Message);
+    }
+}

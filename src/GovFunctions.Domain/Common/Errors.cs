@@ -68,6 +68,15 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>A time something was received: required, not in the future (5 minutes' clock skew allowed), at most <paramref name="maxDays"/> old.</summary>
+    public FieldErrors Received(string field, DateTimeOffset? value, DateTimeOffset now, int maxDays, string zhName)
+    {
+        if (value is null) Add(field, $"{zhName}为必填项", $"{field} is required");
+        else if (value > now.AddMinutes(5)) Add(field, $"{zhName}不能晚于现在", $"{field} is in the future");
+        else if (value < now.AddDays(-maxDays)) Add(field, $"只能补录{maxDays}天内的记录", $"{field} is more than {maxDays} days ago");
+        return this;
+    }
+
     public void ThrowIfAny()
     {
         if (Any) throw new ValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));

@@ -53,11 +53,9 @@ public sealed record DutyLog(
     {
         var errors = new FieldErrors()
             .Required("source", i.Source, "来文（来电）单位").MaxLength("source", i.Source, 200, "来文（来电）单位")
-            .Required("content", i.Content, "内容").MaxLength("content", i.Content, 4000, "内容");
+            .Required("content", i.Content, "内容").MaxLength("content", i.Content, 4000, "内容")
+            .Received("receivedAt", i.ReceivedAt, now, 7, "接收时间");
         if (i.Kind is null) errors.Add("kind", "请选择类别：上级通知、下级报告或其他", "kind is required: notice, report or other");
-        if (i.ReceivedAt is null) errors.Add("receivedAt", "接收时间为必填项", "receivedAt is required");
-        else if (i.ReceivedAt > now.AddMinutes(5)) errors.Add("receivedAt", "接收时间不能晚于现在", "receivedAt is in the future");
-        else if (i.ReceivedAt < now.AddDays(-7)) errors.Add("receivedAt", "只能补录7天内的值班记录", "receivedAt is more than 7 days ago");
         errors.ThrowIfAny();
     }
 

@@ -49,12 +49,10 @@ public static class HotlineRules
         var errors = new FieldErrors()
             .Required("callerName", c.CallerName, "来电人").MaxLength("callerName", c.CallerName, 50, "来电人")
             .Required("content", c.Content, "来电内容").MaxLength("content", c.Content, 4000, "来电内容")
-            .MaxLength("location", c.Location, 200, "地点").MaxLength("answer", c.Answer, 4000, "答复内容");
+            .MaxLength("location", c.Location, 200, "地点").MaxLength("answer", c.Answer, 4000, "答复内容")
+            .Received("receivedAt", c.ReceivedAt, now, 30, "来电时间");
         if (string.IsNullOrWhiteSpace(c.CallerPhone)) errors.Add("callerPhone", "来电号码为必填项", "callerPhone is required");
         else if (!IsPhone(c.CallerPhone)) errors.Add("callerPhone", "来电号码格式不正确", "callerPhone is not a phone number");
-        if (c.ReceivedAt is null) errors.Add("receivedAt", "来电时间为必填项", "receivedAt is required");
-        else if (c.ReceivedAt > now.AddMinutes(5)) errors.Add("receivedAt", "来电时间不能晚于现在", "receivedAt is in the future");
-        else if (c.ReceivedAt < now.AddDays(-30)) errors.Add("receivedAt", "只能补录30天内的来电", "receivedAt is more than 30 days ago");
         if (c.Category is null) errors.Add("category", "请选择来电类别", "category is required");
         switch (c.Disposition)
         {

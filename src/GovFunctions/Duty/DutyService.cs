@@ -14,25 +14,12 @@ namespace GovFunctions.Duty;
 /// duty roster changes at 08:30), as an engine task asking for an instruction in writing; an acting leader takes it while
 /// that leader is away. Logs are kept per shift (PartitionKey = the shift's start date), which is what a handover reads.
 /// </summary>
-public sealed class DutyService : IQueueHandler
+public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization, TimeProvider clock)
+    : IQueueHandler
 {
     public const string Feature = "duty";
 
-    private readonly ApprovalEngine _engine;
-    private readonly OrganizationStore _organization;
-    private readonly StorageClients _storage;
-    private readonly TimeProvider _clock;
-
-    public DutyService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization, TimeProvider clock)
-    {
-        _storage = storage;
-        _engine = engine;
-        _organization = organization;
-        _clock = clock;
-        Store = new RecordStore<DutyLog>(storage, outbox, Tables.DutyLogs);
-    }
-
-    public RecordStore<DutyLog> Store { get; }
+    public RecordStore<DutyLog> Store { get; } = new(storage, outbox, Tables.DutyLogs);
     public string TypePrefix => "duty.";
 
     public static string PartitionOf(DutyShift shift) => $"{shift.Start.ToChina():yyyyMMdd}";
@@ -43,8 +30,8 @@ public sealed class DutyService : IQueueHandler
     {
         if (!DutyLog.MayKeepTheLog(officer))
             throw new AccessDeniedException(Bilingual.Text("只有值班人员可以登记值班记录（第七十六条）", "only duty staff keep the duty log (Art. 76)"));
-        DutyLog.Validate(intake, _clock.GetUtcNow());
-        var org = await _organization.OrganizationAsync(ct);
+        DutyLog.Validate(intake, clock.GetUtcNow());
+        var org = await organization.OrganizationAsync(ct);
         var shift = org.DutyRoster.ShiftAt(intake.ReceivedAt!.Value);
         var id = $"{PartitionOf(shift)}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
         var log = new DutyLog(id, intake.Kind!.Value, intake.Source!.Trim(), intake.Content!.Trim(), intake.ReceivedAt.Value, officer.Id,
@@ -52,8 +39,8 @@ public sealed class DutyService : IQueueHandler
         var request = new ApprovalRequest(log.ApprovalId, Feature, id, $"值班{KindName(log.Kind)}请批示：{log.Source}", officer.Id, Facts(org, log),
             [new StepSpec("带班领导批示", StepKind.Single, [shift.LeaderId], ResponseKind.Reply)], []) { NotifyOutcome = false };
         return await Store.CreateAsync(KeyOf(id), log,
-            new HistoryEntry(_clock.GetUtcNow(), officer.Id, officer.Name, null, DutyLog.StateName(log.Status), $"登记并报告带班领导{org.Person(shift.LeaderId).Name}"),
-            [_engine.StartMessage(request)], ct: ct);
+            new HistoryEntry(clock.GetUtcNow(), officer.Id, officer.Name, null, DutyLog.StateName(log.Status), $"登记并报告带班领导{org.Person(shift.LeaderId).Name}"),
+            [engine.StartMessage(request)], ct: ct);
     }
 
     public async Task<Stored<DutyLog>> GetAsync(string id, CancellationToken ct = default) =>
@@ -65,8 +52,8 @@ public sealed class DutyService : IQueueHandler
     {
         new FieldErrors().Required("note", note, "办理情况").MaxLength("note", note, 2000, "办理情况").ThrowIfAny();
         var stored = await GetAsync(id, ct);
-        var next = stored.Value.CarriedOut(person.Id, note!.Trim(), _clock.GetUtcNow());
-        return await Store.UpdateAsync(stored, next, new HistoryEntry(_clock.GetUtcNow(), person.Id, person.Name,
+        var next = stored.Value.CarriedOut(person.Id, note!.Trim(), clock.GetUtcNow());
+        return await Store.UpdateAsync(stored, next, new HistoryEntry(clock.GetUtcNow(), person.Id, person.Name,
             DutyLog.StateName(stored.Value.Status), DutyLog.StateName(next.Status), $"按批示办理：{next.CarriedOutNote}"), ct: ct);
     }
 
@@ -74,24 +61,24 @@ public sealed class DutyService : IQueueHandler
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
         if (message.Type != ApprovalEngine.CompletedType(Feature)) throw new InvalidDataException($"unknown duty message type {message.Type}");
-        var approval = (await _engine.FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
+        var approval = (await engine.FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
         var stored = await GetAsync(approval.Request.SubjectId, ct);
         var task = approval.Tasks.LastOrDefault(t => t.Status == ApprovalTaskStatus.Answered);
         if (task is null || stored.Value.Status != DutyLogStatus.AwaitingInstruction || await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;
-        var org = await _organization.OrganizationAsync(ct);
+        var org = await organization.OrganizationAsync(ct);
         var actor = ApprovalEngine.ActorFor(org, task);
         var next = stored.Value.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value);
-        await Store.UpdateAsync(stored, next, new HistoryEntry(_clock.GetUtcNow(), actor.Id, actor.Name,
+        await Store.UpdateAsync(stored, next, new HistoryEntry(clock.GetUtcNow(), actor.Id, actor.Name,
             DutyLog.StateName(stored.Value.Status), DutyLog.StateName(next.Status), $"带班领导批示：{next.Instruction}"), handledMessageId: message.Id, ct: ct);
     }
 
     /// <summary>Timer at each shift change (08:30): the incoming officer and leader get the summary of the shift that ended.</summary>
     public async Task<bool> HandoverAsync(CancellationToken ct = default)
     {
-        var org = await _organization.OrganizationAsync(ct);
-        var ended = org.DutyRoster.ShiftAt(_clock.GetUtcNow().AddMinutes(-5));
-        var notifications = await _storage.QueueAsync(Queues.Notifications);
-        var m = NotificationService.Message(DutyNotices.Handover, $"duty|handover|{PartitionOf(ended)}", _clock, new HandoverData(PartitionOf(ended), ended.Start));
+        var org = await organization.OrganizationAsync(ct);
+        var ended = org.DutyRoster.ShiftAt(clock.GetUtcNow().AddMinutes(-5));
+        var notifications = await storage.QueueAsync(Queues.Notifications);
+        var m = NotificationService.Message(DutyNotices.Handover, $"duty|handover|{PartitionOf(ended)}", clock, new HandoverData(PartitionOf(ended), ended.Start));
         await notifications.SendMessageAsync(m.Envelope.Serialize(), ct);
         return true;
     }

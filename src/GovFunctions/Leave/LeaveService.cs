@@ -16,31 +16,15 @@ namespace GovFunctions.Leave;
 /// guard row, so two overlapping requests submitted at once cannot both be accepted (the guard's ETag lets one through).
 /// The approval itself runs in the <see cref="ApprovalEngine"/>, started in the same transaction as the request.
 /// </summary>
-public sealed partial class LeaveService : IQueueHandler
+public sealed partial class LeaveService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
+    AwayIndex away, TimeProvider clock, ILogger<LeaveService> log) : IQueueHandler
 {
     public const string Feature = "leave";
     public const string AwaySyncType = "leave.away-sync";
     private const string GuardRow = "guard";
     private const int ConflictRetries = 5;
 
-    private readonly ApprovalEngine _engine;
-    private readonly OrganizationStore _organization;
-    private readonly AwayIndex _away;
-    private readonly TimeProvider _clock;
-    private readonly ILogger<LeaveService> _log;
-
-    public LeaveService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-        AwayIndex away, TimeProvider clock, ILogger<LeaveService> log)
-    {
-        _engine = engine;
-        _organization = organization;
-        _away = away;
-        _clock = clock;
-        _log = log;
-        Store = new RecordStore<LeaveRequest>(storage, outbox, Tables.LeaveRequests);
-    }
-
-    public RecordStore<LeaveRequest> Store { get; }
+    public RecordStore<LeaveRequest> Store { get; } = new(storage, outbox, Tables.LeaveRequests);
     public string TypePrefix => "leave.";
 
     public static RecordKey KeyOf(string id) => new(LeaveRequest.PartitionOf(id), id);
@@ -66,7 +50,7 @@ public sealed partial class LeaveService : IQueueHandler
 
     private async Task<Stored<LeaveRequest>> TrySubmitAsync(Person applicant, LeaveApplication application, CancellationToken ct)
     {
-        var org = await _organization.OrganizationAsync(ct);
+        var org = await organization.OrganizationAsync(ct);
         var chain = LeaveRules.ChainFor(org, applicant);
         var table = await Store.TableAsync();
         var guard = await table.GetEntityIfExistsAsync<TableEntity>(applicant.Id, GuardRow, cancellationToken: ct);
@@ -74,7 +58,7 @@ public sealed partial class LeaveService : IQueueHandler
         var acting = org.FindPerson(application.ActingPersonId) is { } a && a.Id != applicant.Id
             ? (await Store.InPartitionAsync(a.Id, ct)).Select(s => s.Value)
             : [];
-        var now = _clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         LeaveRules.Validate(application, applicant, org, own, acting, now);
 
         var id = LeaveRequest.NewId(applicant.Id, now);
@@ -86,7 +70,7 @@ public sealed partial class LeaveService : IQueueHandler
 
         var messages = chain.Count == 0
             ? ApprovedMessages(leave, applicant)
-            : [_engine.StartMessage(ApprovalRequestFor(org, leave, chain))];
+            : [engine.StartMessage(ApprovalRequestFor(org, leave, chain))];
         var guardRow = new TableEntity(applicant.Id, GuardRow) { ["LastRequestId"] = id };
         var guardAction = guard.HasValue
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, guardRow, guard.Value!.ETag)
@@ -102,19 +86,19 @@ public sealed partial class LeaveService : IQueueHandler
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) => Store.HistoryAsync(KeyOf(id), ct);
 
-    public async Task<Approval?> ApprovalAsync(string approvalId, CancellationToken ct = default) => (await _engine.FindAsync(approvalId, ct))?.Value;
+    public async Task<Approval?> ApprovalAsync(string approvalId, CancellationToken ct = default) => (await engine.FindAsync(approvalId, ct))?.Value;
 
     /// <summary>Withdraw before the final approval: the engine decides whether it is still possible; open tasks die.</summary>
     public async Task<Stored<LeaveRequest>> WithdrawAsync(Person caller, string id, CancellationToken ct = default)
     {
         var stored = await GetAsync(id, ct);
         RequireApplicant(caller, stored.Value);
-        stored.Value.Withdraw(_clock.GetUtcNow()); // 409 unless pending
-        var org = await _organization.OrganizationAsync(ct);
+        stored.Value.Withdraw(clock.GetUtcNow()); // 409 unless pending
+        var org = await organization.OrganizationAsync(ct);
         if (stored.Value.ApprovalId is not null)
-            await _engine.WithdrawAsync(ApprovalRequestFor(org, stored.Value, LeaveRules.ChainFor(org, org.Person(stored.Value.ApplicantId))),
+            await engine.WithdrawAsync(ApprovalRequestFor(org, stored.Value, LeaveRules.ChainFor(org, org.Person(stored.Value.ApplicantId))),
                 new Actor(caller.Id, caller.Name), ct);
-        return await ApplyAsync(id, l => l.Status == LeaveStatus.Pending ? l.Withdraw(_clock.GetUtcNow()) : null,
+        return await ApplyAsync(id, l => l.Status == LeaveStatus.Pending ? l.Withdraw(clock.GetUtcNow()) : null,
             new Actor(caller.Id, caller.Name), "申请人撤回", _ => [], null, ct) ?? await GetAsync(id, ct);
     }
 
@@ -123,18 +107,18 @@ public sealed partial class LeaveService : IQueueHandler
     {
         var stored = await GetAsync(id, ct);
         RequireApplicant(caller, stored.Value);
-        var returned = stored.Value.Return(_clock.GetUtcNow(), note);
+        var returned = stored.Value.Return(clock.GetUtcNow(), note);
         return await Store.UpdateAsync(stored, returned, History(caller, stored.Value.Status, returned.Status, "销假" + (returned.ReturnNote is null ? "" : $"：{returned.ReturnNote}")),
-            [AwaySync(id), NotificationService.Message(LeaveNotices.Returned, $"leave|{id}|returned", _clock, new LeaveNoticeData(id))], ct: ct);
+            [AwaySync(id), NotificationService.Message(LeaveNotices.Returned, $"leave|{id}|returned", clock, new LeaveNoticeData(id))], ct: ct);
     }
 
     /// <summary>The engine's completion: the request takes the approval's outcome (once, whatever the deliveries).</summary>
     private async Task OnApprovalCompletedAsync(string approvalId, string messageId, CancellationToken ct)
     {
         var approval = await ApprovalAsync(approvalId, ct) ?? throw new InvalidDataException($"approval {approvalId} not found");
-        var org = await _organization.OrganizationAsync(ct);
+        var org = await organization.OrganizationAsync(ct);
         var applicant = org.Person(approval.Request.ApplicantId);
-        var now = _clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var (reason, transition) = approval.Status switch
         {
             ApprovalStatus.Approved => ("审批通过", (Func<LeaveRequest, LeaveRequest>)(l => l.Decide(true, now))),
@@ -148,14 +132,14 @@ public sealed partial class LeaveService : IQueueHandler
 
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
-        if (message.Type == AwaySyncType) await _away.SyncAsync((await GetAsync(message.Subject, ct)).Value, ct);
+        if (message.Type == AwaySyncType) await away.SyncAsync((await GetAsync(message.Subject, ct)).Value, ct);
         else if (message.Type == ApprovalEngine.CompletedType(Feature)) await OnApprovalCompletedAsync(message.Subject, message.Id, ct);
         else throw new InvalidDataException($"unknown leave message type {message.Type}");
     }
 
     public async Task<IReadOnlyList<(Absence Absence, LeaveRequest Leave)>> AwayOnAsync(DateOnly date, CancellationToken ct = default)
     {
-        var absences = await _away.AbsencesAsync(ChinaTime.StartOf(date), ChinaTime.StartOf(date.AddDays(1)), ct);
+        var absences = await away.AbsencesAsync(ChinaTime.StartOf(date), ChinaTime.StartOf(date.AddDays(1)), ct);
         var result = new List<(Absence, LeaveRequest)>();
         foreach (var a in absences)
             if (await Store.FindAsync(KeyOf(a.LeaveId), ct) is { } leave) result.Add((a, leave.Value));
@@ -168,11 +152,11 @@ public sealed partial class LeaveService : IQueueHandler
     /// </summary>
     public async Task<int> RemindReturnsAsync(CancellationToken ct = default)
     {
-        var now = _clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
-        var calendar = await _organization.CalendarAsync(ct);
+        var calendar = await organization.CalendarAsync(ct);
         var sent = 0;
-        foreach (var absence in await _away.AbsencesAsync(now.AddDays(-60), now, ct))
+        foreach (var absence in await away.AbsencesAsync(now.AddDays(-60), now, ct))
         {
             if (absence.End > now) continue;
             var leave = await Store.FindAsync(KeyOf(absence.LeaveId), ct);
@@ -192,7 +176,7 @@ public sealed partial class LeaveService : IQueueHandler
         try
         {
             await Store.UpdateAsync(stored, mark(stored.Value), History(Actor.System, stored.Value.Status, stored.Value.Status, reason),
-                [NotificationService.Message(notice, $"leave|{stored.Id}|{notice}", _clock, new LeaveNoticeData(stored.Id))], ct: ct);
+                [NotificationService.Message(notice, $"leave|{stored.Id}|{notice}", clock, new LeaveNoticeData(stored.Id))], ct: ct);
             return 1;
         }
         catch (StateConflictException)
@@ -226,14 +210,14 @@ public sealed partial class LeaveService : IQueueHandler
         var messages = new List<OutboundMessage>
         {
             AwaySync(leave.Id),
-            NotificationService.Message(LeaveNotices.OfficeInformed, $"leave|{leave.Id}|office", _clock, new LeaveNoticeData(leave.Id)),
+            NotificationService.Message(LeaveNotices.OfficeInformed, $"leave|{leave.Id}|office", clock, new LeaveNoticeData(leave.Id)),
         };
         if (LeaveRules.OfficeInformsLeaders(applicant))
-            messages.Add(NotificationService.Message(LeaveNotices.LeadersInformed, $"leave|{leave.Id}|leaders", _clock, new LeaveNoticeData(leave.Id)));
+            messages.Add(NotificationService.Message(LeaveNotices.LeadersInformed, $"leave|{leave.Id}|leaders", clock, new LeaveNoticeData(leave.Id)));
         return messages;
     }
 
-    private OutboundMessage AwaySync(string id) => new(Queues.ApprovalRouting, QueueEnvelope.Create(AwaySyncType, id, _clock));
+    private OutboundMessage AwaySync(string id) => new(Queues.ApprovalRouting, QueueEnvelope.Create(AwaySyncType, id, clock));
 
     public static ApprovalRequest ApprovalRequestFor(OrgChart org, LeaveRequest leave, IReadOnlyList<StepSpec> chain)
     {
@@ -252,7 +236,7 @@ public sealed partial class LeaveService : IQueueHandler
         History(new Actor(actor.Id, actor.Name), from, to, reason);
 
     private HistoryEntry History(Actor actor, LeaveStatus? from, LeaveStatus to, string reason) =>
-        new(_clock.GetUtcNow(), actor.Id, actor.Name, from is { } f ? LeaveRequest.StateName(f) : null, LeaveRequest.StateName(to), reason);
+        new(clock.GetUtcNow(), actor.Id, actor.Name, from is { } f ? LeaveRequest.StateName(f) : null, LeaveRequest.StateName(to), reason);
 
     [LoggerMessage(LogLevel.Information, "Leave request {LeaveId} submitted by {ApplicantId} with {Steps} approval step(s)")]
     private partial void LogSubmitted(string leaveId, string applicantId, int steps);

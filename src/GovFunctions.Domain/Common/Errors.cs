@@ -21,7 +21,16 @@ public sealed class RuleViolationException(string article, string gate, string m
 {
     public string Article { get; } = article;
     public string Gate { get; } = gate;
+
+    /// <summary>Every gate that refuses, when more than one does (the first is <see cref="Gate"/>).</summary>
+    public IReadOnlyList<OpenGate> Gates { get; init; } = [];
+
+    public static RuleViolationException For(IReadOnlyList<OpenGate> gates) =>
+        new(gates[0].Article, gates[0].Gate, string.Join("；", gates.Select(g => g.Message))) { Gates = gates };
 }
+
+/// <summary>A rule's gate that is still closed to the caller: which, under which article, and why (zh-CN and English).</summary>
+public sealed record OpenGate(string Gate, string Article, string Message);
 
 /// <summary>404.</summary>
 public sealed class NotFoundException(string message) : GovException(message);

@@ -1,4 +1,5 @@
 using GovFunctions.Approvals;
+using GovFunctions.Decisions;
 using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
@@ -57,6 +58,11 @@ public static class ServiceRegistration
         services.AddSingleton<DutyService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DutyService>());
         services.AddSingleton<INotificationRenderer, DutyNotices>();
+
+        services.AddOptions<DecisionOptions>().BindConfiguration("Decisions");
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionService>());
+        services.AddSingleton<INotificationRenderer, DecisionNotices>();
         return services;
     }
 }

@@ -52,6 +52,7 @@ public static class Problems
     {
         p.Extensions["article"] = r.Article;
         p.Extensions["gate"] = r.Gate;
+        if (r.Gates.Count > 0) p.Extensions["gates"] = r.Gates;
         return p;
     }
 }

@@ -15,6 +15,10 @@ public static class Tables
     public const string HotlineOpen = "HotlineOpen";
     public const string Accountability = "Accountability";
     public const string DutyLogs = "DutyLogs";
+    public const string Decisions = "Decisions";
+    public const string PublicDecisions = "PublicDecisions";
+    public const string NormativeDocuments = "NormativeDocuments";
+    public const string Reconsiderations = "Reconsiderations";
 }
 
 /// <summary>Queue names, shared by the senders and the queue-trigger bindings.</summary>

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Data.Tables;
+using GovFunctions.Approvals;
+using GovFunctions.Calendar;
+using GovFunctions.Platform;
+using GovFunctions.Platform.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GovFunctions.Decisions;
+
+/// <summary>
+/// 政务公开 (Art. 40–41): the anonymous feed of published decisions. Only <see cref="PublicEntry"/> rows are ever written
+/// here — built by <see cref="DecisionRules.PublicEntryOf"/>, which yields nothing for a confidential decision — so the
+/// feed cannot show what it never received. Newest first (PartitionKey = year, RowKey = inverted time).
+/// </summary>
+public static class PublicFeed
+{
+    public static async Task PutAsync(StorageClients storage, PublicEntry entry, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.PublicDecisions);
+        var at = entry.AdoptedAt.ToChina();
+        await table.UpsertEntityAsync(new TableEntity(at.Year.ToString(), $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{entry.Id}")
+        {
+            ["Json"] = JsonSerializer.Serialize(entry, Json.Options),
+        }, TableUpdateMode.Replace, ct);
+    }
+
+    public static async Task<IReadOnlyList<PublicEntry>> ReadAsync(StorageClients storage, int year, CancellationToken ct)
+    {
+        var table = await storage.TableAsync(Tables.PublicDecisions);
+        var entries = new List<PublicEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {year.ToString()}"), cancellationToken: ct))
+            entries.Add(JsonSerializer.Deserialize<PublicEntry>(row.GetString("Json"), Json.Options)!);
+        return entries;
+    }
+}
+
+/// <summary><c>GET /api/public/decisions</c>: anyone, no identity; JSON, or a zh-CN page for a browser.</summary>
+public sealed class PublicFeedFunction(StorageClients storage, TimeProvider clock, Organization.OrganizationStore organization)
+{
+    [Function(nameof(PublicDecisions))]
+    public async Task<IActionResult> PublicDecisions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/decisions")] HttpRequest request)
+    {
+        var year = int.TryParse(request.Query["year"], out var y) && y is > 2000 and < 2200 ? y : ChinaTime.Today(clock).Year;
+        var entries = await PublicFeed.ReadAsync(storage, year, request.HttpContext.RequestAborted);
+        var wantsHtml = request.Query["format"] == "html"
+            || (request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase) && request.Query["format"] != "json");
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
+        if (!wantsHtml) return new OkObjectResult(new { year, decisions = entries });
+
+        var org = await organization.OrganizationAsync();
+        var items = entries.Count == 0 ? "<p>本年度暂无公开的决策事项。</p>" : string.Concat(entries.Select(e => $"""
+            <article style="border-bottom:1px solid #ddd;padding:8px 0">
+              <h3 style="margin:4px 0">{E(e.Title)}</h3>
+              <p class="hint">{E(DecisionRules.MeetingName(e.Meeting))} {e.MeetingDate:yyyy年M月d日} · {E(DecisionService.ResultName(e.Result))} · {E(DecisionRules.CategoryName(e.Category))}</p>
+              <p>{E(e.Summary)}</p>
+            </article>
+            """));
+        return new ContentResult
+        {
+            StatusCode = 200, ContentType = "text/html; charset=utf-8",
+            Content = Html.Document($"{org.District.PublicFeedTitle}：{year}年重大行政决策", $"<p class=\"hint\">依据《政府信息公开条例》和本规则第四十条、第四十一条公开。</p>{items}"),
+        };
+    }
+
+    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+}

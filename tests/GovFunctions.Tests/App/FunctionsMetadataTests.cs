@@ -33,6 +33,16 @@ public class FunctionsMetadataTests
         ("RecordDutyLog", "post", "duty/logs"),
         ("GetDutyLog", "get", "duty/logs/{id}"),
         ("DutyLogCarriedOut", "post", "duty/logs/{id}/carried-out"),
+        ("CreateDecision", "post", "decisions"),
+        ("GetDecision", "get", "decisions/{id}"),
+        ("SubmitDecision", "post", "decisions/{id}/submit"),
+        ("AddDecisionEvidence", "post", "decisions/{id}/evidence"),
+        ("RecordPublicComment", "post", "decisions/{id}/public-comment"),
+        ("RecordHearing", "post", "decisions/{id}/hearing"),
+        ("ScheduleDecision", "post", "decisions/{id}/schedule"),
+        ("RecordDecisionOutcome", "post", "decisions/{id}/outcome"),
+        ("RecordDecisionEvaluation", "post", "decisions/{id}/evaluation"),
+        ("PublicDecisions", "get", "public/decisions"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -43,6 +53,7 @@ public class FunctionsMetadataTests
         ("HotlineOverdue", "0 0 1 * * *"),
         ("HotlineRosterReminders", "0 0 1-9 * * *"),
         ("DutyHandover", "0 30 0 * * *"),
+        ("DecisionEvaluations", "0 0 1 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

@@ -68,6 +68,35 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
         return Page("区长电话来电登记", body);
     }
 
+    [Function(nameof(DecisionForm))]
+    public async Task<IActionResult> DecisionForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/decision")] HttpRequest request)
+    {
+        var (caller, org) = await CallerAsync(request);
+        var departments = string.Concat(org.Departments.Select(d => $"<option value=\"{E(d.Id)}\">{E(d.Name)}</option>"));
+        var categories = string.Concat(Enum.GetValues<Decisions.DecisionCategory>().Select(c =>
+            $"<option value=\"{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(c.ToString())}\">{E(Decisions.DecisionRules.CategoryName(c))}</option>"));
+        var body = $"""
+            {DevIdentityPicker(caller, org)}
+            <p class="hint">重大事项须经区政府全体会议或常务会议讨论决定（第五条、第十五条），提请前须经合法性审查、征求相关部门意见，涉及群众切身利益的须公开征求意见，依法应当听证的须举行听证（第十六条、第十七条）。</p>
+            <form id="f" data-action="/api/decisions">
+              <label for="title">事项名称</label><input id="title" name="title" maxlength="200" required><div class="error" data-for="title"></div>
+              <label for="category">类别（第十五条）</label><select id="category" name="category">{categories}</select><div class="error" data-for="category"></div>
+              <label for="summary">事项概要</label><textarea id="summary" name="summary" rows="5" maxlength="8000" required></textarea><div class="error" data-for="summary"></div>
+              <label for="sponsorDepartmentId">提请部门</label><select id="sponsorDepartmentId" name="sponsorDepartmentId">{departments}</select><div class="error" data-for="sponsorDepartmentId"></div>
+              <label for="consultDepartmentIds">涉及职责的相关部门（可多选，须会签）</label><select id="consultDepartmentIds" name="consultDepartmentIds" multiple size="6">{departments}</select><div class="error" data-for="consultDepartmentIds"></div>
+              <label><input type="checkbox" name="touchesLowerLevels" style="width:auto"> 涉及下级或基层（须事先征求意见）</label>
+              <label><input type="checkbox" name="publicInterest" style="width:auto"> 与群众切身利益密切相关（须公开征求意见）</label>
+              <label><input type="checkbox" name="hearingRequired" style="width:auto"> 依法应当听证</label>
+              <label><input type="checkbox" name="confidential" style="width:auto"> 依法应当保密（不予公开）</label>
+              <label for="confidentialReason">保密理由（保密时必填，第四十条）</label><input id="confidentialReason" name="confidentialReason" maxlength="1000"><div class="error" data-for="confidentialReason"></div>
+              <div class="actions"><button type="submit" class="primary">登记决策事项</button></div>
+              <div class="error" data-for="body"></div>
+            </form>
+            <div id="result"></div>
+            """;
+        return Page("重大行政决策事项登记", body);
+    }
+
     internal async Task<(Person? Caller, OrgChart Org)> CallerAsync(HttpRequest request)
     {
         var org = await organization.OrganizationAsync();

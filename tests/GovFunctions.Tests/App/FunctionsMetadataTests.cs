@@ -24,6 +24,7 @@ public class FunctionsMetadataTests
         ("DecideApproval", "post", "approvals/{token}"),
         ("LeaveForm", "get", "forms/leave"),
         ("HotlineForm", "get", "forms/hotline"),
+        ("DecisionForm", "get", "forms/decision"),
         ("RecordCall", "post", "hotline/calls"),
         ("GetCall", "get", "hotline/calls/{id}"),
         ("GetCallForCallback", "get", "hotline/calls/{id}/callback"),

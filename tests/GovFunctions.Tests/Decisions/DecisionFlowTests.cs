@@ -244,4 +244,28 @@ public class DecisionFlowTests : AppTest
         Assert.Equal("open", gates["legalityReview"]);
         Assert.Equal("notRequired", gates["publicComment"]);
     }
+
+    [Fact]
+    public async Task DecisionForm_IsAChineseFormPostingToTheRoute_WithEveryField()
+    {
+        var page = (ContentResult)await Function<GovFunctions.Forms.FormFunctions>().DecisionForm(Http.Request("GET", "forms/decision", EmailOf(Sponsor)));
+        Assert.Contains("/api/decisions", page.Content);
+        foreach (var field in new[] { "title", "category", "summary", "sponsorDepartmentId", "consultDepartmentIds", "touchesLowerLevels", "publicInterest", "hearingRequired", "confidential", "confidentialReason" })
+            Assert.Contains($"name=\"{field}\"", page.Content);
+        Assert.Contains("value=\"livelihoodStability\"", page.Content);
+    }
+
+    [Fact]
+    public async Task AFormPost_WithCheckboxesAndAMultiSelect_CreatesTheDecision()
+    {
+        var request = Http.Request("POST", "decisions", EmailOf(Sponsor), form: new Dictionary<string, string>
+        {
+            ["title"] = "区级财政预算调整", ["category"] = "developmentPlanBudget", ["summary"] = "调整2026年预算。", ["sponsorDepartmentId"] = "dev-reform",
+            ["consultDepartmentIds"] = "finance", ["publicInterest"] = "on",
+        });
+        var id = Json(await Api.CreateDecision(request)).GetProperty("id").GetString()!;
+        var d = (await Decisions.GetAsync(id)).Value;
+        Assert.Equal((true, false), (d.PublicInterest, d.HearingRequired));
+        Assert.Equal(["finance"], d.ConsultDepartmentIds);
+    }
 }

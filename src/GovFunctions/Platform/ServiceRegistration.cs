@@ -3,6 +3,7 @@ using GovFunctions.Decisions;
 using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
+using GovFunctions.Legal;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
@@ -63,6 +64,13 @@ public static class ServiceRegistration
         services.AddSingleton<DecisionService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionService>());
         services.AddSingleton<INotificationRenderer, DecisionNotices>();
+
+        services.AddOptions<LegalOptions>().BindConfiguration("Legal");
+        services.AddSingleton<NormativeDocumentService>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<NormativeDocumentService>());
+        services.AddSingleton<ReconsiderationService>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<ReconsiderationService>());
+        services.AddSingleton<INotificationRenderer, LegalNotices>();
         return services;
     }
 }

@@ -44,6 +44,13 @@ public class FunctionsMetadataTests
         ("RecordDecisionOutcome", "post", "decisions/{id}/outcome"),
         ("RecordDecisionEvaluation", "post", "decisions/{id}/evaluation"),
         ("PublicDecisions", "get", "public/decisions"),
+        ("CreateNormativeDocument", "post", "normative-documents"),
+        ("GetNormativeDocument", "get", "normative-documents/{id}"),
+        ("NormativeDocumentAction", "post", "normative-documents/{id}/{action:regex(^(submit|publish|file)$)}"),
+        ("AcceptReconsideration", "post", "reconsiderations"),
+        ("GetReconsideration", "get", "reconsiderations/{id}"),
+        ("ProposeReconsiderationDecision", "post", "reconsiderations/{id}/proposal"),
+        ("ExtendReconsideration", "post", "reconsiderations/{id}/extension"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -55,6 +62,7 @@ public class FunctionsMetadataTests
         ("HotlineRosterReminders", "0 0 1-9 * * *"),
         ("DutyHandover", "0 30 0 * * *"),
         ("DecisionEvaluations", "0 0 1 * * *"),
+        ("LegalDeadlines", "0 0 1 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

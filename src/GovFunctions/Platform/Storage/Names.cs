@@ -18,6 +18,7 @@ public static class Tables
     public const string Decisions = "Decisions";
     public const string PublicDecisions = "PublicDecisions";
     public const string NormativeDocuments = "NormativeDocuments";
+    public const string PendingFilings = "PendingFilings";
     public const string Reconsiderations = "Reconsiderations";
 }
 

@@ -1,0 +1,83 @@
+using GovFunctions.Calendar;
+using GovFunctions.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GovFunctions.Legal;
+
+/// <summary>Routes for normative documents (Art. 21) and administrative reconsideration (Art. 23–24), and their timers.</summary>
+public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentService documents, ReconsiderationService reconsiderations)
+{
+    public const string Schedule = "0 0 1 * * *"; // 09:00 China Standard Time
+
+    [Function(nameof(CreateNormativeDocument))]
+    public async Task<IActionResult> CreateNormativeDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents")] HttpRequest request)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var stored = await documents.CreateAsync(caller, await RequestBody.ReadAsync<DocumentIntake>(request));
+        return new CreatedResult($"/api/normative-documents/{stored.Id}", new { id = stored.Id, status = NormativeDocument.StateName(stored.Value.Status) });
+    }
+
+    [Function(nameof(GetNormativeDocument))]
+    public async Task<IActionResult> GetNormativeDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "normative-documents/{id}")] HttpRequest request, string id)
+    {
+        await identity.RequireStaffAsync(request);
+        var stored = await documents.GetAsync(id);
+        return new OkObjectResult(new { document = stored.Value, status = NormativeDocument.StateName(stored.Value.Status), history = await documents.HistoryAsync(id) });
+    }
+
+    [Function(nameof(NormativeDocumentAction))]
+    public async Task<IActionResult> NormativeDocumentAction(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents/{id}/{action:regex(^(submit|publish|file)$)}")] HttpRequest request,
+        string id, string action)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var stored = action switch
+        {
+            "submit" => await documents.SubmitAsync(caller, id),
+            "publish" => await documents.PublishAsync(caller, id),
+            _ => await documents.FileAsync(caller, id),
+        };
+        return new OkObjectResult(new { document = stored.Value, status = NormativeDocument.StateName(stored.Value.Status) });
+    }
+
+    [Function(nameof(AcceptReconsideration))]
+    public async Task<IActionResult> AcceptReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations")] HttpRequest request)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var stored = await reconsiderations.AcceptAsync(caller, await RequestBody.ReadAsync<ReconsiderationIntake>(request));
+        return new CreatedResult($"/api/reconsiderations/{stored.Id}", new { id = stored.Id, status = Reconsideration.StateName(stored.Value.Status), deadlineAt = stored.Value.DeadlineAt.ToChina() });
+    }
+
+    [Function(nameof(GetReconsideration))]
+    public async Task<IActionResult> GetReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reconsiderations/{id}")] HttpRequest request, string id)
+    {
+        await identity.RequireStaffAsync(request);
+        var stored = await reconsiderations.GetAsync(id);
+        return new OkObjectResult(new { reconsideration = stored.Value, status = Reconsideration.StateName(stored.Value.Status), history = await reconsiderations.HistoryAsync(id) });
+    }
+
+    [Function(nameof(ProposeReconsiderationDecision))]
+    public async Task<IActionResult> ProposeReconsiderationDecision([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations/{id}/proposal")] HttpRequest request, string id)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var stored = await reconsiderations.ProposeAsync(caller, id, (await RequestBody.ReadAsync<ProposalIntake>(request)).Proposal);
+        return new OkObjectResult(new { reconsideration = stored.Value, status = Reconsideration.StateName(stored.Value.Status) });
+    }
+
+    [Function(nameof(ExtendReconsideration))]
+    public async Task<IActionResult> ExtendReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations/{id}/extension")] HttpRequest request, string id)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var stored = await reconsiderations.RequestExtensionAsync(caller, id, (await RequestBody.ReadAsync<ExtensionIntake>(request)).Reason);
+        return new OkObjectResult(new { reconsideration = stored.Value, status = Reconsideration.StateName(stored.Value.Status) });
+    }
+
+    [Function(nameof(LegalDeadlines))]
+    public async Task LegalDeadlines([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct)
+    {
+        await documents.ChaseFilingsAsync(ct);
+        await reconsiderations.RemindDeadlinesAsync(ct);
+    }
+}

@@ -38,7 +38,6 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
 {
     public const string Feature = "decision";
     public const string PublishType = "decision.publish";
-    private const int ConflictRetries = 5;
 
     public RecordStore<Decision> Store { get; } = new(storage, outbox, Tables.Decisions);
     public string TypePrefix => "decision.";
@@ -268,20 +267,13 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         }
     }
 
-    private async Task<Stored<Decision>> ChangeAsync(string id, Person caller, Func<Decision, (Decision Next, string Reason, List<OutboundMessage> Messages)> change,
-        CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<Stored<Decision>> ChangeAsync(string id, Person caller, Func<Decision, (Decision Next, string Reason, List<OutboundMessage> Messages)> change,
+        CancellationToken ct) =>
+        Store.ChangeAsync(KeyOf(id), current =>
         {
-            var stored = await GetAsync(id, ct);
-            var (next, reason, messages) = change(stored.Value);
-            try
-            {
-                return await Store.UpdateAsync(stored, next, History(caller, stored.Value.Status, next.Status, reason), messages, ct: ct);
-            }
-            catch (StateConflictException) when (attempt < ConflictRetries) { }
-        }
-    }
+            var (next, reason, messages) = change(current);
+            return (next, History(caller, current.Status, next.Status, reason), messages);
+        }, ct: ct);
 
     private static ApprovalRequest Request(OrgChart org, Decision d, string approvalId, string what, IReadOnlyList<StepSpec> steps) =>
         new(approvalId, Feature, d.Id, $"{what}：{d.Title}", d.CreatedById, Facts(org, d), steps, []) { NotifyOutcome = true };

@@ -22,7 +22,6 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
     IOptions<LegalOptions> options, TimeProvider clock) : IQueueHandler
 {
     public const string Feature = "normative-document";
-    private const int ConflictRetries = 5;
 
     public RecordStore<NormativeDocument> Store { get; } = new(storage, outbox, Tables.NormativeDocuments);
     public string TypePrefix => Feature + ".";
@@ -149,17 +148,13 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
         catch (RequestFailedException e) when (e.Status == 404) { }
     }
 
-    private async Task<Stored<NormativeDocument>> ChangeAsync(string id, Person caller,
-        Func<NormativeDocument, (NormativeDocument Next, string Reason, List<OutboundMessage> Messages)> change, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<Stored<NormativeDocument>> ChangeAsync(string id, Person caller, Func<NormativeDocument, (NormativeDocument Next, string Reason, List<OutboundMessage> Messages)> change,
+        CancellationToken ct) =>
+        Store.ChangeAsync(RecordKey.Own(id), current =>
         {
-            var stored = await GetAsync(id, ct);
-            var (next, reason, messages) = change(stored.Value);
-            try { return await Store.UpdateAsync(stored, next, History(new Actor(caller.Id, caller.Name), stored.Value.Status, next.Status, reason), messages, ct: ct); }
-            catch (StateConflictException) when (attempt < ConflictRetries) { }
-        }
-    }
+            var (next, reason, messages) = change(current);
+            return (next, History(new Actor(caller.Id, caller.Name), current.Status, next.Status, reason), messages);
+        }, ct: ct);
 
     private static void RequireIssuer(Person caller, NormativeDocument d)
     {

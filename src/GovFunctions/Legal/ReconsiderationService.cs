@@ -23,7 +23,6 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
     IOptions<LegalOptions> options, TimeProvider clock) : IQueueHandler
 {
     public const string Feature = "reconsideration";
-    private const int ConflictRetries = 5;
 
     public RecordStore<Reconsideration> Store { get; } = new(storage, outbox, Tables.Reconsiderations);
     public string TypePrefix => Feature + ".";
@@ -124,17 +123,13 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
             History(Actor.System, r.Status, next.Status, reason), handledMessageId: message.Id, ct: ct);
     }
 
-    private async Task<Stored<Reconsideration>> ChangeAsync(string id, Person caller,
-        Func<Reconsideration, (Reconsideration Next, string Reason, List<OutboundMessage> Messages)> change, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<Stored<Reconsideration>> ChangeAsync(string id, Person caller, Func<Reconsideration, (Reconsideration Next, string Reason, List<OutboundMessage> Messages)> change,
+        CancellationToken ct) =>
+        Store.ChangeAsync(RecordKey.Own(id), current =>
         {
-            var stored = await GetAsync(id, ct);
-            var (next, reason, messages) = change(stored.Value);
-            try { return await Store.UpdateAsync(stored, next, History(new Actor(caller.Id, caller.Name), stored.Value.Status, next.Status, reason), messages, ct: ct); }
-            catch (StateConflictException) when (attempt < ConflictRetries) { }
-        }
-    }
+            var (next, reason, messages) = change(current);
+            return (next, History(new Actor(caller.Id, caller.Name), current.Status, next.Status, reason), messages);
+        }, ct: ct);
 
     private static void RequireLegalOffice(Person caller, OrgChart org)
     {

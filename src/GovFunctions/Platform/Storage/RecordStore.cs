@@ -100,6 +100,27 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         IEnumerable<TableTransactionAction>? extra = null, CancellationToken ct = default) =>
         CommitAsync(current.Key, current, value, history, messages, handledMessageId, extra, ct);
 
+    /// <summary>
+    /// Reads the record, applies <paramref name="change"/> and commits it; when someone else changed it first, reads it again
+    /// and re-applies the change (which re-checks its rules against the fresh state), up to <paramref name="retries"/> times.
+    /// </summary>
+    public async Task<Stored<T>> ChangeAsync(RecordKey key, Func<T, (T Next, HistoryEntry History, IReadOnlyList<OutboundMessage> Messages)> change,
+        int retries = 5, CancellationToken ct = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await GetAsync(key, ct);
+            var (next, history, messages) = change(stored.Value);
+            try
+            {
+                return await UpdateAsync(stored, next, history, messages, ct: ct);
+            }
+            catch (StateConflictException) when (attempt < retries)
+            {
+            }
+        }
+    }
+
     private async Task<Stored<T>> CommitAsync(RecordKey key, Stored<T>? current, T value, HistoryEntry history,
         IReadOnlyList<OutboundMessage>? messages, string? handledMessageId, IEnumerable<TableTransactionAction>? extra, CancellationToken ct)
     {

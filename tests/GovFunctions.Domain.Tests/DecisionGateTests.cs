@@ -73,7 +73,7 @@ public class DecisionGateTests
     }
 
     [Fact]
-    public void Schedule_WithSeveralGatesOpen_IsRefusedNamingEveryGate_Art16Art17()
+    public void Schedule_WithSeveralGatesOpen_IsRefusedNamingEveryGate_Art16Art17Art19()
     {
         var d = DecisionSamples.Ready() with { Evidence = [], Hearing = null };
 
@@ -81,7 +81,7 @@ public class DecisionGateTests
 
         Assert.Equal("research", refusal.Gate);
         Assert.Contains("第十六条", refusal.Article);
-        Assert.Equal(["research", "hearing"], refusal.Gates.Select(g => g.Gate));
+        Assert.Equal(["research", "lowerLevels", "hearing"], refusal.Gates.Select(g => g.Gate));
         Assert.Contains("缺少基础性、战略性研究", refusal.Message);
         Assert.Contains("应当听证而未听证", refusal.Message);
     }

@@ -146,9 +146,10 @@ public sealed record Decision(
         ? this with { PublishedAt = at }
         : throw Conflict("该决策事项不能公开", "this decision is not to be published");
 
-    public Decision EvaluationOpened(DateTimeOffset at) => IsAdopted && Evaluation is null
-        ? this with { Evaluation = new Evaluation(at) }
-        : throw Conflict("评估已开启", "the evaluation is already open");
+    public Decision EvaluationOpened(DateTimeOffset at) =>
+        !IsAdopted ? throw Conflict("决策尚未通过，无需评估", "only an adopted decision is evaluated")
+        : Evaluation is not null ? throw Conflict("评估已开启", "the evaluation is already open")
+        : this with { Evaluation = new Evaluation(at) };
 
     public Decision EvaluationRecorded(string findings, string by, DateTimeOffset at) => Evaluation is { Findings: null } e
         ? this with { Evaluation = e with { Findings = findings, RecordedById = by, RecordedAt = at } }

@@ -65,6 +65,13 @@ public sealed partial class ApprovalEngine : IQueueHandler
 
     public Task<Stored<Approval>?> FindAsync(string approvalId, CancellationToken ct = default) => Store.FindAsync(KeyOf(approvalId), ct);
 
+    /// <summary>The approval a feature's <c>{feature}.approval-completed</c> message is about; any other message type is refused.</summary>
+    public async Task<Approval> CompletedAsync(QueueEnvelope message, string feature, CancellationToken ct = default)
+    {
+        if (message.Type != CompletedType(feature)) throw new InvalidDataException($"unknown {feature} message type {message.Type}");
+        return (await FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
+    }
+
     /// <summary>The queue-triggered router.</summary>
     public Task HandleAsync(QueueEnvelope message, CancellationToken ct = default) => message.Type switch
     {

@@ -224,8 +224,7 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
             await PublishAsync(message.Subject, message.Id, ct);
             return;
         }
-        if (message.Type != ApprovalEngine.CompletedType(Feature)) throw new InvalidDataException($"unknown decision message type {message.Type}");
-        var approval = (await engine.FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
+        var approval = await engine.CompletedAsync(message, Feature, ct);
         var org = await organization.OrganizationAsync(ct);
         var objections = approval.Tasks.Where(t => t.Status == ApprovalTaskStatus.Rejected)
             .Select(t => $"{org.FindDepartment(org.Person(t.AddressedToId).DepartmentId)?.Name ?? org.Person(t.AddressedToId).Name}：{t.Comment ?? "不同意"}").ToList();

@@ -60,8 +60,7 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
     /// <summary>The leader's instruction, from the engine's completion of the log's task.</summary>
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
-        if (message.Type != ApprovalEngine.CompletedType(Feature)) throw new InvalidDataException($"unknown duty message type {message.Type}");
-        var approval = (await engine.FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
+        var approval = await engine.CompletedAsync(message, Feature, ct);
         var stored = await GetAsync(approval.Request.SubjectId, ct);
         var task = approval.Tasks.LastOrDefault(t => t.Status == ApprovalTaskStatus.Answered);
         if (task is null || stored.Value.Status != DutyLogStatus.AwaitingInstruction || await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;

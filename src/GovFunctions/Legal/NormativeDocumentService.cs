@@ -129,8 +129,7 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
 
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
-        if (message.Type != ApprovalEngine.CompletedType(Feature)) throw new InvalidDataException($"unknown message type {message.Type}");
-        var approval = (await engine.FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
+        var approval = await engine.CompletedAsync(message, Feature, ct);
         var stored = await GetAsync(approval.Request.SubjectId, ct);
         if (await Store.WasHandledAsync(stored.Key, message.Id, ct) || stored.Value.LegalReview.ApprovalId != approval.Id
             || stored.Value.Status != DocumentStatus.InLegalReview) return;

@@ -14,8 +14,9 @@ param environmentName string
 })
 param location string
 
-@description('SMTP server host name. Empty leaves mail unconfigured.')
-param smtpHost string = ''
+@description('SMTP relay host name (azd: SMTP_HOST). Required: the app validates its mail settings at start.')
+@minLength(1)
+param smtpHost string
 
 @description('SMTP port (STARTTLS).')
 param smtpPort int = 587
@@ -23,8 +24,9 @@ param smtpPort int = 587
 @description('SMTP user name. The password lives in Key Vault secret smtp-password.')
 param smtpUser string = ''
 
-@description('Sender address for outgoing mail.')
-param mailFrom string = ''
+@description('Sender address for outgoing mail (azd: MAIL_FROM). Required, as smtpHost.')
+@minLength(3)
+param mailFrom string
 
 @description('Public base URL used in links sent by mail. Empty means https://<function app host name>.')
 param publicBaseUrl string = ''

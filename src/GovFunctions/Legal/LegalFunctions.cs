@@ -27,18 +27,24 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
         return new OkObjectResult(new { document = stored.Value, status = NormativeDocument.StateName(stored.Value.Status), history = await documents.HistoryAsync(id) });
     }
 
-    [Function(nameof(NormativeDocumentAction))]
-    public async Task<IActionResult> NormativeDocumentAction(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents/{id}/{action:regex(^(submit|publish|file)$)}")] HttpRequest request,
-        string id, string action)
+    [Function(nameof(SubmitNormativeDocument))]
+    public Task<IActionResult> SubmitNormativeDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents/{id}/submit")] HttpRequest request, string id) =>
+        DocumentActionAsync(request, caller => documents.SubmitAsync(caller, id));
+
+    [Function(nameof(PublishNormativeDocument))]
+    public Task<IActionResult> PublishNormativeDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents/{id}/publish")] HttpRequest request, string id) =>
+        DocumentActionAsync(request, caller => documents.PublishAsync(caller, id));
+
+    [Function(nameof(FileNormativeDocument))]
+    public Task<IActionResult> FileNormativeDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents/{id}/file")] HttpRequest request, string id) =>
+        DocumentActionAsync(request, caller => documents.FileAsync(caller, id));
+
+    private async Task<IActionResult> DocumentActionAsync(HttpRequest request, Func<Organization.Person, Task<Platform.Storage.Stored<NormativeDocument>>> act)
     {
-        var caller = await identity.RequireStaffAsync(request);
-        var stored = action switch
-        {
-            "submit" => await documents.SubmitAsync(caller, id),
-            "publish" => await documents.PublishAsync(caller, id),
-            _ => await documents.FileAsync(caller, id),
-        };
+        var stored = await act(await identity.RequireStaffAsync(request));
         return new OkObjectResult(new { document = stored.Value, status = NormativeDocument.StateName(stored.Value.Status) });
     }
 

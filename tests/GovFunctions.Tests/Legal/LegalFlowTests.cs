@@ -36,8 +36,16 @@ public class LegalFlowTests : AppTest
         return Json(result).GetProperty("id").GetString()!;
     }
 
-    private Task<IActionResult> DocumentAction(string id, string action, string by = Finance) =>
-        Api.NormativeDocumentAction(Http.Request("POST", $"normative-documents/{id}/{action}", EmailOf(by)), id, action);
+    private Task<IActionResult> DocumentAction(string id, string action, string by = Finance)
+    {
+        var request = Http.Request("POST", $"normative-documents/{id}/{action}", EmailOf(by));
+        return action switch
+        {
+            "submit" => Api.SubmitNormativeDocument(request, id),
+            "publish" => Api.PublishNormativeDocument(request, id),
+            _ => Api.FileNormativeDocument(request, id),
+        };
+    }
 
     [Fact]
     public async Task ADocumentTouchingAnotherDepartmentsDuties_IsRefusedAsOneDepartments_Art21()

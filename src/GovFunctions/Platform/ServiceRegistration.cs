@@ -22,6 +22,9 @@ public static class ServiceRegistration
     public static IServiceCollection AddGovFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // Responses the host writes from IActionResult use MVC's serializer: give it the app's JSON shape (string enums, camelCase).
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Json.Configure(o.JsonSerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.AddOptions<StorageOptions>().BindConfiguration("Storage");
         services.AddOptions<MailOptions>().BindConfiguration("Mail").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new StorageClients(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));

@@ -31,6 +31,15 @@ public class ServiceRegistrationTests
     }
 
     [Fact]
+    public void ResponsesWrittenByTheHost_UseStringEnumsAndCamelCase_AsApiMdRequires()
+    {
+        using var provider = Build(TestApp.BaseSettings("tdi"));
+        var mvc = provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.JsonOptions>>().Value.JsonSerializerOptions;
+        var json = System.Text.Json.JsonSerializer.Serialize(new { Status = GovFunctions.Leave.LeaveStatus.Approved, DueAt = DateTimeOffset.Parse("2026-12-01T17:30:00+08:00") }, mvc);
+        Assert.Equal("{\"status\":\"approved\",\"dueAt\":\"2026-12-01T17:30:00+08:00\"}", json);
+    }
+
+    [Fact]
     public void MailOptions_WithoutAHost_FailValidationAtStart()
     {
         var settings = TestApp.BaseSettings("tdi");

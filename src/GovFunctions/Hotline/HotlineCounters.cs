@@ -36,6 +36,7 @@ public sealed class HotlineCounters(StorageClients storage)
 
     public void Committed(string partition, IReadOnlyList<(string Key, CallCounts After)> rows, IReadOnlyList<ETag> etags)
     {
+        if (etags.Count != rows.Count) { Forget(partition); return; } // storage's answer was lost: read the rows again next time
         for (var i = 0; i < rows.Count; i++) _known[(partition, rows[i].Key)] = (etags[i], rows[i].After);
     }
 

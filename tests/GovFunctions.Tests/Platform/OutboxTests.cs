@@ -115,7 +115,7 @@ public class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailedTransaction_LeavesNoIntent_AndSendsNothing()
+    public async Task FailedTransaction_SendsNothing_AndTheSweeperDropsItsIntent()
     {
         var v1 = await _store.CreateAsync(M1, new Memo("new"), Move(null, "new"));
         await _store.UpdateAsync(v1, new Memo("sent"), Move("new", "sent"));
@@ -123,7 +123,53 @@ public class OutboxTests : IAsyncLifetime
         await Assert.ThrowsAsync<StateConflictException>(() =>
             _store.UpdateAsync(v1, new Memo("stale"), Move("new", "stale"), [Message("stale")]));
 
+        Assert.Empty(await DrainAsync());
+        _app.Clock.Advance(Outbox.AbandonAfter + Outbox.Grace);
+        Assert.Equal(new SweepResult(0, 1, 0), await Outbox.SweepAsync());
         Assert.Equal(0, await IntentsAsync());
+        Assert.Empty(await DrainAsync());
+    }
+
+    /// <summary>The client retries a batch whose first attempt committed but whose answer was lost: the retry gets 412.</summary>
+    private sealed class LostAnswerTable(TableClient inner) : TableClient
+    {
+        public override string Name => inner.Name;
+
+        public override async Task<Azure.Response<IReadOnlyList<Azure.Response>>> SubmitTransactionAsync(
+            IEnumerable<TableTransactionAction> transactionActions, CancellationToken cancellationToken = default)
+        {
+            await inner.SubmitTransactionAsync(transactionActions, cancellationToken);
+            throw new Azure.RequestFailedException(412, "the retry found the batch already applied (test)");
+        }
+
+        public override Task<Azure.NullableResponse<T>> GetEntityIfExistsAsync<T>(string partitionKey, string rowKey,
+            IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
+            inner.GetEntityIfExistsAsync<T>(partitionKey, rowKey, select, cancellationToken);
+    }
+
+    [Fact]
+    public async Task ACommitWhoseAnswerWasLost_IsRecognisedByItsWitness_AndItsMessagesAreSent()
+    {
+        var table = await _store.TableAsync();
+        var witness = new TableEntity("m9", "m9|history|000001") { ["ToState"] = "new" };
+        var actions = new[] { new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("m9", "m9|record")), new TableTransactionAction(TableTransactionActionType.Add, witness) };
+
+        var responses = await Outbox.CommitAsync(new LostAnswerTable(table), actions, witness, [Message("m9")]);
+
+        Assert.Null(responses);
+        Assert.Equal("m9", Assert.Single(await DrainAsync()).Subject);
+        Assert.Equal(0, await IntentsAsync());
+    }
+
+    [Fact]
+    public async Task AConflictThatWasNotOurs_StillFails()
+    {
+        var table = await _store.TableAsync();
+        await table.AddEntityAsync(new TableEntity("m8", "m8|history|000001") { [Outbox.WitnessProperty] = "someone-else" });
+        var witness = new TableEntity("m8", "m8|history|000001");
+        var actions = new[] { new TableTransactionAction(TableTransactionActionType.Add, witness) };
+
+        await Assert.ThrowsAsync<TableTransactionFailedException>(() => Outbox.CommitAsync(table, actions, witness, [Message("m8")]));
         Assert.Empty(await DrainAsync());
     }
 

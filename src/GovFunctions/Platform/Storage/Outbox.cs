@@ -9,7 +9,7 @@ namespace GovFunctions.Platform.Storage;
 /// Closes the gap between a table write and the queue messages it causes.
 /// <list type="number">
 /// <item>Before the change is committed, an <em>intent</em> naming the messages is written to the small
-/// <c>Outbox</c> table, and the change's history row (its <em>witness</em>) carries the intent's id.</item>
+/// <c>Outbox</c> table, and the change's history row (its <em>witness</em>) carries the intent's id (the commit id).</item>
 /// <item>The change is committed in one entity-group transaction.</item>
 /// <item>The messages are enqueued and the intent deleted.</item>
 /// </list>
@@ -21,7 +21,8 @@ namespace GovFunctions.Platform.Storage;
 /// </summary>
 public sealed partial class Outbox(StorageClients storage, IQueueSender sender, TimeProvider clock, ILogger<Outbox> log)
 {
-    public const string WitnessProperty = "OutboxId";
+    /// <summary>The id every commit writes on its witness (history) row; an intent's id is its commit's id.</summary>
+    public const string WitnessProperty = "CommitId";
 
     /// <summary>Intents younger than this are left to their writer.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
@@ -29,36 +30,49 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
     /// <summary>An intent without a witness after this long belongs to a change that never committed.</summary>
     public static readonly TimeSpan AbandonAfter = TimeSpan.FromMinutes(15);
 
-    /// <returns>The storage responses of the transaction's actions, in order.</returns>
-    public async Task<IReadOnlyList<Response>> CommitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions,
+    /// <returns>
+    /// The storage responses of the transaction's actions, in order; null when the transaction committed but its answer was
+    /// lost (the client's retry of a committed batch then answers 409 or 412), which the witness row proves.
+    /// </returns>
+    public async Task<IReadOnlyList<Response>?> CommitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions,
         TableEntity witness, IReadOnlyList<OutboundMessage> messages, CancellationToken ct = default)
     {
-        if (messages.Count == 0) return (await table.SubmitTransactionAsync(actions, ct)).Value;
-
-        var outbox = await storage.TableAsync(Tables.Outbox);
-        var intentId = Guid.NewGuid().ToString("N");
-        var intent = new TableEntity(intentId[..1], intentId)
+        var commitId = Guid.NewGuid().ToString("N");
+        witness[WitnessProperty] = commitId;
+        TableEntity? intent = null;
+        if (messages.Count > 0)
         {
-            ["Table"] = table.Name,
-            ["RecordPartition"] = witness.PartitionKey,
-            ["WitnessRowKey"] = witness.RowKey,
-            ["Messages"] = JsonSerializer.Serialize(messages, Json.Options),
-            ["CreatedAt"] = clock.GetUtcNow(),
-        };
-        await outbox.AddEntityAsync(intent, ct);
-        witness[WitnessProperty] = intentId;
-        IReadOnlyList<Response> responses;
+            intent = new TableEntity(commitId[..1], commitId)
+            {
+                ["Table"] = table.Name,
+                ["RecordPartition"] = witness.PartitionKey,
+                ["WitnessRowKey"] = witness.RowKey,
+                ["Messages"] = JsonSerializer.Serialize(messages, Json.Options),
+                ["CreatedAt"] = clock.GetUtcNow(),
+            };
+            await (await storage.TableAsync(Tables.Outbox)).AddEntityAsync(intent, ct);
+        }
+
+        IReadOnlyList<Response>? responses;
         try
         {
             responses = (await table.SubmitTransactionAsync(actions, ct)).Value;
         }
-        catch
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            await DeleteIntentAsync(outbox, intent, CancellationToken.None);
-            throw;
+            if (!await CommittedAsync(table, witness, commitId)) throw;
+            responses = null;
         }
-        await TryDispatchAsync(outbox, intent, messages, ct);
+        // Any other failure leaves the intent behind: the sweeper routes it if the change committed after all, and drops
+        // it once it is clear that the change never did.
+        if (intent is not null) await TryDispatchAsync(await storage.TableAsync(Tables.Outbox), intent, messages, ct);
         return responses;
+    }
+
+    private static async Task<bool> CommittedAsync(TableClient table, TableEntity witness, string commitId)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(witness.PartitionKey, witness.RowKey, [WitnessProperty]);
+        return row.HasValue && row.Value!.GetString(WitnessProperty) == commitId;
     }
 
     /// <summary>Routes what was committed but not yet enqueued; drops intents of changes that never committed.</summary>

@@ -18,7 +18,7 @@ public sealed record Stored<T>(RecordKey Key, T Value, ETag ETag, int Version)
 {
     public string Id => Key.Id;
 
-    /// <summary>After a commit: the new ETags of the caller's extra rows, in the order given.</summary>
+    /// <summary>After a commit: the new ETags of the caller's extra rows, in the order given (empty when storage's answer was lost).</summary>
     public IReadOnlyList<ETag> ExtraETags { get; init; } = [];
 }
 
@@ -158,7 +158,7 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
             actions.Add(action);
         }
 
-        IReadOnlyList<Response> responses;
+        IReadOnlyList<Response>? responses;
         try
         {
             responses = await outbox.CommitAsync(table, actions, witness, messages ?? [], ct);
@@ -171,6 +171,8 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
                 : Bilingual.Text("该记录已被他人修改或已处理，请刷新后重试", "the record was changed by someone else; reload and try again"));
         }
 
+        if (responses is null) // committed, but the answer was lost: read the new ETag back
+            return new Stored<T>(key, value, (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), ["Version"], ct)).Value.ETag, version);
         var extraCount = extraActions.Count;
         return new Stored<T>(key, value, responses[0].Headers.ETag ?? throw new InvalidOperationException("storage returned no ETag"), version)
         {

@@ -88,7 +88,8 @@ public static class HotlineRules
 
     /// <summary>
     /// 138****5678: a mobile number or one with its area code (11+ digits) keeps its first three and last four digits;
-    /// a local number (8–10 digits) only its last four; a short one its last two. At least four digits are always hidden.
+    /// a local number (8–10 digits) only its last four; a short one (a service number) its last two. A number of eight or
+    /// more digits always has at least four hidden.
     /// </summary>
     public static string Mask(string phone)
     {

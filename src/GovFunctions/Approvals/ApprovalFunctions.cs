@@ -35,7 +35,7 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         var org = await organization.OrganizationAsync();
         try
         {
-            var form = request.HasFormContentType ? await request.ReadFormAsync() : null;
+            var form = await ReadFormAsync(request);
             var (stored, task) = form?["action"].ToString() == "answer"
                 ? await engine.AnswerAsync(token, ReadAnswer(form))
                 : await DecideAsync(token, form);
@@ -44,6 +44,16 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         catch (GovException e)
         {
             return ApprovalPage.Error(request, e, org.District.OfficeEmail);
+        }
+    }
+
+    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType) return null;
+        try { return await request.ReadFormAsync(); }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
+        {
+            throw ValidationException.For("body", "提交内容不是有效的表单", "the body is not valid form data");
         }
     }
 

@@ -92,5 +92,7 @@ public static class HotlineIds
     public static string New(DateTimeOffset receivedAt, int shard) =>
         $"{Partition(ChinaTime.DateOf(receivedAt), shard)}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
 
-    public static RecordKey KeyOf(string id) => new(id.Length > 11 ? id[..11] : id, id);
+    /// <summary>The call's key; an id not of the form <c>{yyyyMMdd}-{shard}-{8 hex}</c> gives a key no record has (404).</summary>
+    public static RecordKey KeyOf(string id) =>
+        System.Text.RegularExpressions.Regex.IsMatch(id ?? "", "^[0-9]{8}-[0-9]{2}-[0-9a-f]{8}$") ? new(id![..11], id) : new("", id ?? "");
 }

@@ -73,7 +73,7 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
     public async Task<IActionResult> HotlineFigures([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/figures")] HttpRequest request)
     {
         await identity.RequireStaffAsync(request);
-        if (!DateOnly.TryParseExact(request.Query["month"].ToString() + "-01", "yyyy-MM-dd", out var month))
+        if (!DateOnly.TryParseExact(request.Query["month"].ToString() + "-01", "yyyy-MM-dd", out var month) || !RequestBody.Plausible(month.Year))
             throw ValidationException.For("month", "请以 yyyy-MM 格式提供月份", "month must be given as yyyy-MM");
         var department = request.Query["departmentId"].ToString();
         var org = await organization.OrganizationAsync();

@@ -22,17 +22,18 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
 
     public async Task<IReadOnlyList<HotlineCall>> AllAsync(CancellationToken ct)
     {
-        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Calls.Values.ToList();
+        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) lock (c.Calls) return c.Calls.Values.ToList();
         await _loading.WaitAsync(ct);
         try
         {
-            if (_cache is { } again && clock.GetUtcNow() - again.LoadedAt < CacheFor) return again.Calls.Values.ToList();
+            if (_cache is { } again && clock.GetUtcNow() - again.LoadedAt < CacheFor) lock (again.Calls) return again.Calls.Values.ToList();
             var table = await storage.TableAsync(Tables.HotlineOpen);
             var calls = new Dictionary<string, HotlineCall>();
             await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: ct))
                 calls[row.RowKey] = JsonSerializer.Deserialize<HotlineCall>(row.GetString("Json"), Json.Options)!;
+            var list = calls.Values.ToList();
             _cache = (calls, clock.GetUtcNow());
-            return calls.Values.ToList();
+            return list;
         }
         finally { _loading.Release(); }
     }

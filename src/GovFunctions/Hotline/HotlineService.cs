@@ -112,9 +112,10 @@ public sealed partial class HotlineService : IQueueHandler
                 Disposition.Assign => $"交办{org.FindDepartment(call.DepartmentId)!.Name}，期限 {call.DueAt!.Value.ToChina():yyyy-MM-dd HH:mm}",
                 _ => $"重大、疑难问题，上报{org.Person(call.EscalatedToId!).DisplayName}批示（第三十七条）",
             } + (linked.Count > 0 ? $"；与 {string.Join("、", linked)} 为同一问题" : "");
-            var stored = await CommitAsync(null, call, operatorPerson.Id, operatorPerson.Name, reason, messages, null, ct);
+            // Indexed before the commit (an idempotent upsert), so an open call can never be missing from the index that
+            // links and chases it; an entry whose commit failed is dropped by the overdue timer.
             if (call.IsOpen) await _open.AddAsync(call, ct);
-            return stored;
+            return await CommitAsync(null, call, operatorPerson.Id, operatorPerson.Name, reason, messages, null, ct);
         }, ct);
     }
 
@@ -209,10 +210,10 @@ public sealed partial class HotlineService : IQueueHandler
             {
                 if (stage == HotlineRules.OverdueStage.Accountability && stored.Value.AccountableAt is null)
                 {
+                    await AddToAccountabilityListAsync(stored.Value, now, ct); // first: an idempotent row, so a failed mark is retried whole
                     await ChangeAsync(open.Id, (c, at) => (c.MarkAccountable(at), "逾期未办结，列入问责清单（第三十二条）",
                         [NotificationService.Message(HotlineNotices.Accountability, $"hotline|{c.Id}|accountable", _clock, new HotlineNoticeData(c.Id))]),
                         Actor.System.Id, Actor.System.Name, null, ct);
-                    await AddToAccountabilityListAsync(stored.Value, now, ct);
                     acted++;
                 }
                 else if (stage != HotlineRules.OverdueStage.None && stored.Value.OverdueRemindedAt is null)

@@ -56,7 +56,7 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leave/away")] HttpRequest request)
     {
         await identity.RequireStaffAsync(request);
-        if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", out var date))
+        if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", out var date) || !RequestBody.Plausible(date.Year))
             throw ValidationException.For("date", "请以 yyyy-MM-dd 格式提供日期", "date must be given as yyyy-MM-dd");
         var org = await organization.OrganizationAsync();
         var away = await leave.AwayOnAsync(date);

@@ -13,6 +13,11 @@ public sealed class LegalOptions
     public int ReconsiderationDays { get; set; } = 60;
     public int ReconsiderationExtensionDays { get; set; } = 30;
 
-    /// <summary>Days before the reconsideration deadline when the legal affairs office and the executive deputy are reminded.</summary>
-    public int[] ReconsiderationReminderDays { get; set; } = [10, 3];
+    /// <summary>
+    /// Days before the reconsideration deadline when the legal affairs office and the executive deputy are reminded; 10 and 3
+    /// when none are configured. (Configuration binding appends to an array's defaults, so the default is applied here.)
+    /// </summary>
+    public int[] ReconsiderationReminderDays { get; set; } = [];
+
+    public IReadOnlyList<int> ReminderDays => ReconsiderationReminderDays.Length == 0 ? [10, 3] : ReconsiderationReminderDays.Distinct().ToList();
 }

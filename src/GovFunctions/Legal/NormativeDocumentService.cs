@@ -61,16 +61,17 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
     public async Task<Stored<NormativeDocument>> PublishAsync(Person caller, string id, CancellationToken ct = default)
     {
         var calendar = await organization.CalendarAsync(ct);
-        var stored = await ChangeAsync(id, caller, d =>
+        // Indexed first (idempotent): a published document is never missing from what the filing timer reads; an entry whose
+        // publication failed is dropped by the timer.
+        var index = await storage.TableAsync(Tables.PendingFilings);
+        await index.UpsertEntityAsync(new TableEntity("pending", id), TableUpdateMode.Replace, ct);
+        return await ChangeAsync(id, caller, d =>
         {
             RequireIssuer(caller, d);
             var now = clock.GetUtcNow();
             var next = d.Published(now, calendar.DeadlineAfter(now, options.Value.FilingWorkingDays));
             return (next, $"发布，须于 {next.FilingDueAt!.Value.ToChina():yyyy-MM-dd} 前报区政府备案", []);
         }, ct);
-        var index = await storage.TableAsync(Tables.PendingFilings);
-        await index.UpsertEntityAsync(new TableEntity("pending", id), TableUpdateMode.Replace, ct);
-        return stored;
     }
 
     public async Task<Stored<NormativeDocument>> FileAsync(Person caller, string id, CancellationToken ct = default)
@@ -104,14 +105,14 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
             {
                 if (now > due && d.LateFlaggedAt is null)
                 {
-                    await Store.UpdateAsync(stored, d.MarkLate(now), History(Actor.System, d.Status, d.Status, "逾期未报备案，列入问责清单"),
-                        [NotificationService.Message(LegalNotices.FilingLate, $"normative|{d.Id}|late", clock, new LegalNoticeData(d.Id))], ct: ct);
-                    var flags = await storage.TableAsync(Tables.Accountability);
+                    var flags = await storage.TableAsync(Tables.Accountability); // first: an idempotent row, so a failed mark is retried whole
                     await flags.UpsertEntityAsync(new TableEntity($"{now.ToChina():yyyy-MM}", $"normative|{d.Id}")
                     {
                         ["Kind"] = "normativeDocument", ["SubjectId"] = d.Id, ["DepartmentId"] = d.IssuingDepartmentId, ["DueAt"] = due,
                         ["Article"] = "第二十一条", ["ListedAt"] = now,
                     }, TableUpdateMode.Replace, ct);
+                    await Store.UpdateAsync(stored, d.MarkLate(now), History(Actor.System, d.Status, d.Status, "逾期未报备案，列入问责清单"),
+                        [NotificationService.Message(LegalNotices.FilingLate, $"normative|{d.Id}|late", clock, new LegalNoticeData(d.Id))], ct: ct);
                     acted++;
                 }
                 else if (now <= due && d.FilingRemindedAt is null

@@ -90,11 +90,11 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
             var stored = await GetAsync(row.PartitionKey, ct);
             var r = stored.Value;
             var daysLeft = ChinaTime.DateOf(r.DeadlineAt).DayNumber - ChinaTime.Today(clock).DayNumber;
-            var due = options.Value.ReconsiderationReminderDays.Where(d => daysLeft <= d && !r.RemindedDaysBefore.Contains(d)).OrderBy(d => d).ToList();
+            var due = options.Value.ReminderDays.Where(d => daysLeft <= d && !r.RemindedDaysBefore.Contains(d)).OrderBy(d => d).ToList();
             if (due.Count == 0 || r.Status == ReconsiderationStatus.Decided) continue;
-            var next = due.Aggregate(r, (x, d) => x.Reminded(d));
             try
             {
+                var next = due.Aggregate(r, (x, d) => x.Reminded(d));
                 await Store.UpdateAsync(stored, next, History(Actor.System, r.Status, r.Status, $"复议期限届满前{due[0]}日提醒"),
                     [NotificationService.Message(LegalNotices.ReconsiderationDeadline, $"reconsideration|{r.Id}|{r.DeadlineAt:yyyyMMdd}|{due[0]}", clock, new LegalNoticeData(r.Id))], ct: ct);
                 sent++;

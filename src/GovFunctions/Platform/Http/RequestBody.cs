@@ -71,6 +71,7 @@ public static class RequestBody
         });
         o.Converters.Add(new LenientBool());
         o.Converters.Add(new ChinaDateTimeOffset());
+        o.Converters.Add(new PlausibleDate());
         o.Converters.Add(new StringList());
         return o;
     }
@@ -102,15 +103,30 @@ public static class RequestBody
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString()?.Trim() : null;
             if (string.IsNullOrEmpty(text)) throw new JsonException("not a time");
             var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+            DateTimeOffset? value = null;
             if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
-                return withOffset;
-            if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-                return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset);
-            throw new JsonException("not a time");
+                value = withOffset;
+            else if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && Plausible(local.Year))
+                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset);
+            return value is { } v && Plausible(v.Year) ? v : throw new JsonException("not a time between 2000 and 2100");
         }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Years a government record can be about; anything else is a typing error, refused before date arithmetic overflows.</summary>
+    public static bool Plausible(int year) => year is >= 2000 and <= 2100;
+
+    /// <summary>A calendar date, yyyy-MM-dd, within <see cref="Plausible"/> years.</summary>
+    private sealed class PlausibleDate : JsonConverter<DateOnly>
+    {
+        public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && DateOnly.TryParseExact(reader.GetString()?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                && Plausible(d.Year) ? d : throw new JsonException("not a date (yyyy-MM-dd) between 2000 and 2100");
+
+        public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     /// <summary>A list field posted by a form as one value, or as a comma-separated string.</summary>

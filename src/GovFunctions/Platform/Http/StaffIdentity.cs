@@ -32,12 +32,26 @@ public sealed class StaffIdentity(IConfiguration configuration, OrganizationStor
 
     public async Task<Person> RequireStaffAsync(HttpRequest request, CancellationToken ct = default)
     {
+        RefuseCrossSite(request);
         var email = HeadersTrusted ? EmailOf(request) : null;
         if (string.IsNullOrWhiteSpace(email))
             throw new AuthenticationRequiredException(Bilingual.Text("请使用政务账号登录", "sign in with your government account"));
         var org = await organization.OrganizationAsync(ct);
         return org.FindByEmail(email) ?? throw new AccessDeniedException(
             Bilingual.Text("您的账号不在区政府组织名册中", "your account is not in the district's organization"));
+    }
+
+    /// <summary>
+    /// A browser sends Origin with every cross-site POST: a staff change must come from the app's own pages, not from another
+    /// site riding on the staff member's Easy Auth session cookie.
+    /// </summary>
+    private static void RefuseCrossSite(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) return;
+        var origin = request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin)) return;
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            throw new AccessDeniedException(Bilingual.Text("拒绝来自其他网站的请求", "a request from another site is refused"));
     }
 
     private static string? EmailOf(HttpRequest request)

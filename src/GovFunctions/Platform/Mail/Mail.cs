@@ -25,7 +25,7 @@ public interface IMailSender
 public enum SmtpSecurity { None, StartTls, SslOnConnect, Auto }
 
 /// <summary>SMTP relay settings (section <c>Mail</c>). The password comes from Key Vault in Azure.</summary>
-public sealed class MailOptions
+public sealed class MailOptions : IValidatableObject
 {
     [Required] public string Host { get; set; } = "";
     [Range(1, 65535)] public int Port { get; set; } = 25;
@@ -37,4 +37,11 @@ public sealed class MailOptions
     [Range(1, 300)] public int TimeoutSeconds { get; set; } = 30;
     [Range(0, 10)] public int Retries { get; set; } = 3;
     [Range(1, 16)] public int Connections { get; set; } = 4;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        // App Service leaves the reference text in place when it cannot resolve a Key Vault secret.
+        if (Password?.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
+            yield return new ValidationResult("Mail:Password is an unresolved Key Vault reference; set the secret.", [nameof(Password)]);
+    }
 }

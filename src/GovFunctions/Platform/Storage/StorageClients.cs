@@ -53,22 +53,35 @@ public sealed class StorageClients
     public string QueueName(string logicalName) => (Options.Prefix + logicalName).ToLowerInvariant();
 
     /// <summary>The table, created on first use in this process.</summary>
-    public Task<TableClient> TableAsync(string logicalName) =>
-        _tables.GetOrAdd(logicalName, name => new Lazy<Task<TableClient>>(async () =>
-        {
-            var client = TableService.GetTableClient(TableName(name));
-            await client.CreateIfNotExistsAsync();
-            return client;
-        })).Value;
+    public Task<TableClient> TableAsync(string logicalName) => OnceAsync(_tables, logicalName, async () =>
+    {
+        var client = TableService.GetTableClient(TableName(logicalName));
+        await client.CreateIfNotExistsAsync();
+        return client;
+    });
 
     /// <summary>The queue (base64 messages, as the queue trigger reads them), created on first use in this process.</summary>
-    public Task<QueueClient> QueueAsync(string logicalName) =>
-        _queues.GetOrAdd(logicalName, name => new Lazy<Task<QueueClient>>(async () =>
+    public Task<QueueClient> QueueAsync(string logicalName) => OnceAsync(_queues, logicalName, async () =>
+    {
+        var client = QueueService.GetQueueClient(QueueName(logicalName));
+        await client.CreateIfNotExistsAsync();
+        return client;
+    });
+
+    /// <summary>Creates once per process; a failure (storage briefly unreachable, a role not yet propagated) is not remembered.</summary>
+    public static async Task<T> OnceAsync<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string key, Func<Task<T>> create)
+    {
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<T>>(create));
+        try
         {
-            var client = QueueService.GetQueueClient(QueueName(name));
-            await client.CreateIfNotExistsAsync();
-            return client;
-        })).Value;
+            return await lazy.Value;
+        }
+        catch
+        {
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(key, lazy));
+            throw;
+        }
+    }
 
     private static TokenCredential CreateCredential(string? kind, string? clientId) =>
         string.Equals(kind, "managedidentity", StringComparison.OrdinalIgnoreCase)

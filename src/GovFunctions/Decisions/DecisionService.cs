@@ -34,7 +34,7 @@ public sealed record OutcomeIntake(MeetingType? Meeting, DateOnly? Date, List<st
 /// published unless confidential (Art. 40–41); evaluated after implementation (Art. 18).
 /// </summary>
 public sealed class DecisionService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    IOptions<DecisionOptions> options, TimeProvider clock) : IQueueHandler
+    AccountabilityList accountability, IOptions<DecisionOptions> options, TimeProvider clock) : IQueueHandler
 {
     public const string Feature = "decision";
     public const string PublishType = "decision.publish";
@@ -248,13 +248,9 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
 
     private async Task FlagAsync(Stored<Decision> stored, Person caller, IReadOnlyList<OpenGate> open, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var table = await storage.TableAsync(Tables.Accountability);
-        await table.UpsertEntityAsync(new TableEntity($"{now.ToChina():yyyy-MM}", $"decision|{stored.Id}|{now.UtcTicks}")
-        {
-            ["Kind"] = "decision", ["SubjectId"] = stored.Id, ["Gates"] = string.Join(",", open.Select(g => g.Gate)),
-            ["Article"] = string.Join("；", open.Select(g => g.Article).Distinct()), ["ActorId"] = caller.Id, ["ListedAt"] = now,
-        }, TableUpdateMode.Replace, ct);
+        await accountability.AddAsync("decision", stored.Id, string.Join("；", open.Select(g => g.Article).Distinct()),
+            new Dictionary<string, object?> { ["Gates"] = string.Join(",", open.Select(g => g.Gate)), ["ActorId"] = caller.Id },
+            occurrence: clock.GetUtcNow().UtcTicks.ToString(), ct: ct);
         try
         {
             await Store.UpdateAsync(stored, stored.Value, History(caller, stored.Value.Status, stored.Value.Status,

@@ -41,6 +41,7 @@ public sealed partial class HotlineService : IQueueHandler
     private readonly OrganizationStore _organization;
     private readonly HotlineCounters _counters;
     private readonly HotlineOpenCalls _open;
+    private readonly AccountabilityList _accountability;
     private readonly StorageClients _storage;
     private readonly HotlineOptions _options;
     private readonly TimeProvider _clock;
@@ -48,13 +49,14 @@ public sealed partial class HotlineService : IQueueHandler
     private readonly SemaphoreSlim[] _shards;
 
     public HotlineService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-        HotlineCounters counters, HotlineOpenCalls open, IOptions<HotlineOptions> options, TimeProvider clock, ILogger<HotlineService> log)
+        HotlineCounters counters, HotlineOpenCalls open, AccountabilityList accountability, IOptions<HotlineOptions> options, TimeProvider clock, ILogger<HotlineService> log)
     {
         _storage = storage;
         _engine = engine;
         _organization = organization;
         _counters = counters;
         _open = open;
+        _accountability = accountability;
         _options = options.Value;
         _clock = clock;
         _log = log;
@@ -210,7 +212,8 @@ public sealed partial class HotlineService : IQueueHandler
             {
                 if (stage == HotlineRules.OverdueStage.Accountability && stored.Value.AccountableAt is null)
                 {
-                    await AddToAccountabilityListAsync(stored.Value, now, ct); // first: an idempotent row, so a failed mark is retried whole
+                    await _accountability.AddAsync("hotline", stored.Value.Id, "第三十二条", // first: an idempotent row, so a failed mark is retried whole
+                        new Dictionary<string, object?> { ["DepartmentId"] = stored.Value.DepartmentId, ["DueAt"] = stored.Value.DueAt }, ct: ct);
                     await ChangeAsync(open.Id, (c, at) => (c.MarkAccountable(at), "逾期未办结，列入问责清单（第三十二条）",
                         [NotificationService.Message(HotlineNotices.Accountability, $"hotline|{c.Id}|accountable", _clock, new HotlineNoticeData(c.Id))]),
                         Actor.System.Id, Actor.System.Name, null, ct);
@@ -254,23 +257,8 @@ public sealed partial class HotlineService : IQueueHandler
     public Task<CallCounts> MonthFiguresAsync(int year, int month, string key = CallCounts.All, CancellationToken ct = default) =>
         _counters.MonthAsync(year, month, _options.Shards, key, ct);
 
-    public async Task<IReadOnlyList<TableEntity>> AccountabilityListAsync(int year, int month, CancellationToken ct = default)
-    {
-        var table = await _storage.TableAsync(Tables.Accountability);
-        var rows = new List<TableEntity>();
-        await foreach (var r in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{year:D4}-{month:D2}"}"), cancellationToken: ct)) rows.Add(r);
-        return rows;
-    }
-
-    private async Task AddToAccountabilityListAsync(HotlineCall call, DateTimeOffset now, CancellationToken ct)
-    {
-        var table = await _storage.TableAsync(Tables.Accountability);
-        await table.UpsertEntityAsync(new TableEntity($"{now.ToChina():yyyy-MM}", $"hotline|{call.Id}")
-        {
-            ["Kind"] = "hotline", ["SubjectId"] = call.Id, ["DepartmentId"] = call.DepartmentId, ["DueAt"] = call.DueAt,
-            ["Article"] = "第三十二条", ["ListedAt"] = now,
-        }, TableUpdateMode.Replace, ct);
-    }
+    public Task<IReadOnlyList<TableEntity>> AccountabilityListAsync(int year, int month, CancellationToken ct = default) =>
+        _accountability.MonthAsync(year, month, ct);
 
     /// <summary>A change of one call with retries; a null next state means it no longer applies.</summary>
     private async Task<Stored<HotlineCall>> ChangeAsync(string id, Func<HotlineCall, DateTimeOffset, (HotlineCall? Next, string Reason, List<OutboundMessage> Messages)> change,

@@ -19,7 +19,7 @@ namespace GovFunctions.Legal;
 /// Documents awaiting filing are indexed (<c>PendingFilings</c>), so the timer reads only those.
 /// </summary>
 public sealed class NormativeDocumentService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    IOptions<LegalOptions> options, TimeProvider clock) : IQueueHandler
+    AccountabilityList accountability, IOptions<LegalOptions> options, TimeProvider clock) : IQueueHandler
 {
     public const string Feature = "normative-document";
 
@@ -105,12 +105,8 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
             {
                 if (now > due && d.LateFlaggedAt is null)
                 {
-                    var flags = await storage.TableAsync(Tables.Accountability); // first: an idempotent row, so a failed mark is retried whole
-                    await flags.UpsertEntityAsync(new TableEntity($"{now.ToChina():yyyy-MM}", $"normative|{d.Id}")
-                    {
-                        ["Kind"] = "normativeDocument", ["SubjectId"] = d.Id, ["DepartmentId"] = d.IssuingDepartmentId, ["DueAt"] = due,
-                        ["Article"] = "第二十一条", ["ListedAt"] = now,
-                    }, TableUpdateMode.Replace, ct);
+                    await accountability.AddAsync("normativeDocument", d.Id, "第二十一条", // first: an idempotent row, so a failed mark is retried whole
+                        new Dictionary<string, object?> { ["DepartmentId"] = d.IssuingDepartmentId, ["DueAt"] = due }, ct: ct);
                     await Store.UpdateAsync(stored, d.MarkLate(now), History(Actor.System, d.Status, d.Status, "逾期未报备案，列入问责清单"),
                         [NotificationService.Message(LegalNotices.FilingLate, $"normative|{d.Id}|late", clock, new LegalNoticeData(d.Id))], ct: ct);
                     acted++;

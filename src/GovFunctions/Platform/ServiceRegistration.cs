@@ -30,6 +30,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new StorageClients(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IQueueSender, StorageQueueSender>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<AccountabilityList>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<SeedLoader>();

@@ -10,6 +10,7 @@ using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
+using GovFunctions.Records;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -75,6 +76,8 @@ public static class ServiceRegistration
         services.AddSingleton<ReconsiderationService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<ReconsiderationService>());
         services.AddSingleton<INotificationRenderer, LegalNotices>();
+
+        services.AddSingleton<RecordVerifier>();
         return services;
     }
 }

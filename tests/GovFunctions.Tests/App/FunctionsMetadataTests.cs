@@ -53,6 +53,7 @@ public class FunctionsMetadataTests
         ("GetReconsideration", "get", "reconsiderations/{id}"),
         ("ProposeReconsiderationDecision", "post", "reconsiderations/{id}/proposal"),
         ("ExtendReconsideration", "post", "reconsiderations/{id}/extension"),
+        ("VerifyRecord", "get", "records/verify"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =

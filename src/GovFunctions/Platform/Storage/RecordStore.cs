@@ -50,7 +50,7 @@ public static class RecordStore
 /// outbound messages (via the <see cref="Outbox"/>). A concurrent change surfaces as
 /// <see cref="StateConflictException"/> (HTTP 409).
 /// </summary>
-public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string tableName)
+public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox, string tableName)
 {
     private static string RecordRow(string id) => RecordStore.RecordRow(id);
     private static string HistoryPrefix(string id) => RecordStore.HistoryPrefix(id);

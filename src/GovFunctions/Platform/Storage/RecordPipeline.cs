@@ -57,6 +57,18 @@ public sealed partial class RecordStore<T>
         }
     }
 
+    /// <summary>
+    /// Records of any partition whose record row matches a filter on its stored columns (<c>State</c>, <c>Version</c>), built
+    /// with <see cref="TableClient.CreateQueryFilter(System.FormattableString)"/>; history rows never match, lacking them.
+    /// </summary>
+    public async IAsyncEnumerable<Stored<T>> WhereAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var table = await TableAsync();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            if (row.RowKey.EndsWith("|record", StringComparison.Ordinal))
+                yield return ToStored(new RecordKey(row.PartitionKey, row.RowKey[..^"|record".Length]), row);
+    }
+
     private HistoryEntry HistoryOf(Actor actor, Stored<T>? from, Transition<T> t) =>
         new(outbox.Clock.GetUtcNow(), actor.Id, actor.Name, from is null ? null : StateOf(from.Value), StateOf(t.Next), t.Reason);
 

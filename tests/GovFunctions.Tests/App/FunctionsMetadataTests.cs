@@ -60,6 +60,7 @@ public class FunctionsMetadataTests
         ("ActOnSupervisedItem", "post", "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}"),
         ("AccountabilityMonth", "get", "accountability"),
         ("ProposeAccountability", "post", "accountability/{id}/proposal"),
+        ("Scorecards", "get", "scorecards"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =

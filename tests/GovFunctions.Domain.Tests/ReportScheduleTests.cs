@@ -47,7 +47,7 @@ public class ReportScheduleTests
     public void Recipients_AreTheLeadersAndDepartmentHeads_EachWithTheirScope()
     {
         var recipients = ReportSchedule.Recipients(Org).ToDictionary(r => r.Recipient.Id, r => r.Scope);
-X
+        Assert.Equal(7 + 16, recipients.Count); // 6 leaders and the office director; the heads of the other 16 departments
         Assert.True(recipients["lin-jianguo"].WholeDistrict);
         Assert.True(recipients["sun-huimin"].WholeDistrict);
         Assert.Equal(["education", "health", "civil-affairs", "human-resources"], recipients["chen-siyuan"].DepartmentIds);

@@ -61,12 +61,15 @@ public sealed class HotlineCounters(StorageClients storage)
         return total;
     }
 
-    /// <summary>A month's figures under every key at once ("all" and each department): one query per day and shard.</summary>
-    public async Task<IReadOnlyDictionary<string, CallCounts>> MonthByKeyAsync(int year, int month, int shards, CancellationToken ct = default)
+    /// <summary>A month's figures under every key at once ("all" and each department).</summary>
+    public Task<IReadOnlyDictionary<string, CallCounts>> MonthByKeyAsync(int year, int month, int shards, CancellationToken ct = default) =>
+        RangeByKeyAsync(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), shards, ct);
+
+    /// <summary>The figures of the calls received from one day to another (inclusive) under every key: one query per day and shard.</summary>
+    public async Task<IReadOnlyDictionary<string, CallCounts>> RangeByKeyAsync(DateOnly first, DateOnly last, int shards, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);
-        var first = new DateOnly(year, month, 1);
-        var partitions = Enumerable.Range(0, first.AddMonths(1).DayNumber - first.DayNumber)
+        var partitions = Enumerable.Range(0, Math.Max(0, last.DayNumber - first.DayNumber + 1))
             .SelectMany(d => Enumerable.Range(0, shards).Select(s => HotlineIds.Partition(first.AddDays(d), s)));
         var totals = new Dictionary<string, CallCounts>();
         var gate = new object();

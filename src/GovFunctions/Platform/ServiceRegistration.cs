@@ -12,6 +12,7 @@ using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 using GovFunctions.Records;
+using GovFunctions.Reports;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
 using Microsoft.Extensions.Configuration;
@@ -92,6 +93,9 @@ public static class ServiceRegistration
 
         services.AddOptions<ScorecardOptions>().BindConfiguration("Scorecards").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ScorecardService>();
+
+        services.AddSingleton<ReportSources>();
+        services.AddSingleton<ReportSender>();
 
         services.AddSingleton<RecordVerifier>();
         return services;

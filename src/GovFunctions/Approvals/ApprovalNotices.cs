@@ -1,8 +1,8 @@
-using System.Net;
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform;
+using static GovFunctions.Platform.Html;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 using Microsoft.Extensions.Options;
@@ -114,5 +114,4 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
         new (string, string?)[] { ("事项", a.Request.Title), ("申请人", org.Person(a.Request.ApplicantId).DisplayName) }
             .Concat(a.Request.Facts.Select(f => (f.Label, (string?)f.Value)));
 
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 }

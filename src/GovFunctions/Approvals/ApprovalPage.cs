@@ -1,7 +1,8 @@
-using System.Net;
 using GovFunctions.Calendar;
 using GovFunctions.Common;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
+using static GovFunctions.Platform.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -98,30 +99,4 @@ public static class ApprovalPage
         headers["X-Frame-Options"] = "DENY";
         return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = Html.Document(title, body) };
     }
-
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
-}
-
-/// <summary>The shared zh-CN page frame of the app's HTML (approval pages, forms).</summary>
-public static class Html
-{
-    public static string Document(string title, string body, string? script = null) => $$"""
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <style>
-        body{font-family:"Microsoft YaHei","PingFang SC",sans-serif;max-width:760px;margin:0 auto;padding:16px;color:#222}
-        header{border-bottom:3px solid #b3000c;color:#b3000c;font-weight:bold;font-size:18px;padding-bottom:8px;margin-bottom:16px}
-        table{border-collapse:collapse;margin:12px 0}th{text-align:left;color:#555;font-weight:normal;padding:4px 16px 4px 0;white-space:nowrap;vertical-align:top}td{padding:4px 0}
-        label{display:block;margin-top:12px;font-weight:bold}input,select,textarea{width:100%;box-sizing:border-box;padding:6px;font-size:15px}
-        .actions{margin-top:16px}button{padding:10px 24px;font-size:16px;margin-right:12px;border:0;border-radius:4px;cursor:pointer}
-        .approve,.primary{background:#b3000c;color:#fff}.reject{background:#555;color:#fff}
-        .note{background:#fff4e5;border-left:4px solid #e69500;padding:8px}.ok{background:#eaf7ea;border-left:4px solid #2e7d32;padding:8px}
-        .hint{color:#666;font-size:13px}.error{color:#b3000c;font-size:14px}
-        </style></head>
-        <body><header>区政府政务系统</header><h2>{{WebUtility.HtmlEncode(title)}}</h2>
-        {{body}}
-        {{(script is null ? "" : $"<script>{script}</script>")}}
-        </body></html>
-        """;
 }

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
 using GovFunctions.Calendar;
 using GovFunctions.Platform;
+using static GovFunctions.Platform.Html;
 using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -66,5 +66,4 @@ public sealed class PublicFeedFunction(StorageClients storage, TimeProvider cloc
         };
     }
 
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 }

@@ -1,5 +1,7 @@
 using GovFunctions.Approvals;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
+using static GovFunctions.Platform.Html;
 using GovFunctions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -112,7 +114,6 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     private static IActionResult Page(string title, string body) =>
         new ContentResult { StatusCode = 200, ContentType = "text/html; charset=utf-8", Content = Html.Document(title, body, Script) };
 
-    private static string E(string? s) => System.Net.WebUtility.HtmlEncode(s ?? "");
 
     /// <summary>Posts the form as application/x-www-form-urlencoded and shows the created record or each field's error.</summary>
     private const string Script = """

@@ -2,6 +2,7 @@ using GovFunctions.Approvals;
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -80,6 +81,6 @@ public sealed class HotlineNotices(HotlineService hotline, OrganizationStore org
 
     private static OutgoingMail Mail(OrgChart org, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string subject, string intro,
         IReadOnlyList<(string Label, string? Value)> facts) =>
-        new(to, subject, MailLayout.Html(org.District.Name, subject, $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(facts)}"),
+        new(to, subject, MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}"),
             MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(facts))) { Cc = cc };
 }

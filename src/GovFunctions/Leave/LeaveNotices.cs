@@ -1,6 +1,7 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -71,7 +72,7 @@ public sealed class LeaveNotices(LeaveService leave, OrganizationStore organizat
     {
         var rows = facts.Select(f => (f.Label, (string?)f.Value)).ToList();
         return new OutgoingMail(to, subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(rows)}"),
+            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(rows)}"),
             MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(rows)));
     }
 }

@@ -1,6 +1,7 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -43,7 +44,7 @@ public sealed class LegalNotices(NormativeDocumentService documents, Reconsidera
     {
         var rows = facts.Select(f => (f.Label, (string?)f.Value)).ToList();
         return new OutgoingMail(to.Select(p => new MailAddress(p.Email, p.Name)).ToList(), subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(rows)}"),
+            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(rows)}"),
             MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(rows)))
         { Cc = cc.Select(p => new MailAddress(p.Email, p.Name)).ToList() };
     }

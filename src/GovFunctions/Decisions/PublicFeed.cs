@@ -55,7 +55,7 @@ public sealed class PublicFeedFunction(StorageClients storage, TimeProvider cloc
         var items = entries.Count == 0 ? "<p>本年度暂无公开的决策事项。</p>" : string.Concat(entries.Select(e => $"""
             <article style="border-bottom:1px solid #ddd;padding:8px 0">
               <h3 style="margin:4px 0">{E(e.Title)}</h3>
-              <p class="hint">{E(DecisionRules.MeetingName(e.Meeting))} {e.MeetingDate:yyyy年M月d日} · {E(DecisionService.ResultName(e.Result))} · {E(DecisionRules.CategoryName(e.Category))}</p>
+              <p class="hint">{E(DecisionRules.MeetingName(e.Meeting))} {ChinaTime.Text(e.MeetingDate)} · {E(DecisionService.ResultName(e.Result))} · {E(DecisionRules.CategoryName(e.Category))}</p>
               <p>{E(e.Summary)}</p>
             </article>
             """));

@@ -25,7 +25,7 @@ public sealed class DutyNotices(DutyService duty, OrganizationStore organization
         var to = new[] { incoming.OfficerId, incoming.LeaderId }.Distinct().Select(org.Person).Select(p => new MailAddress(p.Email, p.Name)).ToList();
         var cc = new[] { ended.OfficerId }.Except([incoming.OfficerId]).Select(org.Person).Select(p => new MailAddress(p.Email, p.Name)).ToList();
         var open = logs.Count(l => l.Status != DutyLogStatus.CarriedOut);
-        var title = $"值班交接：{ended.Start.ToChina():M月d日 HH:mm} 至 {ended.End.ToChina():M月d日 HH:mm}";
+        var title = $"值班交接：{ChinaTime.ShortText(ended.Start)} 至 {ChinaTime.ShortText(ended.End)}";
         var rows = string.Concat(logs.Select(l =>
             $"<tr><td>{l.ReceivedAt.ToChina():HH:mm}</td><td>{Html.E(DutyService.KindName(l.Kind))}</td><td>{Html.E(l.Source)}</td><td>{Html.E(l.Content)}</td><td>{Html.E(l.Instruction ?? "待批示")}</td><td>{Html.E(StatusNames.Of(l.Status))}</td></tr>"));
         var intro = $"本班共登记 {logs.Count} 条值班记录，其中 {open} 条尚未办结，请接班人员跟进（第七十六条）。带班领导：{org.Person(ended.LeaderId).Name}；值班员：{org.Person(ended.OfficerId).Name}。";

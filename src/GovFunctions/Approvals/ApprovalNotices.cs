@@ -59,7 +59,8 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
             <p style="color:#666;font-size:13px;word-break:break-all">{E(link)}</p>
             """;
         var text = $"{approver.DisplayName}：\n{(reminder ? "以下事项仍在等待您处理，请尽快办理。" : ask)}\n"
-            + (behalf is null ? "" : behalf + "\n") + "\n" + MailLayout.FactsText(Facts(org, a, task.Step)) + $"\n\n{wording.Link}（有效期至 {expires}）：\n{link}";
+            + (behalf is null ? "" : behalf + "\n") + "\n" + MailLayout.FactsText(Facts(org, a, task.Step))
+            + $"\n\n{wording.Link}（有效期至 {expires}）：\n{link}";
         return Mail(org, approver, title, html, text, a.Request.Title);
     }
 
@@ -75,7 +76,8 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
     private static OutgoingMail OfficeAlertMail(OrgChart org, Approval a, ApprovalTask task)
     {
         var approver = org.Person(task.ApproverId);
-        var body = $"{approver.DisplayName} 的{TaskWording.For(a, task.Step).Verb}任务已催办 {task.Reminders} 次仍未处理（{ChinaTime.ShortText(task.CreatedAt)} 送达）。请区政府办公室协调督办。";
+        var body = $"{approver.DisplayName} 的{TaskWording.For(a, task.Step).Verb}任务已催办 {task.Reminders} 次仍未处理"
+            + $"（{ChinaTime.ShortText(task.CreatedAt)} 送达）。请区政府办公室协调督办。";
         var office = new MailAddress(org.District.OfficeEmail, org.Office.Name);
         return new OutgoingMail([office], $"【审批超时】{a.Request.Title}",
             MailLayout.Html(org.District.Name, "审批超时提醒", $"<p>{E(body)}</p>{MailLayout.Facts(Facts(org, a, task.Step))}"),

@@ -25,8 +25,8 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         var org = await organization.OrganizationAsync();
         return new CreatedResult($"/api/leave-requests/{stored.Id}", new
         {
-            id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status), approvers = stored.Value.ApproverIds,
-            approverNames = stored.Value.ApproverIds.Select(a => org.Person(a).DisplayName),
+            id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
+            approvers = stored.Value.ApproverIds, approverNames = stored.Value.ApproverIds.Select(a => org.Person(a).DisplayName),
         });
     }
 

@@ -9,7 +9,8 @@ public static class Html
     public static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
     /// <summary>The CJK-friendly font stack pages and emails share; form controls inherit it instead of a monospace default.</summary>
-    public const string FontStack = "\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif";
+    public const string FontStack =
+        "\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif";
 
     public static string Document(string title, string body, string? script = null) => $$"""
         <!DOCTYPE html>
@@ -18,8 +19,10 @@ public static class Html
         <style>
         body{font-family:{{FontStack}};max-width:760px;margin:0 auto;padding:16px;color:#222}
         header{border-bottom:3px solid #b3000c;color:#b3000c;font-weight:bold;font-size:18px;padding-bottom:8px;margin-bottom:16px}
-        table{border-collapse:collapse;margin:12px 0}th{text-align:left;color:#555;font-weight:normal;padding:4px 16px 4px 0;vertical-align:top}td{padding:4px 0;word-break:break-word}
-        label{display:block;margin-top:12px;font-weight:bold}input,select,textarea{width:100%;box-sizing:border-box;padding:6px;font-size:15px}
+        table{border-collapse:collapse;margin:12px 0}td{padding:4px 0;word-break:break-word}
+        th{text-align:left;color:#555;font-weight:normal;padding:4px 16px 4px 0;vertical-align:top}
+        label{display:block;margin-top:12px;font-weight:bold}
+        input,select,textarea{width:100%;box-sizing:border-box;padding:6px;font-size:15px}
         input,select,textarea,button{font-family:inherit}
         .actions{margin-top:16px}button{padding:10px 24px;font-size:16px;margin-right:12px;border:0;border-radius:4px;cursor:pointer}
         button:disabled{opacity:.6;cursor:wait}

@@ -56,7 +56,8 @@ public partial class FormPageTests : AppTest
         var html = await PageAsync(Forms.LeaveForm(Http.Request("GET", "forms/leave", EmailOf("zhao-xiaofeng"))));
         var fields = new Dictionary<string, string>
         {
-            ["start"] = "2026-12-01T09:00", ["end"] = "2026-12-02T17:30", ["destination"] = "北京市", ["contact"] = "13800001111", ["reason"] = "培训",
+            ["start"] = "2026-12-01T09:00", ["end"] = "2026-12-02T17:30", ["destination"] = "北京市", ["contact"] = "13800001111",
+            ["reason"] = "培训",
         };
         var reply = PageScript.ReplyOf(await Function<LeaveFunctions>().SubmitLeave(
             Http.Request("POST", "leave-requests", EmailOf("zhao-xiaofeng"), form: WithKey(html, fields))));
@@ -105,7 +106,8 @@ public partial class FormPageTests : AppTest
             Assert.Matches("^[0-9a-f]{32}$", KeyOf(first));
             Assert.NotEqual(KeyOf(first), KeyOf(second));
 
-            var seen = await PageScript.RunAsync(first, new Dictionary<string, string>(), [new(201, """{"id":"x","status":"s","statusName":"已登记"}""")]);
+            var answer = new PageScript.Reply(201, """{"id":"x","status":"s","statusName":"已登记"}""");
+            var seen = await PageScript.RunAsync(first, new Dictionary<string, string>(), [answer]);
             var sent = Assert.Single(seen.Requests);
             Assert.Contains("idempotencyKey=" + KeyOf(first), sent.Body);
             Assert.True(sent.Buttons.Single(b => b.Label == "f").Disabled);
@@ -127,10 +129,12 @@ public partial class FormPageTests : AppTest
         var html = await PageAsync(Forms.DecisionForm(Http.Request("GET", "forms/decision", EmailOf(Sponsor))));
         var fields = new Dictionary<string, string>
         {
-            ["title"] = "区级财政预算调整", ["category"] = "developmentPlanBudget", ["summary"] = "调整2026年预算。", ["sponsorDepartmentId"] = "dev-reform",
+            ["title"] = "区级财政预算调整", ["category"] = "developmentPlanBudget", ["summary"] = "调整2026年预算。",
+            ["sponsorDepartmentId"] = "dev-reform",
         };
         var api = Function<DecisionFunctions>();
-        var created = PageScript.ReplyOf(await api.CreateDecision(Http.Request("POST", "decisions", EmailOf(Sponsor), form: WithKey(html, fields))));
+        var created = PageScript.ReplyOf(await api.CreateDecision(
+            Http.Request("POST", "decisions", EmailOf(Sponsor), form: WithKey(html, fields))));
         var id = System.Text.Json.JsonDocument.Parse(created.Body).RootElement.GetProperty("id").GetString()!;
         var submitted = PageScript.ReplyOf(await api.SubmitDecision(Http.Request("POST", $"decisions/{id}/submit", EmailOf(Sponsor)), id));
 

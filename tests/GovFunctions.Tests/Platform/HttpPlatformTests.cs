@@ -56,7 +56,8 @@ public class HttpPlatformTests
         Assert.Equal("输入有误", zh.GetProperty("title").GetString());
         Assert.Equal("请按字段更正后重新提交", zh.GetProperty("detail").GetString());
 
-        var rule = (await WriteAsync(new RuleViolationException("第十五条", "legalityReview", Bilingual.Text("未经合法性审查", "no legality review")))).GetProperty("zh");
+        var refusal = new RuleViolationException("第十五条", "legalityReview", Bilingual.Text("未经合法性审查", "no legality review"));
+        var rule = (await WriteAsync(refusal)).GetProperty("zh");
         Assert.Equal(("不符合规定", "未经合法性审查"), (rule.GetProperty("title").GetString(), rule.GetProperty("detail").GetString()));
     }
 

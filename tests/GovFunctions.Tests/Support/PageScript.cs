@@ -15,8 +15,8 @@ public static class PageScript
     public sealed record Reply(int Status, string Body);
     public sealed record Button(string Label, bool Disabled);
     public sealed record Request(string Url, string Method, Dictionary<string, string> Headers, string Body, List<Button> Buttons);
-    public sealed record Outcome(string ResultText, string ResultClass, Dictionary<string, string> Errors, string? Focused, string? Scrolled,
-        List<Request> Requests, List<Button> Buttons, Dictionary<string, bool> Hidden);
+    public sealed record Outcome(string ResultText, string ResultClass, Dictionary<string, string> Errors, string? Focused,
+        string? Scrolled, List<Request> Requests, List<Button> Buttons, Dictionary<string, bool> Hidden);
 
     /// <summary>The reply a browser gets for a function's result: its status and its body in the app's JSON shape.</summary>
     public static Reply ReplyOf(IActionResult result) =>
@@ -29,9 +29,11 @@ public static class PageScript
         return new(problem.Status!.Value, JsonSerializer.Serialize<object>(problem, Json.Options));
     }
 
-    public static async Task<Outcome> RunAsync(string html, IDictionary<string, string> fields, IReadOnlyList<Reply> replies, bool clickNext = false)
+    public static async Task<Outcome> RunAsync(string html, IDictionary<string, string> fields, IReadOnlyList<Reply> replies,
+        bool clickNext = false)
     {
-        var start = new ProcessStartInfo("node", Path.Combine(TestEnvironment.RepositoryRoot, "tests", "GovFunctions.Tests", "Support", "page-dom.js"))
+        var shim = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "GovFunctions.Tests", "Support", "page-dom.js");
+        var start = new ProcessStartInfo("node", shim)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };

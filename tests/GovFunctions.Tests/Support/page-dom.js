@@ -86,7 +86,8 @@ class FormData {
   [Symbol.iterator]() { return this.entries[Symbol.iterator](); }
 }
 const replies = [...(input.replies ?? [])];
-const buttons = () => all.filter(e => e.tag === 'button').map(b => ({ label: b.parent?.parent?.id || b.parent?.id || '', disabled: b.disabled }));
+const buttons = () => all.filter(e => e.tag === 'button')
+  .map(b => ({ label: b.parent?.parent?.id || b.parent?.id || '', disabled: b.disabled }));
 async function fetch(url, options) {
   log.requests.push({ url, method: options.method, headers: options.headers, body: String(options.body ?? ''), buttons: buttons() });
   const reply = replies.shift();

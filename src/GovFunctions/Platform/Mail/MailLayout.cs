@@ -17,7 +17,8 @@ public static class MailLayout
         img,table,pre{max-width:100%}a{word-break:break-all}
         @media (max-width:600px){.facts th,.facts td{display:block;padding:2px 0}.facts th{padding-top:8px} }
         </style></head>
-        <body style="font-family:{{E(FontStack)}};color:#222;width:100%;max-width:720px;margin:0 auto;padding:16px;box-sizing:border-box;word-break:break-word;-webkit-text-size-adjust:100%">
+        <body style="font-family:{{E(FontStack)}};color:#222;width:100%;max-width:720px;margin:0 auto;padding:16px;
+        box-sizing:border-box;word-break:break-word;-webkit-text-size-adjust:100%">
         <div style="border-bottom:3px solid #b3000c;padding-bottom:8px;margin-bottom:16px;color:#b3000c;font-size:18px;font-weight:bold">{{E(districtName)}}</div>
         <h2 style="font-size:17px;margin:0 0 12px">{{E(title)}}</h2>
         {{bodyHtml}}
@@ -33,7 +34,8 @@ public static class MailLayout
     {
         var sb = new StringBuilder("<table class=\"facts\" style=\"border-collapse:collapse;margin:8px 0;width:100%\">");
         foreach (var (label, value) in rows)
-            sb.Append($"<tr><th style=\"text-align:left;padding:4px 12px 4px 0;color:#555;font-weight:normal;vertical-align:top;width:7em\">{E(label)}</th>"
+            sb.Append("<tr><th style=\"text-align:left;padding:4px 12px 4px 0;color:#555;font-weight:normal;vertical-align:top;width:7em\">"
+                + $"{E(label)}</th>"
                 + $"<td style=\"padding:4px 0;word-break:break-word\">{E(value ?? "—")}</td></tr>");
         return sb.Append("</table>").ToString();
     }

@@ -3,10 +3,10 @@ using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform;
-using static GovFunctions.Platform.Html;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 using Microsoft.Extensions.Options;
+using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Approvals;
 

@@ -2,9 +2,9 @@ using GovFunctions.Calendar;
 using GovFunctions.Common;
 using GovFunctions.Organization;
 using GovFunctions.Platform;
-using static GovFunctions.Platform.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Approvals;
 
@@ -116,6 +116,6 @@ public static class ApprovalPage
         headers["Referrer-Policy"] = "no-referrer";
         headers["X-Robots-Tag"] = "noindex, nofollow";
         headers["X-Frame-Options"] = "DENY";
-        return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = Html.Document(title, body) };
+        return Html.Result(status, title, body);
     }
 }

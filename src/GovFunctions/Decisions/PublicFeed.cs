@@ -3,11 +3,11 @@ using Azure.Data.Tables;
 using GovFunctions.Approvals;
 using GovFunctions.Calendar;
 using GovFunctions.Platform;
-using static GovFunctions.Platform.Html;
 using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Decisions;
 
@@ -59,11 +59,7 @@ public sealed class PublicFeedFunction(StorageClients storage, TimeProvider cloc
               <p>{E(e.Summary)}</p>
             </article>
             """));
-        return new ContentResult
-        {
-            StatusCode = 200, ContentType = "text/html; charset=utf-8",
-            Content = Html.Document($"{org.District.PublicFeedTitle}：{year}年重大行政决策", $"<p class=\"hint\">依据《政府信息公开条例》和本规则第四十条、第四十一条公开。</p>{items}"),
-        };
+        return Html.Result(200, $"{org.District.PublicFeedTitle}：{year}年重大行政决策",
+            $"<p class=\"hint\">依据《政府信息公开条例》和本规则第四十条、第四十一条公开。</p>{items}");
     }
-
 }

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using GovFunctions.Calendar;
-using GovFunctions.Approvals;
 using GovFunctions.Organization;
 using GovFunctions.Platform;
-using static GovFunctions.Platform.Html;
 using GovFunctions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Forms;
 
@@ -40,7 +39,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
             </form>
             {ResultArea}
             """;
-        return Page("请假（外出）申请", body);
+        return Page(request, "请假（外出）申请", body);
     }
 
     [Function(nameof(HotlineForm))]
@@ -69,7 +68,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
             </form>
             {ResultArea}
             """;
-        return Page("区长电话来电登记", body);
+        return Page(request, "区长电话来电登记", body);
     }
 
     [Function(nameof(DecisionForm))]
@@ -103,7 +102,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
               <div class="actions"><button type="button" class="primary">提交审查</button></div>
             </div>
             """;
-        return Page("重大行政决策事项登记", body);
+        return Page(request, "重大行政决策事项登记", body);
     }
 
     internal async Task<(Person? Caller, OrgChart Org)> CallerAsync(HttpRequest request)
@@ -131,9 +130,12 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
         <p id="again" class="hint" hidden><a href="">再填写一份</a></p>
         """;
 
-    private static IActionResult Page(string title, string body) =>
-        new ContentResult { StatusCode = 200, ContentType = "text/html; charset=utf-8", Content = Html.Document(title, body, Script) };
-
+    /// <summary>A form page; never cached, so each load makes its own idempotency key.</summary>
+    private static IActionResult Page(HttpRequest request, string title, string body)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return Html.Result(200, title, body, Script);
+    }
 
     /// <summary>
     /// Posts the form as application/x-www-form-urlencoded with its idempotency key; the button is disabled while sending

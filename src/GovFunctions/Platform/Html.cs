@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GovFunctions.Platform;
 
@@ -11,6 +12,9 @@ public static class Html
     /// <summary>The CJK-friendly font stack pages and emails share; form controls inherit it instead of a monospace default.</summary>
     public const string FontStack =
         "\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif";
+
+    public static ContentResult Result(int status, string title, string body, string? script = null) =>
+        new() { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = Document(title, body, script) };
 
     public static string Document(string title, string body, string? script = null) => $$"""
         <!DOCTYPE html>

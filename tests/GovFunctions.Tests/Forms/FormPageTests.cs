@@ -95,14 +95,15 @@ public partial class FormPageTests : AppTest
     [Fact]
     public async Task EveryForm_PostsAKeyMadeOncePerPageLoad_AndKeepsTheButtonDisabledWhileSending()
     {
-        foreach (var render in new Func<Task<IActionResult>>[]
+        foreach (var (path, by, form) in new (string, string, Func<Microsoft.AspNetCore.Http.HttpRequest, Task<IActionResult>>)[]
         {
-            () => Forms.LeaveForm(Http.Request("GET", "forms/leave", EmailOf("zhao-xiaofeng"))),
-            () => Forms.HotlineForm(Http.Request("GET", "forms/hotline", EmailOf(Operator))),
-            () => Forms.DecisionForm(Http.Request("GET", "forms/decision", EmailOf(Sponsor))),
+            ("forms/leave", "zhao-xiaofeng", Forms.LeaveForm), ("forms/hotline", Operator, Forms.HotlineForm),
+            ("forms/decision", Sponsor, Forms.DecisionForm),
         })
         {
-            var (first, second) = (await PageAsync(render()), await PageAsync(render()));
+            var load = Http.Request("GET", path, EmailOf(by));
+            var (first, second) = (await PageAsync(form(load)), await PageAsync(form(Http.Request("GET", path, EmailOf(by)))));
+            Assert.Equal("no-store", load.HttpContext.Response.Headers.CacheControl.ToString()); // a cached page would reuse its key
             Assert.Matches("^[0-9a-f]{32}$", KeyOf(first));
             Assert.NotEqual(KeyOf(first), KeyOf(second));
 

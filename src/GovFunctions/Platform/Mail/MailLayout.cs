@@ -17,7 +17,7 @@ public static class MailLayout
         img,table,pre{max-width:100%}a{word-break:break-all}
         @media (max-width:600px){.facts th,.facts td{display:block;padding:2px 0}.facts th{padding-top:8px} }
         </style></head>
-        <body style="font-family:{{E(FontStack)}};color:#222;width:100%;max-width:720px;margin:0 auto;padding:16px;
+        <body style="font-family:{{FontStack.Replace('"', '\'')}};color:#222;width:100%;max-width:720px;margin:0 auto;padding:16px;
         box-sizing:border-box;word-break:break-word;-webkit-text-size-adjust:100%">
         <div style="border-bottom:3px solid #b3000c;padding-bottom:8px;margin-bottom:16px;color:#b3000c;font-size:18px;font-weight:bold">{{E(districtName)}}</div>
         <h2 style="font-size:17px;margin:0 0 12px">{{E(title)}}</h2>

@@ -35,7 +35,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
               <label for="actingPersonId">代为主持工作的负责人（部门主要负责人必填）</label>
               <select id="actingPersonId" name="actingPersonId"><option value="">（无）</option>{options}</select><div class="error" data-for="actingPersonId"></div>
               <div class="actions"><button type="submit" class="primary">提交申请</button></div>
-              <div class="error" data-for="body"></div>
+              <div class="error" data-for="body" tabindex="-1"></div>
             </form>
             {ResultArea}
             """;
@@ -64,7 +64,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
               <label for="departmentId">承办部门（交办时必填；上报时为事项所属部门）</label>
               <select id="departmentId" name="departmentId"><option value="">（无）</option>{departments}</select><div class="error" data-for="departmentId"></div>
               <div class="actions"><button type="submit" class="primary">登记来电</button></div>
-              <div class="error" data-for="body"></div>
+              <div class="error" data-for="body" tabindex="-1"></div>
             </form>
             {ResultArea}
             """;
@@ -93,7 +93,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
               <label><input type="checkbox" name="confidential" style="width:auto"> 依法应当保密（不予公开）</label>
               <label for="confidentialReason">保密理由（保密时必填，第四十条）</label><input id="confidentialReason" name="confidentialReason" maxlength="1000"><div class="error" data-for="confidentialReason"></div>
               <div class="actions"><button type="submit" class="primary">登记决策事项</button></div>
-              <div class="error" data-for="body"></div>
+              <div class="error" data-for="body" tabindex="-1"></div>
             </form>
             {ResultArea}
             <div id="next" class="note" hidden data-status="draft" data-post="/api/decisions/:id/submit">

@@ -93,6 +93,26 @@ public partial class FormPageTests : AppTest
     }
 
     [Fact]
+    public async Task HotlineRefusedAsAWhole_ShowsTheChineseReasonInTheResult_AndFocusesIt()
+    {
+        var html = await PageAsync(Forms.HotlineForm(Http.Request("GET", "forms/hotline", EmailOf("zhao-xiaofeng"))));
+        var fields = new Dictionary<string, string>
+        {
+            ["callerName"] = "张先生", ["callerPhone"] = "13812345678", ["content"] = "路灯不亮。",
+            ["disposition"] = "answered", ["answer"] = "已告知。",
+        };
+        var refusal = await Assert.ThrowsAnyAsync<GovException>(() => Function<HotlineFunctions>().RecordCall(
+            Http.Request("POST", "hotline/calls", EmailOf("zhao-xiaofeng"), form: WithKey(html, fields))));
+
+        var seen = await PageScript.RunAsync(html, fields, [PageScript.ReplyOf(refusal)]);
+
+        Assert.Equal("error", seen.ResultClass);
+        Assert.StartsWith("无权操作：", seen.ResultText);
+        Assert.DoesNotMatch("[A-Za-z]", seen.ResultText);
+        Assert.Equal(("result", "result"), (seen.Focused, seen.Scrolled));
+    }
+
+    [Fact]
     public async Task EveryForm_PostsAKeyMadeOncePerPageLoad_AndKeepsTheButtonDisabledWhileSending()
     {
         foreach (var (path, by, form) in new (string, string, Func<Microsoft.AspNetCore.Http.HttpRequest, Task<IActionResult>>)[]

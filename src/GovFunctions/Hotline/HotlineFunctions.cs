@@ -26,7 +26,8 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
         return new CreatedResult($"/api/hotline/calls/{stored.Id}", new
         {
             id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
-            dueAt = stored.Value.DueAt?.ToChina(), dueAtText = stored.Value.DueAt is { } due ? ChinaTime.Text(due) : null, linkedCallIds = stored.Value.LinkedCallIds,
+            dueAt = stored.Value.DueAt?.ToChina(), dueAtText = stored.Value.DueAt is { } due ? ChinaTime.Text(due) : null,
+            linkedCallIds = stored.Value.LinkedCallIds,
         });
     }
 

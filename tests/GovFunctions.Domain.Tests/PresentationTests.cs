@@ -38,7 +38,7 @@ public class PresentationTests
     }
 
     public static TheoryData<Type> StatusEnums => [typeof(LeaveStatus), typeof(CallStatus), typeof(DecisionStatus), typeof(DutyLogStatus),
-        typeof(DocumentStatus), typeof(ReconsiderationStatus), typeof(ApprovalStatus)];
+        typeof(DocumentStatus), typeof(ReconsiderationStatus), typeof(ApprovalStatus), typeof(Supervision.SupervisionStatus)];
 
     [Theory]
     [MemberData(nameof(StatusEnums))]

@@ -4,6 +4,7 @@ using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Legal;
+using GovFunctions.Supervision;
 
 namespace GovFunctions.Common;
 
@@ -63,6 +64,15 @@ public static class StatusNames
         ReconsiderationStatus.Accepted => "已受理",
         ReconsiderationStatus.InSignOff => "复议决定签批中",
         _ => "已作出复议决定",
+    };
+
+    public static string Of(SupervisionStatus s) => s switch
+    {
+        SupervisionStatus.Assigned => "已交办，待签收",
+        SupervisionStatus.Acknowledged => "已签收",
+        SupervisionStatus.InProgress => "办理中",
+        SupervisionStatus.Completed => "已报办结，待复核",
+        _ => "已销号",
     };
 
     public static string Of(ApprovalStatus s) => s switch

@@ -50,7 +50,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
         var body = $"""
             {DevIdentityPicker(caller, org)}
             <p class="hint">每一个来电都要认真记录（第三十七条）。能当场答复的当场答复并办结；需要部门办理的交办；重大、疑难问题上报主管领导批示。</p>
-            <form id="f" data-action="/api/hotline/calls">{IdempotencyField()}
+            <form id="f" data-action="/api/hotline/calls" data-numbered>{IdempotencyField()}
               <label for="callerName">来电人</label><input id="callerName" name="callerName" maxlength="50" required><div class="error" data-for="callerName"></div>
               <label for="callerPhone">来电号码</label><input id="callerPhone" name="callerPhone" maxlength="20" required><div class="error" data-for="callerPhone"></div>
               <label for="receivedAt">来电时间</label><input type="datetime-local" id="receivedAt" name="receivedAt" value="{ChinaTime.Now(clock):yyyy-MM-ddTHH:mm}" required><div class="error" data-for="receivedAt"></div>
@@ -81,7 +81,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
         var body = $"""
             {DevIdentityPicker(caller, org)}
             <p class="hint">重大事项须经区政府全体会议或常务会议讨论决定（第五条、第十五条），提请前须经合法性审查、征求相关部门意见，涉及群众切身利益的须公开征求意见，依法应当听证的须举行听证（第十六条、第十七条）。</p>
-            <form id="f" data-action="/api/decisions">{IdempotencyField()}
+            <form id="f" data-action="/api/decisions" data-numbered>{IdempotencyField()}
               <label for="title">事项名称</label><input id="title" name="title" maxlength="200" required><div class="error" data-for="title"></div>
               <label for="category">类别（第十五条）</label><select id="category" name="category">{categories}</select><div class="error" data-for="category"></div>
               <label for="summary">事项概要</label><textarea id="summary" name="summary" rows="5" maxlength="8000" required></textarea><div class="error" data-for="summary"></div>
@@ -141,7 +141,8 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     /// Posts the form as application/x-www-form-urlencoded with its idempotency key; the button is disabled while sending
     /// (again usable after a refusal, not after a success). Shows the result in words (<c>statusName</c>, names, dates as the
     /// server wrote them) or each field's error in Chinese (<c>zh</c> of the problem), and brings it into view and focus.
-    /// A draft's next step (a decision) is offered as a button.
+    /// A draft's next step (a decision) is offered as a button. The number is shown where it is the record's own (a call, a
+    /// decision); a leave request's id begins with the applicant's person id, so the leave form leaves it to the emails.
     /// </summary>
     private const string Script = """
         const f = document.getElementById('f');
@@ -163,7 +164,7 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
             return { ok: false, data: { zh: { title: '提交失败', detail: '网络连接异常，请稍后重试' } } };
           }
         };
-        const describe = (data) => ['编号：' + data.id, '状态：' + data.statusName]
+        const describe = (data) => (f.dataset.numbered === undefined ? [] : ['编号：' + data.id]).concat(['状态：' + data.statusName])
           .concat(data.approverNames && data.approverNames.length ? ['审批人：' + data.approverNames.join(' → ')] : [])
           .concat(data.dueAtText ? ['办理期限：' + data.dueAtText] : [])
           .concat(data.linkedCallIds && data.linkedCallIds.length ? ['同一问题的来电：' + data.linkedCallIds.join('、')] : [])

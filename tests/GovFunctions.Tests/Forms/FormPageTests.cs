@@ -42,6 +42,7 @@ public partial class FormPageTests : AppTest
         var seen = await PageScript.RunAsync(html, fields, [reply]);
 
         Assert.Equal("ok", seen.ResultClass);
+        Assert.StartsWith("已提交。编号：", seen.ResultText);
         Assert.Contains("状态：已交办，待部门答复", seen.ResultText);
         Assert.Matches(@"办理期限：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", seen.ResultText);
         Assert.DoesNotContain("assigned", seen.ResultText);
@@ -68,6 +69,7 @@ public partial class FormPageTests : AppTest
         Assert.Contains("审批人：区长 林建国", seen.ResultText);
         Assert.DoesNotContain("pending", seen.ResultText);
         Assert.DoesNotContain("lin-jianguo", seen.ResultText);
+        Assert.DoesNotContain("zhao-xiaofeng", seen.ResultText); // the leave id begins with the applicant's id
     }
 
     [Fact]

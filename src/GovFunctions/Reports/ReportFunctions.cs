@@ -36,12 +36,7 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
         var format = request.Query["format"].ToString();
         if (format == "csv") return new FileContentResult(ReportRenderer.Csv(content), CsvFile.ContentType) { FileDownloadName = $"{period.Name}.csv" };
         if (format is not ("" or "html")) throw ValidationException.For("format", "格式须为 html 或 csv", "format must be html or csv");
-        var subject = ReportRenderer.Subject(content);
-        return new ContentResult
-        {
-            Content = Platform.Mail.MailLayout.Html(org.District.Name, subject, ReportRenderer.Html(content, withChart: false)),
-            ContentType = "text/html; charset=utf-8", StatusCode = 200,
-        };
+        return Html.Result(200, ReportRenderer.Subject(content), ReportRenderer.Body(content, withChart: false));
     }
 
     [Function(nameof(ResendReport))]

@@ -13,22 +13,22 @@ public static class ReportRenderer
     public static string Subject(ReportContent r) =>
         $"{(r.Period.Kind == ReportKind.Weekly ? "【周报】" : "【月报】")}{r.ScopeTitle} {r.Period.ChineseName}";
 
-    public static string Html(ReportContent r, bool withChart)
+    public static string Body(ReportContent r, bool withChart)
     {
         var body = new StringBuilder();
-        body.Append($"<p>报告期间：{MailLayout.E(r.Period.ChineseName)}；范围：{MailLayout.E(r.ScopeTitle)}。</p>");
-        if (withChart) body.Append($"<p><img src=\"cid:{ChartContentId}\" alt=\"{MailLayout.E(r.Chart.Title)}\" style=\"max-width:100%;height:auto\"></p>");
+        body.Append($"<p>报告期间：{Html.E(r.Period.ChineseName)}；范围：{Html.E(r.ScopeTitle)}。</p>");
+        if (withChart) body.Append($"<p><img src=\"cid:{ChartContentId}\" alt=\"{Html.E(r.Chart.Title)}\" style=\"max-width:100%;height:auto\"></p>");
         foreach (var section in r.Tables.GroupBy(t => t.Section))
         {
-            body.Append($"<h2 style=\"font-size:16px\">{MailLayout.E(section.Key)}</h2>");
+            body.Append($"<h2 style=\"font-size:16px\">{Html.E(section.Key)}</h2>");
             foreach (var t in section)
             {
-                body.Append($"<h3 style=\"font-size:14px\">{MailLayout.E(t.Title)}</h3>");
+                body.Append($"<h3 style=\"font-size:14px\">{Html.E(t.Title)}</h3>");
                 if (t.Rows.Count == 0) { body.Append("<p>无。</p>"); continue; }
                 body.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;max-width:100%\"><tr>");
-                foreach (var h in t.Header) body.Append($"<th>{MailLayout.E(h)}</th>");
+                foreach (var h in t.Header) body.Append($"<th>{Html.E(h)}</th>");
                 body.Append("</tr>");
-                foreach (var row in t.Rows) body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{MailLayout.E(c)}</td>"))).Append("</tr>");
+                foreach (var row in t.Rows) body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{Html.E(c)}</td>"))).Append("</tr>");
                 body.Append("</table>");
             }
         }
@@ -51,7 +51,7 @@ public static class ReportRenderer
         var subject = Subject(r);
         var attachments = new List<MailAttachment> { new($"{r.Period.Name}-{r.Scope.Name.Replace(':', '-')}.csv", CsvFile.ContentType, Csv(r)) };
         if (chartPng is not null) attachments.Add(new MailAttachment("chart.png", "image/png", chartPng, ChartContentId));
-        return new OutgoingMail(to, subject, MailLayout.Html(org.District.Name, subject, Html(r, chartPng is not null)),
+        return new OutgoingMail(to, subject, MailLayout.Html(org.District.Name, subject, Body(r, chartPng is not null)),
             MailLayout.Text(org.District.Name, subject, Text(r))) { Cc = cc, Attachments = attachments };
     }
 }

@@ -11,10 +11,10 @@ namespace GovFunctions.Benchmarks;
 
 /// <summary>
 /// Where a benchmark runs: the emulators (the app's and the floor's), the seeds, the clock, and where its figures go.
-/// scripts/benchmark.sh sets them through GOV_BENCH_*; a test passes its own (its emulators, a clock far from today).
+/// scripts/benchmark.sh sets them through GOV_BENCH_*; a test passes its own (its emulators, a clock far from today, no warm-up).
 /// </summary>
 public sealed record BenchSettings(string Storage, int SmtpPort, string FloorStorage, int FloorSmtpPort, string Seeds, TimeProvider Clock,
-    string? OutputDirectory, int Repeats = 3, bool Quiet = false)
+    string? OutputDirectory, int Repeats = 3, bool WarmUp = true)
 {
     public const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 

@@ -61,9 +61,12 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         await floor.PrepareAsync();
 
         using var log = new StorageLog(storage.TableService.Uri.Port, storage.QueueService.Uri.Port);
-        var warmUp = Math.Min(chains, 8);
-        var warm = await PipelineAsync(app, log, Enumerable.Range(0, warmUp).Select(Application).ToList());
-        await floor.ReplayAsync(warm.Requests, concurrency, (int)warm.Mails);
+        var warmUp = settings.WarmUp ? Math.Min(chains, 8) : 0;
+        if (warmUp > 0)
+        {
+            var warm = await PipelineAsync(app, log, Enumerable.Range(0, warmUp).Select(Application).ToList());
+            await floor.ReplayAsync(warm.Requests, concurrency, (int)warm.Mails);
+        }
 
         var runs = new List<(Run App, Measured Floor)>();
         for (var r = 0; r < settings.Repeats; r++)

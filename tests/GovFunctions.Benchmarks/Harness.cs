@@ -25,8 +25,10 @@ public sealed record BenchSettings(string Storage, int SmtpPort, string FloorSto
         var storage = Env("GOV_BENCH_STORAGE") ?? "UseDevelopmentStorage=true";
         var smtp = int.Parse(Env("GOV_BENCH_SMTP_PORT") ?? "1025");
         var clock = Env("GOV_BENCH_NOW") is { Length: > 0 } now ? ShiftedClock.StartingAt(DateTimeOffset.Parse(now)) : TimeProvider.System;
-        return new BenchSettings(storage, smtp, Env("GOV_BENCH_FLOOR_STORAGE") ?? storage, int.Parse(Env("GOV_BENCH_FLOOR_SMTP_PORT") ?? smtp.ToString()),
-            Env("GOV_BENCH_SEEDS") ?? "seeds", clock, Env("GOV_BENCH_OUTPUT") ?? Path.Combine(".artifacts", "benchmarks"),
+        var floorSmtp = int.Parse(Env("GOV_BENCH_FLOOR_SMTP_PORT") ?? smtp.ToString());
+        return new BenchSettings(storage, smtp, Env("GOV_BENCH_FLOOR_STORAGE") ?? storage, floorSmtp, Env("GOV_BENCH_SEEDS") ?? "seeds",
+            clock,
+            Env("GOV_BENCH_OUTPUT") ?? Path.Combine(".artifacts", "benchmarks"),
             int.Parse(Env("GOV_BENCH_REPEATS") ?? "3"));
     }
 }
@@ -39,7 +41,7 @@ public sealed class ShiftedClock(TimeSpan offset) : TimeProvider
     public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + offset;
 }
 
-/// <summary>The app's real services against the benchmark's emulators, on tables and queues of its own, with the benchmark's clock.</summary>
+/// <summary>The app's real services against the benchmark's emulators, on tables and queues of its own, on the benchmark's clock.</summary>
 public sealed class BenchApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;

@@ -5,6 +5,7 @@ using GovFunctions.Organization;
 using GovFunctions.Platform;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Storage;
+using Microsoft.AspNetCore.Http;
 
 namespace GovFunctions.Benchmarks;
 
@@ -14,7 +15,8 @@ namespace GovFunctions.Benchmarks;
 /// actions, the raw SDK transaction of the call's rows — against the whole function; the rest is the shard lock, the record
 /// store, the outbox and what the SDK does beyond the raw transaction. Logging: the path logs only on a conflict.
 /// </summary>
-public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBodies bodies, TableClient floorTable, IReadOnlyList<TableEntity> rows)
+public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBodies bodies, TableClient floorTable,
+    IReadOnlyList<TableEntity> rows)
 {
     public IReadOnlyList<Figure> Figures { get; private set; } = [];
     public int Recorded { get; private set; }
@@ -23,30 +25,36 @@ public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBo
     public async Task<HotlineProfile> RunAsync(int n, int from)
     {
         var identity = app.Get<StaffIdentity>();
-        var organization = app.Get<OrganizationStore>();
         var open = app.Get<HotlineOpenCalls>();
         var counters = app.Get<HotlineCounters>();
         var hotline = app.Get<HotlineService>();
         var functions = app.Create<HotlineFunctions>();
-        var org = await organization.OrganizationAsync();
-        var sample = await RequestBody.ReadAsync<CallIntake>(HotlineBenchmark.Request(operatorEmail, bodies[from]));
-        var call = (await hotline.Store.FindAsync(HotlineIds.KeyOf(rows.First(r => r.RowKey.EndsWith("|record", StringComparison.Ordinal)).RowKey[..^7])))!.Value;
+        var org = await app.Get<OrganizationStore>().OrganizationAsync();
+        var s = await RequestBody.ReadAsync<CallIntake>(HotlineBenchmark.Request(operatorEmail, bodies[from]));
+        var (category, receivedAt) = (s.Category!.Value, s.ReceivedAt!.Value);
+        var record = rows.First(r => r.RowKey.EndsWith("|record", StringComparison.Ordinal)).RowKey;
+        var call = (await hotline.Store.FindAsync(HotlineIds.KeyOf(record[..record.IndexOf('|')])))!.Value;
         var partition = HotlineIds.KeyOf(call.Id).Partition;
         var window = TimeSpan.FromDays(hotline.Options.SameIssueDays);
+        HttpRequest Request(int i) => HotlineBenchmark.Request(operatorEmail, bodies[from + i]);
 
         var steps = new List<(string Step, double Us)>
         {
-            ("body read as JSON (RequestBody)", await CpuAsync(n, i => RequestBody.ReadAsync<CallIntake>(HotlineBenchmark.Request(operatorEmail, bodies[from + i])))),
-            ("identity (StaffIdentity)", await CpuAsync(n, i => identity.RequireStaffAsync(HotlineBenchmark.Request(operatorEmail, bodies[from])))),
-            ("validation (HotlineRules)", await CpuAsync(n, _ => { HotlineRules.Validate(sample, org, app.Clock.GetUtcNow()); return Task.CompletedTask; })),
-            ("same-issue check (open calls)", await CpuAsync(n, async _ => (await open.CandidatesAsync(sample.Category!.Value, sample.ReceivedAt!.Value.AddDays(-7), default))
-                .Where(c => HotlineRules.IsSameIssue(c, sample.Category!.Value, sample.Location, sample.Content!, sample.ReceivedAt!.Value, window)).Take(20).ToList())),
+            ("body read as JSON (RequestBody)", await CpuAsync(n, i => RequestBody.ReadAsync<CallIntake>(Request(i)))),
+            ("identity (StaffIdentity)", await CpuAsync(n, i => identity.RequireStaffAsync(Request(i)))),
+            ("validation (HotlineRules)", await CpuAsync(n, _ =>
+            {
+                HotlineRules.Validate(s, org, app.Clock.GetUtcNow());
+                return Task.CompletedTask;
+            })),
+            ("same-issue check (open calls)", await CpuAsync(n, async _ => HotlineRules.SameIssueIds(
+                await open.CandidatesAsync(category, receivedAt - window, default), category, s.Location, s.Content!, receivedAt, window))),
             ("record JSON", await CpuAsync(n, _ => Task.FromResult(JsonSerializer.Serialize(call, Json.Options)))),
             ("counter actions (HotlineCounters)", await CpuAsync(n, _ => counters.ActionsAsync(partition, CallCounts.Delta(null, call), default))),
             ("raw SDK transaction of the call's rows", await CpuAsync(n, i => floorTable.SubmitTransactionAsync(rows.Select(r =>
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, HotlineBenchmark.Copy(r, $"profile{i % 50}", r.RowKey))).ToList()))),
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, HotlineBenchmark.Copy(r, $"profile{i % 50}", r.RowKey)))))),
         };
-        var whole = await CpuAsync(n, i => functions.RecordCall(HotlineBenchmark.Request(operatorEmail, bodies[from + i])));
+        var whole = await CpuAsync(n, i => functions.RecordCall(Request(i)));
         Recorded = n + 1; // the warm-up call too
         steps.Add(("rest: shard lock, record store, outbox, SDK beyond the raw transaction", whole - steps.Sum(s => s.Us)));
         steps.Add(("whole call (RecordCall), one at a time", whole));

@@ -33,6 +33,7 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
 
     public async Task<BenchReport> RunAsync()
     {
+        StorageLog.EnterScope();
         await using var app = new BenchApp(settings, s =>
         {
             s.AddSingleton<SmtpMailSender>();
@@ -43,7 +44,8 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         var org = await app.Get<OrganizationStore>().OrganizationAsync();
         var storage = app.Get<StorageClients>();
 
-        var heads = org.People.Where(p => p.Role == Role.DepartmentHead && org.SupervisorOf(p.DepartmentId!).Id != org.DistrictHead.Id).ToList();
+        var heads = org.People
+            .Where(p => p.Role == Role.DepartmentHead && org.SupervisorOf(p.DepartmentId!).Id != org.DistrictHead.Id).ToList();
         var deputies = org.People.Where(p => p.Role == Role.DeputyDepartmentHead).ToDictionary(p => p.DepartmentId!);
         var firstDay = ChinaTime.At(ChinaTime.Today(app.Clock).AddDays(7), new TimeOnly(9, 0));
         (Person head, string body) Application(int i)
@@ -55,7 +57,8 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         }
 
         // Warm up connections, tables and queues so the run measures steady work, not first-call set-up.
-        foreach (var t in new[] { Tables.LeaveRequests, Tables.Approvals, Tables.Outbox, Tables.MailLog, Tables.PendingTasks, Tables.LeaveAway }) await storage.TableAsync(t);
+        foreach (var t in new[] { Tables.LeaveRequests, Tables.Approvals, Tables.Outbox, Tables.MailLog, Tables.PendingTasks, Tables.LeaveAway })
+            await storage.TableAsync(t);
         foreach (var q in new[] { Queues.ApprovalRouting, Queues.Notifications }) await storage.QueueAsync(q);
         var floor = new StorageReplay(settings.FloorStorage, app.Prefix, settings.FloorSmtpPort);
         await floor.PrepareAsync();
@@ -79,32 +82,39 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         var failures = new List<string>();
         var approved = 0;
         var leaveTable = await storage.TableAsync(Tables.LeaveRequests);
-        await foreach (var _ in leaveTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"State eq {"approved"}"), select: ["PartitionKey"])) approved++;
+        await foreach (var _ in leaveTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"State eq {"approved"}"), select: ["PartitionKey"]))
+            approved++;
         var expected = warmUp + settings.Repeats * chains;
         if (approved != expected) failures.Add($"{approved} of {expected} requests approved");
-        if (runs.FirstOrDefault(x => x.App.Mails != chains * 4L) is { App: { } short_ }) failures.Add($"{short_.Mails} of {chains * 4} mails sent in a repeat");
+        if (runs.FirstOrDefault(x => x.App.Mails != chains * 4L) is { App: { } missing })
+            failures.Add($"{missing.Mails} of {chains * 4} mails sent in a repeat");
 
         IReadOnlyList<double> App(Func<Run, double> f) => runs.Select(x => f(x.App)).ToList();
         IReadOnlyList<double> Floor(Func<Measured, double> f) => runs.Select(x => f(x.Floor)).ToList();
         var figures = new List<Figure>
         {
-            new("chains approved end to end per second", "chains/s", App(x => x.Measured.PerSecond(chains)), Floor(m => m.PerSecond(chains)), RatioAtLeast: 1 / 3.0),
+            new("chains approved end to end per second", "chains/s", App(x => x.Measured.PerSecond(chains)), Floor(m => m.PerSecond(chains)),
+                RatioAtLeast: 1 / 3.0),
             new("wall time of the repeat", "s", App(x => x.Measured.Wall.TotalSeconds), Floor(m => m.Wall.TotalSeconds), RatioAtMost: 3),
             new("p50 latency of a submit", "ms", App(x => x.Latencies.Of(Submit).P50)),
             new("p95 latency of a submit", "ms", App(x => x.Latencies.Of(Submit).P95)),
             new("process CPU per chain", "ms", App(x => x.Measured.CpuMsPer(chains)), Floor(m => m.CpuMsPer(chains)), RatioAtMost: 1.5),
-            new("app's own CPU per chain (app − raw SDK)", "ms", runs.Select(x => x.App.Measured.CpuMsPer(chains) - x.Floor.CpuMsPer(chains)).ToList()),
+            new("app's own CPU per chain (app − raw SDK)", "ms",
+                runs.Select(x => x.App.Measured.CpuMsPer(chains) - x.Floor.CpuMsPer(chains)).ToList()),
             new("storage requests per chain (replayed by the floor)", "requests", App(x => x.Requests.Count / (double)chains)),
             new("storage requests in flight, peak", "requests", App(x => x.Peak)),
         };
         var notes = new List<string>
         {
-            $"leave days from {firstDay:yyyy-MM-dd}; floor concurrency {concurrency} (the pipeline's submitters, approvers and handlers per queue)",
-            "requests per chain by kind: " + string.Join(", ", runs[0].App.Requests.GroupBy(q => q.Op).Select(g => $"{g.Key} {g.Count() / (double)chains:F1}")),
+            $"leave days from {firstDay:yyyy-MM-dd}; floor concurrency {concurrency} (the pipeline's submitters, approvers, handlers per queue)",
+            "requests per chain by kind: " +
+                string.Join(", ", runs[0].App.Requests.GroupBy(q => q.Op).Select(g => $"{g.Key} {g.Count() / (double)chains:F1}")),
             $"floor receives added because a delete came before its message: {floor.ExtraRequests}",
         };
-        foreach (var (step, n, p50, p95) in runs[^1].App.Latencies.Summary()) notes.Add($"last repeat, {step}: n {n}, p50 {p50:F1} ms, p95 {p95:F1} ms");
-        return new BenchReport(Name, $"chains={chains} concurrency={concurrency} repeats={settings.Repeats}", app.Clock.GetUtcNow(), figures, failures, notes);
+        foreach (var (step, n, p50, p95) in runs[^1].App.Latencies.Summary())
+            notes.Add($"last repeat, {step}: n {n}, p50 {p50:F1} ms, p95 {p95:F1} ms");
+        var parameters = $"chains={chains} concurrency={concurrency} repeats={settings.Repeats}";
+        return new BenchReport(Name, parameters, app.Clock.GetUtcNow(), figures, failures, notes);
     }
 
     /// <summary>One repeat: the applications submitted, routed, mailed and approved until both queues are empty.</summary>
@@ -130,8 +140,10 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         log.Take();
         var measured = await Measured.OfAsync(async () =>
         {
-            workers.Add(Worker(storage, Queues.ApprovalRouting, (body, type) => latencies.TimeAsync(type, () => routing.ApprovalRouter(body, cts.Token)), cts.Token));
-            workers.Add(Worker(storage, Queues.Notifications, (body, type) => latencies.TimeAsync("mail " + type, () => routing.SendNotification(body, cts.Token)), cts.Token));
+            workers.Add(Worker(storage, Queues.ApprovalRouting,
+                (body, type) => latencies.TimeAsync(type, () => routing.ApprovalRouter(body, cts.Token)), cts.Token));
+            workers.Add(Worker(storage, Queues.Notifications,
+                (body, type) => latencies.TimeAsync("mail " + type, () => routing.SendNotification(body, cts.Token)), cts.Token));
             workers.AddRange(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
                 await foreach (var link in tokens.Reader.ReadAllAsync(cts.Token))
@@ -139,19 +151,22 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
                     var token = link[(link.LastIndexOf('/') + 1)..];
                     var request = Request("POST", "approvals/" + token, null, "action=approve&comment=%E5%90%8C%E6%84%8F");
                     var result = await latencies.TimeAsync("decide (POST link)", () => pages.DecideApproval(request, token));
-                    if (result is Microsoft.AspNetCore.Mvc.ContentResult { StatusCode: not 200 } c) throw new InvalidOperationException($"decide answered {c.StatusCode}");
+                    if (result is Microsoft.AspNetCore.Mvc.ContentResult { StatusCode: not 200 } c)
+                        throw new InvalidOperationException($"decide answered {c.StatusCode}");
                 }
             })));
             await Parallel.ForEachAsync(applications, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (a, _) =>
             {
-                var result = await latencies.TimeAsync(Submit, () => leaveFunctions.SubmitLeave(Request("POST", "leave-requests", a.head.Email, a.body)));
+                var request = Request("POST", "leave-requests", a.head.Email, a.body);
+                var result = await latencies.TimeAsync(Submit, () => leaveFunctions.SubmitLeave(request));
                 if (result is not Microsoft.AspNetCore.Mvc.CreatedResult) throw new InvalidOperationException("submit failed");
             });
             var started = Stopwatch.StartNew();
             while (mail.Sent < expectedMails || !await DrainedAsync(storage))
             {
                 if (workers.FirstOrDefault(w => w.IsFaulted) is { } failed) await failed;
-                if (started.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"only {mail.Sent - mailsBefore} of {expectedMails - mailsBefore} mails after 10 minutes");
+                if (started.Elapsed > TimeSpan.FromMinutes(10))
+                    throw new TimeoutException($"only {mail.Sent - mailsBefore} of {expectedMails - mailsBefore} mails after 10 minutes");
                 await Task.Delay(20);
             }
         });
@@ -163,7 +178,10 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
     }
 
     /// <summary>Receive, handle, delete — as the queue trigger does, with up to <c>concurrency</c> messages in hand.</summary>
-    private Task Worker(StorageClients storage, string queueName, Func<string, string, Task> handle, CancellationToken ct) => Task.Run(async () =>
+    private Task Worker(StorageClients storage, string queueName, Func<string, string, Task> handle, CancellationToken ct) =>
+        Task.Run(() => ReceiveLoopAsync(storage, queueName, handle, ct), CancellationToken.None);
+
+    private async Task ReceiveLoopAsync(StorageClients storage, string queueName, Func<string, string, Task> handle, CancellationToken ct)
     {
         var queue = await storage.QueueAsync(queueName);
         using var slots = new SemaphoreSlim(concurrency);
@@ -183,7 +201,7 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
                 }, CancellationToken.None));
             if (inFlight.FirstOrDefault(t => t.IsFaulted) is { } failed) await failed;
         }
-    }, CancellationToken.None);
+    }
 
     /// <summary>Under load the client may retry a delete whose first attempt succeeded; the 404 of the retry is success.</summary>
     private static async Task DeleteAsync(QueueClient queue, string id, string popReceipt)

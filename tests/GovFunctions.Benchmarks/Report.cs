@@ -22,7 +22,8 @@ public sealed record Figure(string Name, string Unit, IReadOnlyList<double> Valu
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        var mid = sorted.Length / 2;
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     public static string Spread(IReadOnlyList<double>? values) =>
@@ -67,7 +68,8 @@ public sealed record BenchReport(string Benchmark, string Parameters, DateTimeOf
                     $"{(f.Baseline is { } b ? Figure.Format(b) + Figure.Spread(f.Baselines) : "—")} | " +
                     $"{(f.Ratio is { } q ? Figure.Format(q) + "×" + Figure.Spread(f.Ratios) : "—")} | {f.Goal} | " +
                     $"{f.Met switch { true => "yes", false => "**no**", null => "" }} |");
-            output.WriteLine($"| {r.Benchmark} | work checked | {(r.Correct ? "correct" : "**wrong: " + string.Join("; ", r.Failures) + "**")} | | | | |");
+            var work = r.Correct ? "correct" : "**wrong: " + string.Join("; ", r.Failures) + "**";
+            output.WriteLine($"| {r.Benchmark} | work checked | {work} | | | | |");
         }
     }
 }

@@ -55,9 +55,11 @@ public sealed class StorageReplay(string storage, string prefix, int smtpPort)
     public async Task ReplayAsync(IReadOnlyList<StorageRequest> requests, int lanes, int mails)
     {
         var next = -1;
-        var storageWork = Parallel.ForEachAsync(Enumerable.Range(0, lanes), new ParallelOptions { MaxDegreeOfParallelism = lanes }, async (_, ct) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = lanes };
+        var storageWork = Parallel.ForEachAsync(Enumerable.Range(0, lanes), options, async (_, ct) =>
         {
-            for (var i = Interlocked.Increment(ref next); i < requests.Count; i = Interlocked.Increment(ref next)) await SendAsync(requests[i], ct);
+            for (var i = Interlocked.Increment(ref next); i < requests.Count; i = Interlocked.Increment(ref next))
+                await SendAsync(requests[i], ct);
         });
         await Task.WhenAll(storageWork, SmtpAsync(mails));
     }
@@ -73,7 +75,8 @@ public sealed class StorageReplay(string storage, string prefix, int smtpPort)
                 await table.GetEntityIfExistsAsync<TableEntity>(ReadPartition(table, n), $"r{n % RowsPerPartition}", cancellationToken: ct);
                 break;
             case StorageOp.Query:
-                await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ReadPartition(table, n)}"), cancellationToken: ct)) { }
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReadPartition(table, n)}");
+                await foreach (var _ in table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) { }
                 break;
             case StorageOp.Transaction:
                 var partition = $"t{n}";
@@ -101,7 +104,8 @@ public sealed class StorageReplay(string storage, string prefix, int smtpPort)
                 if (!_received.TryDequeue(out var message))
                 {
                     Interlocked.Increment(ref _extra); // the message this delete needs was not received yet: receive it now
-                    foreach (var m in (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5), ct)).Value) _received.Enqueue((queue, m.MessageId, m.PopReceipt));
+                    foreach (var m in (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5), ct)).Value)
+                        _received.Enqueue((queue, m.MessageId, m.PopReceipt));
                     if (!_received.TryDequeue(out message)) break;
                 }
                 await IgnoreMissingAsync(() => message.Queue.DeleteMessageAsync(message.Id, message.Receipt, ct));
@@ -133,7 +137,8 @@ public sealed class StorageReplay(string storage, string prefix, int smtpPort)
         if (sends == 0) return;
         const int connections = 4;
         var body = new string('x', 1200);
-        await Parallel.ForEachAsync(Enumerable.Range(0, connections), new ParallelOptions { MaxDegreeOfParallelism = connections }, async (c, ct) =>
+        var options = new ParallelOptions { MaxDegreeOfParallelism = connections };
+        await Parallel.ForEachAsync(Enumerable.Range(0, connections), options, async (c, ct) =>
         {
             using var client = new SmtpClient();
             await client.ConnectAsync("127.0.0.1", smtpPort, MailKit.Security.SecureSocketOptions.None, ct);

@@ -12,8 +12,9 @@ public class BenchmarkRunTests
 {
     private static readonly DateTimeOffset FarFromToday = DateTimeOffset.Parse("2031-03-01T00:20:00+08:00");
 
-    private static BenchSettings Settings(DateTimeOffset now) => new(TestEnvironment.Storage, TestEnvironment.SmtpPort, TestEnvironment.Storage,
-        TestEnvironment.SmtpPort, TestEnvironment.SeedsDirectory, ShiftedClock.StartingAt(now),
+    private static BenchSettings Settings(DateTimeOffset now) => new(
+        TestEnvironment.Storage, TestEnvironment.SmtpPort, TestEnvironment.Storage, TestEnvironment.SmtpPort, TestEnvironment.SeedsDirectory,
+        ShiftedClock.StartingAt(now),
         Path.Combine(Path.GetTempPath(), "gov-bench-" + Guid.NewGuid().ToString("N")), Repeats: 1, WarmUp: false);
 
     [Fact]

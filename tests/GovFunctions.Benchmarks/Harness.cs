@@ -128,19 +128,25 @@ public sealed class Latencies
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }
 
-/// <summary>One measured phase: its wall time and the CPU time the whole process spent in it (every thread, the GC's too).</summary>
-public readonly record struct Measured(TimeSpan Wall, TimeSpan Cpu)
+/// <summary>
+/// One measured phase: its wall time, the CPU time the whole process spent in it (every thread, the GC's too), the bytes it
+/// allocated and the time the GC paused it.
+/// </summary>
+public readonly record struct Measured(TimeSpan Wall, TimeSpan Cpu, long Allocated, TimeSpan GcPause)
 {
     public static async Task<Measured> OfAsync(Func<Task> work)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var cpu = Environment.CpuUsage.TotalTime;
+        var (cpu, allocated, paused) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
         var started = Stopwatch.GetTimestamp();
         await work();
-        return new Measured(Stopwatch.GetElapsedTime(started), Environment.CpuUsage.TotalTime - cpu);
+        return new Measured(Stopwatch.GetElapsedTime(started), Environment.CpuUsage.TotalTime - cpu, GC.GetTotalAllocatedBytes() - allocated,
+            GC.GetTotalPauseDuration() - paused);
     }
 
     public double PerSecond(int units) => units / Wall.TotalSeconds;
     public double CpuMsPer(int units) => Cpu.TotalMilliseconds / units;
+    public double KbPer(int units) => Allocated / 1024.0 / units;
+    public double GcMsPer(int units) => GcPause.TotalMilliseconds / units;
 }

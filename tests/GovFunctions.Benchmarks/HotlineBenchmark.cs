@@ -125,6 +125,8 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
             new("process CPU per call", "ms", App(x => x.M.CpuMsPer(calls)), Floor(x => x.M.CpuMsPer(calls)), RatioAtMost: 1.5),
             new("app's own CPU per call (app − raw SDK)", "ms",
                 appRuns.Zip(floorRuns, (a, f) => a.M.CpuMsPer(calls) - f.M.CpuMsPer(calls)).ToList()),
+            new("memory allocated per call", "KB", App(x => x.M.KbPer(calls)), Floor(x => x.M.KbPer(calls))),
+            new("GC pause per call", "ms", App(x => x.M.GcMsPer(calls)), Floor(x => x.M.GcMsPer(calls))),
             new("storage requests per call", "requests", App(x => x.Requests), Floor(x => x.Requests)),
             new($"month figures ({fromScan.Received} calls), counters against the best scan", "ms",
                 [counterTime.TotalMilliseconds], [scanTime.TotalMilliseconds], RatioAtMost: 0.05),

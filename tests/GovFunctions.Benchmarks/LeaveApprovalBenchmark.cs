@@ -20,7 +20,8 @@ namespace GovFunctions.Benchmarks;
 /// the same functions and services the host calls — submitted through the HTTP function, routed by queue workers that
 /// receive, handle and delete as the host does, mailed through MailDev, and approved by simulated approvers who follow the
 /// link in each email. Then its floor, in the same repeat: every storage request the pipeline sent, sent again directly
-/// with the SDK clients at the same concurrency (<see cref="StorageReplay"/>), and as many SMTP sends through MailKit.
+/// with the SDK clients as many at a time as the pipeline had in flight on average (<see cref="StorageReplay"/>), and as many
+/// SMTP sends through MailKit.
 /// Three repeats, alternating; wall time, chains per second, p50/p95 of each step and the process's CPU per chain.
 /// The leave days come from the benchmark's clock: from a week after today.
 /// </summary>
@@ -29,7 +30,12 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
     public const string Name = "leave";
     private const string Submit = "submit (POST leave-requests)";
 
-    private sealed record Run(Measured Measured, Latencies Latencies, IReadOnlyList<StorageRequest> Requests, int Peak, long Mails);
+    private sealed record Run(Measured Measured, Latencies Latencies, IReadOnlyList<StorageRequest> Requests, int Peak, double MeanInFlight,
+        long Mails)
+    {
+        /// <summary>The floor sends as many requests at a time as the pipeline had in flight on average.</summary>
+        public int Lanes => Math.Max(1, (int)Math.Round(MeanInFlight));
+    }
 
     public async Task<BenchReport> RunAsync()
     {
@@ -68,14 +74,14 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         if (warmUp > 0)
         {
             var warm = await PipelineAsync(app, log, Enumerable.Range(0, warmUp).Select(Application).ToList());
-            await floor.ReplayAsync(warm.Requests, concurrency, (int)warm.Mails);
+            await floor.ReplayAsync(warm.Requests, warm.Lanes, (int)warm.Mails);
         }
 
         var runs = new List<(Run App, Measured Floor)>();
         for (var r = 0; r < settings.Repeats; r++)
         {
             var run = await PipelineAsync(app, log, Enumerable.Range(warmUp + r * chains, chains).Select(Application).ToList());
-            var replayed = await Measured.OfAsync(() => floor.ReplayAsync(run.Requests, concurrency, (int)run.Mails));
+            var replayed = await Measured.OfAsync(() => floor.ReplayAsync(run.Requests, run.Lanes, (int)run.Mails));
             runs.Add((run, replayed));
         }
 
@@ -101,12 +107,15 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
             new("process CPU per chain", "ms", App(x => x.Measured.CpuMsPer(chains)), Floor(m => m.CpuMsPer(chains)), RatioAtMost: 1.5),
             new("app's own CPU per chain (app − raw SDK)", "ms",
                 runs.Select(x => x.App.Measured.CpuMsPer(chains) - x.Floor.CpuMsPer(chains)).ToList()),
+            new("memory allocated per chain", "KB", App(x => x.Measured.KbPer(chains)), Floor(m => m.KbPer(chains))),
+            new("GC pause per chain", "ms", App(x => x.Measured.GcMsPer(chains)), Floor(m => m.GcMsPer(chains))),
             new("storage requests per chain (replayed by the floor)", "requests", App(x => x.Requests.Count / (double)chains)),
             new("storage requests in flight, peak", "requests", App(x => x.Peak)),
+            new("storage requests in flight, mean (the floor's concurrency)", "requests", App(x => x.MeanInFlight)),
         };
         var notes = new List<string>
         {
-            $"leave days from {firstDay:yyyy-MM-dd}; floor concurrency {concurrency} (the pipeline's submitters, approvers, handlers per queue)",
+            $"leave days from {firstDay:yyyy-MM-dd}; {concurrency} submitters, approvers and handlers per queue",
             "requests per chain by kind: " +
                 string.Join(", ", runs[0].App.Requests.GroupBy(q => q.Op).Select(g => $"{g.Key} {g.Count() / (double)chains:F1}")),
             $"floor receives added because a delete came before its message: {floor.ExtraRequests}",
@@ -170,11 +179,11 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
                 await Task.Delay(20);
             }
         });
-        var peak = log.Peak;
+        var (peak, mean) = (log.Peak, log.MeanInFlight);
         var requests = log.Take();
         cts.Cancel();
         try { await Task.WhenAll(workers); } catch (OperationCanceledException) { }
-        return new Run(measured, latencies, requests, peak, mail.Sent - mailsBefore);
+        return new Run(measured, latencies, requests, peak, mean, mail.Sent - mailsBefore);
     }
 
     /// <summary>Receive, handle, delete — as the queue trigger does, with up to <c>concurrency</c> messages in hand.</summary>

@@ -27,8 +27,10 @@ public sealed class StorageLog : IObserver<DiagnosticListener>, IObserver<KeyVal
     private readonly int _tablePort, _queuePort;
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _listeners = [];
+    private readonly ConcurrentDictionary<HttpRequestMessage, long> _started = new(ReferenceEqualityComparer.Instance);
     private ConcurrentQueue<StorageRequest> _requests = new();
     private int _inFlight, _peak;
+    private long _busyTicks, _since = Stopwatch.GetTimestamp();
 
     public StorageLog(int tablePort, int queuePort)
     {
@@ -38,6 +40,10 @@ public sealed class StorageLog : IObserver<DiagnosticListener>, IObserver<KeyVal
 
     public int Peak => Volatile.Read(ref _peak);
 
+    /// <summary>The requests in flight on average since the log was last taken: their summed durations over the time passed.</summary>
+    public double MeanInFlight =>
+        Interlocked.Read(ref _busyTicks) / (double)Math.Max(1, Stopwatch.GetTimestamp() - Interlocked.Read(ref _since));
+
     /// <summary>From here on, the requests of this flow and of the work it starts are logged.</summary>
     public static void EnterScope() => InScope.Value = true;
 
@@ -46,6 +52,8 @@ public sealed class StorageLog : IObserver<DiagnosticListener>, IObserver<KeyVal
     {
         var taken = Interlocked.Exchange(ref _requests, new ConcurrentQueue<StorageRequest>());
         Volatile.Write(ref _peak, 0);
+        Interlocked.Exchange(ref _busyTicks, 0);
+        Interlocked.Exchange(ref _since, Stopwatch.GetTimestamp());
         return [.. taken];
     }
 
@@ -66,10 +74,13 @@ public sealed class StorageLog : IObserver<DiagnosticListener>, IObserver<KeyVal
             int peak;
             while (inFlight > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, inFlight, peak) != peak) { }
             _requests.Enqueue(Classify(uri, request));
+            _started[request] = Stopwatch.GetTimestamp();
         }
-        else if (e.Key.EndsWith(".Stop", StringComparison.Ordinal) && Request(e.Value) is { RequestUri: { } stopped }
-                 && (stopped.Port == _tablePort || stopped.Port == _queuePort))
+        else if (e.Key.EndsWith(".Stop", StringComparison.Ordinal) && Request(e.Value) is { } stopped && _started.TryRemove(stopped, out var at))
+        {
             Interlocked.Decrement(ref _inFlight);
+            Interlocked.Add(ref _busyTicks, Stopwatch.GetTimestamp() - at);
+        }
     }
 
     private StorageRequest Classify(Uri uri, HttpRequestMessage request)

@@ -78,11 +78,14 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         }
 
         var runs = new List<(Run App, Measured Floor)>();
+        var floorParts = new List<string>();
         for (var r = 0; r < settings.Repeats; r++)
         {
             var run = await PipelineAsync(app, log, Enumerable.Range(warmUp + r * chains, chains).Select(Application).ToList());
-            var replayed = await Measured.OfAsync(() => floor.ReplayAsync(run.Requests, run.Lanes, (int)run.Mails));
+            var parts = (Storage: TimeSpan.Zero, Mail: TimeSpan.Zero);
+            var replayed = await Measured.OfAsync(async () => parts = await floor.ReplayAsync(run.Requests, run.Lanes, (int)run.Mails));
             runs.Add((run, replayed));
+            floorParts.Add($"{parts.Storage.TotalSeconds:F1} s storage ({run.Lanes} at a time), {parts.Mail.TotalSeconds:F1} s mail");
         }
 
         var failures = new List<string>();
@@ -119,6 +122,7 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
             "requests per chain by kind: " +
                 string.Join(", ", runs[0].App.Requests.GroupBy(q => q.Op).Select(g => $"{g.Key} {g.Count() / (double)chains:F1}")),
             $"floor receives added because a delete came before its message: {floor.ExtraRequests}",
+            "floor repeats: " + string.Join("; ", floorParts),
         };
         foreach (var (step, n, p50, p95) in runs[^1].App.Latencies.Summary())
             notes.Add($"last repeat, {step}: n {n}, p50 {p50:F1} ms, p95 {p95:F1} ms");

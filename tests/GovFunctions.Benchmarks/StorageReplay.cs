@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
@@ -52,8 +53,10 @@ public sealed class StorageReplay(string storage, string prefix, int smtpPort)
     }
 
     /// <summary>Sends the requests again, <paramref name="lanes"/> at a time, and the mails beside them.</summary>
-    public async Task ReplayAsync(IReadOnlyList<StorageRequest> requests, int lanes, int mails)
+    /// <returns>How long the storage requests took, and how long the mails.</returns>
+    public async Task<(TimeSpan Storage, TimeSpan Mail)> ReplayAsync(IReadOnlyList<StorageRequest> requests, int lanes, int mails)
     {
+        var started = Stopwatch.GetTimestamp();
         var next = -1;
         var options = new ParallelOptions { MaxDegreeOfParallelism = lanes };
         var storageWork = Parallel.ForEachAsync(Enumerable.Range(0, lanes), options, async (_, ct) =>
@@ -61,7 +64,9 @@ public sealed class StorageReplay(string storage, string prefix, int smtpPort)
             for (var i = Interlocked.Increment(ref next); i < requests.Count; i = Interlocked.Increment(ref next))
                 await SendAsync(requests[i], ct);
         });
-        await Task.WhenAll(storageWork, SmtpAsync(mails));
+        async Task<TimeSpan> Timed(Task work) { await work; return Stopwatch.GetElapsedTime(started); }
+        var (storage, mail) = (Timed(storageWork), Timed(SmtpAsync(mails)));
+        return (await storage, await mail);
     }
 
     private async Task SendAsync(StorageRequest request, CancellationToken ct)

@@ -145,7 +145,8 @@ public static class HotlineRules
     /// received within the window. Such calls are linked and shown as linked, never merged.
     /// </summary>
     public static bool IsSameIssue(HotlineCall open, CallCategory category, string? location, string content, DateTimeOffset receivedAt, TimeSpan window) =>
-        !string.IsNullOrWhiteSpace(location) && Matches(open, category, location, receivedAt, window) && Similarity(open.Content, content) >= SameIssueSimilarity;
+        !string.IsNullOrWhiteSpace(location) && Matches(open, category, location, receivedAt, window)
+        && Similarity(open.Content, content) >= SameIssueSimilarity;
 
     /// <summary>
     /// The ids of the open calls that are the same issue as a new call (<see cref="IsSameIssue"/>), in the order given, at most
@@ -160,7 +161,8 @@ public static class HotlineRules
         foreach (var call in open)
         {
             if (ids.Count >= max) break;
-            if (Matches(call, category, location, receivedAt, window) && Overlap(Bigrams(call.Content), probe ??= Bigrams(content)) >= SameIssueSimilarity)
+            if (Matches(call, category, location, receivedAt, window)
+                && Overlap(Bigrams(call.Content), probe ??= Bigrams(content)) >= SameIssueSimilarity)
                 ids.Add(call.Id);
         }
         return ids;

@@ -9,87 +9,80 @@ using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Benchmarks;
 
-/// <summary>The app's real services against the emulators named by scripts/benchmark.sh, on tables and queues of its own.</summary>
-public sealed class BenchApp : IAsyncDisposable
+/// <summary>
+/// Where a benchmark runs: the emulators (the app's and the floor's), the seeds, the clock, and where its figures go.
+/// scripts/benchmark.sh sets them through GOV_BENCH_*; a test passes its own (its emulators, a clock far from today, no warm-up).
+/// </summary>
+public sealed record BenchSettings(string Storage, int SmtpPort, string FloorStorage, int FloorSmtpPort, string Seeds, TimeProvider Clock,
+    string? OutputDirectory, int Repeats = 3, bool WarmUp = true)
 {
     public const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>GOV_BENCH_NOW (an ISO date-time) moves the clock, so a benchmark can be run as if on another day.</summary>
+    public static BenchSettings FromEnvironment()
+    {
+        string? Env(string name) => Environment.GetEnvironmentVariable(name);
+        var storage = Env("GOV_BENCH_STORAGE") ?? "UseDevelopmentStorage=true";
+        var smtp = int.Parse(Env("GOV_BENCH_SMTP_PORT") ?? "1025");
+        var clock = Env("GOV_BENCH_NOW") is { Length: > 0 } now ? ShiftedClock.StartingAt(DateTimeOffset.Parse(now)) : TimeProvider.System;
+        var floorSmtp = int.Parse(Env("GOV_BENCH_FLOOR_SMTP_PORT") ?? smtp.ToString());
+        return new BenchSettings(storage, smtp, Env("GOV_BENCH_FLOOR_STORAGE") ?? storage, floorSmtp, Env("GOV_BENCH_SEEDS") ?? "seeds",
+            clock,
+            Env("GOV_BENCH_OUTPUT") ?? Path.Combine(".artifacts", "benchmarks"),
+            int.Parse(Env("GOV_BENCH_REPEATS") ?? "3"));
+    }
+}
+
+/// <summary>The real clock moved by a fixed offset: time passes as it does, on another day.</summary>
+public sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+{
+    public static ShiftedClock StartingAt(DateTimeOffset now) => new(now - TimeProvider.System.GetUtcNow());
+
+    public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + offset;
+}
+
+/// <summary>The app's real services against the benchmark's emulators, on tables and queues of its own, on the benchmark's clock.</summary>
+public sealed class BenchApp : IAsyncDisposable
+{
     private readonly ServiceProvider _services;
 
-    public BenchApp(Action<IServiceCollection>? configure = null)
+    public BenchApp(BenchSettings settings, Action<IServiceCollection>? configure = null)
     {
+        Settings = settings;
         Prefix = "b" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = Storage,
+            ["AzureWebJobsStorage"] = settings.Storage,
             ["Storage:Prefix"] = Prefix,
             ["Mail:Host"] = "127.0.0.1",
-            ["Mail:Port"] = SmtpPort.ToString(),
+            ["Mail:Port"] = settings.SmtpPort.ToString(),
             ["Mail:Security"] = "None",
             ["Mail:From"] = "noreply@qinghe.example.org",
             ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
             ["GovFunctions:PublicBaseUrl"] = "http://localhost:7071",
             ["Approvals:LinkSigningKey"] = "benchmark-signing-key-0123456789-abcdefghij",
         };
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton(Configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         services.AddGovFunctions(Configuration);
+        services.AddSingleton(settings.Clock);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
-    public static string Storage => Environment.GetEnvironmentVariable("GOV_BENCH_STORAGE") ?? "UseDevelopmentStorage=true";
-    public static int SmtpPort => int.Parse(Environment.GetEnvironmentVariable("GOV_BENCH_SMTP_PORT") ?? "1025");
-    public static string FloorStorage => Environment.GetEnvironmentVariable("GOV_BENCH_FLOOR_STORAGE") ?? Storage;
-    public static int FloorSmtpPort => int.Parse(Environment.GetEnvironmentVariable("GOV_BENCH_FLOOR_SMTP_PORT") ?? SmtpPort.ToString());
-    public static string Seeds => Environment.GetEnvironmentVariable("GOV_BENCH_SEEDS") ?? "seeds";
-
+    public BenchSettings Settings { get; }
     public string Prefix { get; }
     public IConfiguration Configuration { get; }
     public IServiceProvider Services => _services;
+    public TimeProvider Clock => Settings.Clock;
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
 
-    public Task SeedAsync() => Get<SeedLoader>().LoadAsync(Seeds);
+    public Task SeedAsync() => Get<SeedLoader>().LoadAsync(Settings.Seeds);
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
-}
-
-/// <summary>Counts the storage requests the app makes, from the HTTP client's own activities.</summary>
-public sealed class StorageRequestCounter : IDisposable
-{
-    private readonly ActivityListener _listener;
-    private long _tableReads, _tableWrites, _queueRequests;
-
-    public StorageRequestCounter(int tablePort, int queuePort)
-    {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == "System.Net.Http",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = a =>
-            {
-                var url = a.GetTagItem("url.full") as string ?? "";
-                var method = a.GetTagItem("http.request.method") as string ?? "";
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return;
-                if (uri.Port == tablePort)
-                {
-                    if (method == "GET") Interlocked.Increment(ref _tableReads);
-                    else Interlocked.Increment(ref _tableWrites);
-                }
-                else if (uri.Port == queuePort) Interlocked.Increment(ref _queueRequests);
-            },
-        };
-        ActivitySource.AddActivityListener(_listener);
-    }
-
-    public long TableReads => Interlocked.Read(ref _tableReads);
-    public long TableWrites => Interlocked.Read(ref _tableWrites);
-    public long QueueRequests => Interlocked.Read(ref _queueRequests);
-
-    public void Dispose() => _listener.Dispose();
 }
 
 /// <summary>The real SMTP sender, counting sends and handing each mail to an observer (the simulated approvers).</summary>
@@ -114,21 +107,46 @@ public sealed class Latencies
 
     public async Task<T> TimeAsync<T>(string step, Func<Task<T>> work)
     {
-        var sw = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         var result = await work();
-        _samples.GetOrAdd(step, _ => []).Add(sw.Elapsed.TotalMilliseconds);
+        _samples.GetOrAdd(step, _ => []).Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
 
     public Task TimeAsync(string step, Func<Task> work) => TimeAsync(step, async () => { await work(); return 0; });
 
+    public (int Count, double P50, double P95) Of(string step)
+    {
+        var sorted = _samples.TryGetValue(step, out var bag) ? bag.Order().ToArray() : [];
+        return (sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.95));
+    }
+
     public IEnumerable<(string Step, int Count, double P50, double P95)> Summary() =>
-        _samples.OrderBy(s => s.Key).Select(s =>
-        {
-            var sorted = s.Value.Order().ToArray();
-            return (s.Key, sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.95));
-        });
+        _samples.Keys.Order().Select(k => { var (n, p50, p95) = Of(k); return (k, n, p50, p95); });
 
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+/// <summary>
+/// One measured phase: its wall time, the CPU time the whole process spent in it (every thread, the GC's too), the bytes it
+/// allocated and the time the GC paused it.
+/// </summary>
+public readonly record struct Measured(TimeSpan Wall, TimeSpan Cpu, long Allocated, TimeSpan GcPause)
+{
+    public static async Task<Measured> OfAsync(Func<Task> work)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var (cpu, allocated, paused) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
+        var started = Stopwatch.GetTimestamp();
+        await work();
+        return new Measured(Stopwatch.GetElapsedTime(started), Environment.CpuUsage.TotalTime - cpu, GC.GetTotalAllocatedBytes() - allocated,
+            GC.GetTotalPauseDuration() - paused);
+    }
+
+    public double PerSecond(int units) => units / Wall.TotalSeconds;
+    public double CpuMsPer(int units) => Cpu.TotalMilliseconds / units;
+    public double KbPer(int units) => Allocated / 1024.0 / units;
+    public double GcMsPer(int units) => GcPause.TotalMilliseconds / units;
 }

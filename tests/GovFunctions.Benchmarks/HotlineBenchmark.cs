@@ -1,160 +1,259 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Azure.Data.Tables;
+using GovFunctions.Calendar;
 using GovFunctions.Hotline;
 using GovFunctions.Organization;
 using GovFunctions.Platform;
 using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GovFunctions.Benchmarks;
 
 /// <summary>
-/// Issue 4's benchmark. (1) Calls recorded through the same function the host calls (JSON body, identity, validation,
-/// same-issue lookup, the call's transaction with its counters), against raw TableClient transactions of equal entities
-/// (the same rows, the same sizes) in the same run, each side on fresh emulators of its own: throughput ratio and p95.
-/// (2) With the month's calls stored, the month's figures read from the counters against a full scan of the month's
-/// calls: time ratio and peak managed memory of each, and that both give the same figures.
+/// Issues 4 and 15. (1) Calls recorded through the same function the host calls (JSON body, identity, validation,
+/// same-issue lookup, the call's transaction with its counters), against raw TableClient transactions of the same rows at
+/// the same concurrency on emulators of their own: throughput, p50/p95 and the process's CPU per call, each side three
+/// times, alternating. (2) With the month's calls stored, the month's figures from the counters against the best scan of
+/// the month's calls; both must give the same figures, and count every call recorded.
+/// The calls are spread over the current month as the benchmark's clock gives it (<see cref="BenchPeriod"/>).
 /// </summary>
-public sealed class HotlineBenchmark(int calls, int monthCalls, int concurrency)
+public sealed class HotlineBenchmark(BenchSettings settings, int calls, int monthCalls, int concurrency)
 {
-    public async Task<int> RunAsync()
+    public const string Name = "hotline";
+
+    public async Task<BenchReport> RunAsync()
     {
-        await using var app = new BenchApp();
+        StorageLog.EnterScope();
+        await using var app = new BenchApp(settings);
         await app.SeedAsync();
         var org = await app.Get<OrganizationStore>().OrganizationAsync();
         var storage = app.Get<StorageClients>();
         var functions = app.Create<HotlineFunctions>();
         var hotline = app.Get<HotlineService>();
         var operatorEmail = org.People.First(p => p.Role == Role.HotlineOperator).Email;
-        await storage.TableAsync(Tables.HotlineCalls);
+        var callsTable = await storage.TableAsync(Tables.HotlineCalls);
         await storage.TableAsync(Tables.HotlineOpen);
 
-        var start = DateTimeOffset.Parse("2026-11-01T08:00:00+08:00");
-        var span = DateTimeOffset.UtcNow - start - TimeSpan.FromHours(1);
-        string Body(int i) => JsonSerializer.Serialize(new
+        var warmUp = settings.WarmUp ? Math.Min(calls, 200) : 1; // one call, at least: the floor copies its rows
+        var profiled = settings.WarmUp ? Math.Min(calls, 300) : 3;
+        var total = Math.Max(monthCalls, warmUp + settings.Repeats * calls + profiled + 1);
+        var period = BenchPeriod.Of(app.Clock);
+        var bodies = new HotlineBodies(period, total);
+        var failures = new List<string>();
+        var recorded = 0;
+
+        async Task RecordAsync(int i, Latencies? latencies)
         {
-            callerName = "市民" + i, callerPhone = $"138{i % 100000000:D8}", receivedAt = start + span * (i / (double)monthCalls),
-            category = (i % 5) switch { 0 => "consultation", 1 => "complaint", 2 => "request", 3 => "suggestion", _ => "consultation" },
-            content = $"来电反映第{i % 997}号小区的问题，请求有关部门尽快处理并答复。", location = $"第{i % 997}号小区",
-            disposition = "answered", answer = "已按政策解答，来电人表示清楚。",
-        }, Json.Options);
+            var request = Request(operatorEmail, bodies[i]);
+            var result = latencies is null ? await functions.RecordCall(request)
+                : await latencies.TimeAsync("app", () => functions.RecordCall(request));
+            if (result is not CreatedResult) throw new InvalidOperationException($"call {i} was answered {result.GetType().Name}");
+            Interlocked.Increment(ref recorded);
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency };
+        Task RecordManyAsync(int from, int count, Latencies? latencies) =>
+            Parallel.ForEachAsync(Enumerable.Range(from, count), parallel, async (i, _) => await RecordAsync(i, latencies));
 
-        // (1) Recording throughput: the function's path, then the raw floor on its own emulator.
-        var latencies = new Latencies();
-        var sw = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
-            await latencies.TimeAsync("record (POST hotline/calls)", () => functions.RecordCall(Request(operatorEmail, Body(i)))));
-        var recorded = sw.Elapsed;
-
-        var sample = (await hotline.Store.InPartitionAsync((await FirstPartitionAsync(storage)), default)).First();
-        var rows = await RowsOfAsync(storage, sample.Key);
-        var floorTable = new TableServiceClient(BenchApp.FloorStorage).GetTableClient("HotlineFloor");
+        // Warm-up (JIT, connections, the caches of the organization and the counters), outside every measurement.
+        await RecordManyAsync(0, warmUp, null);
+        var rows = await RowsOfAsync(callsTable, (await FirstCallAsync(callsTable)));
+        var floorTable = new TableServiceClient(settings.FloorStorage).GetTableClient(app.Prefix + "HotlineFloor");
         await floorTable.CreateIfNotExistsAsync();
-        sw.Restart();
-        await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
-            await latencies.TimeAsync("raw transaction of equal entities", async () =>
+        var floorCalls = 0;
+        Task FloorManyAsync(int count, Latencies? latencies) =>
+            Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (_, ct) =>
             {
-                var partition = $"p{i % 400}";
-                await floorTable.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(
-                    r.RowKey.StartsWith(HotlineCounters.RowPrefix, StringComparison.Ordinal) ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add,
-                    Copy(r, partition, r.RowKey.StartsWith(HotlineCounters.RowPrefix, StringComparison.Ordinal) ? r.RowKey : $"{i}|{r.RowKey}"))), ct);
-            }));
-        var raw = sw.Elapsed;
+                var i = Interlocked.Increment(ref floorCalls);
+                var actions = rows.Select(r => Counter(r)
+                    ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, Copy(r, $"p{i % 400}", r.RowKey))
+                    : new TableTransactionAction(TableTransactionActionType.Add, Copy(r, $"p{i % 400}", $"{i}|{r.RowKey}"))).ToList();
+                if (latencies is null) await floorTable.SubmitTransactionAsync(actions, ct);
+                else await latencies.TimeAsync("floor", () => floorTable.SubmitTransactionAsync(actions, ct));
+            });
+        await FloorManyAsync(warmUp, null);
 
-        Console.WriteLine($"## Hotline: {calls} calls recorded, concurrency {concurrency}");
-        Console.WriteLine();
-        Console.WriteLine($"recorded through the function: {recorded.TotalSeconds:F2} s, {calls / recorded.TotalSeconds:F0} calls/s");
-        Console.WriteLine($"raw transactions of the same {rows.Count} rows per call: {raw.TotalSeconds:F2} s, {calls / raw.TotalSeconds:F0} calls/s");
-        Console.WriteLine($"throughput ratio function / raw: {raw / recorded:F2} (goal ≥ 0.8)");
-        Console.WriteLine();
-        Console.WriteLine("| step | n | p50 ms | p95 ms |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var (step, n, p50, p95) in latencies.Summary()) Console.WriteLine($"| {step} | {n} | {p50:F1} | {p95:F1} |");
-
-        // (2) The month's figures with monthCalls stored: counters against a full scan.
-        if (monthCalls > calls)
-            await Parallel.ForEachAsync(Enumerable.Range(calls, monthCalls - calls), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
-                await functions.RecordCall(Request(operatorEmail, Body(i))));
-
-        var (fromCounters, counterTime, counterPeak) = await MeasureAsync(() => hotline.MonthFiguresAsync(2026, 11));
-        var (fromScan, scanTime, scanPeak) = await MeasureAsync(() => ScanMonthAsync(storage));
-        Console.WriteLine();
-        Console.WriteLine($"## Month figures with {fromScan.Received} calls stored (November 2026)");
-        Console.WriteLine();
-        Console.WriteLine($"counters: {counterTime.TotalMilliseconds:F0} ms, peak managed memory +{counterPeak / 1048576.0:F1} MB");
-        Console.WriteLine($"full scan of the month: {scanTime.TotalMilliseconds:F0} ms, peak managed memory +{scanPeak / 1048576.0:F1} MB");
-        Console.WriteLine($"ratio scan / counters: {scanTime / counterTime:F1}× (goal ≥ 20×)");
-        Console.WriteLine($"same figures: {fromCounters == fromScan} (received {fromCounters.Received}, closed {fromCounters.Closed}, on time {fromCounters.ClosedOnTime})");
-        return fromCounters == fromScan ? 0 : 1;
-    }
-
-    private static async Task<(CallCounts, TimeSpan, long)> MeasureAsync(Func<Task<CallCounts>> read)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var baseline = GC.GetTotalMemory(true);
-        long peak = baseline;
-        using var cts = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        // A busy line: calls assigned and still open, in the index every new call is compared with (the same-issue check).
+        var open = app.Get<HotlineOpenCalls>();
+        var department = org.Departments.First().Id;
+        var openCalls = settings.WarmUp ? 1000 : 10;
+        await Parallel.ForEachAsync(Enumerable.Range(0, openCalls), parallel, async (j, ct) =>
         {
-            while (!cts.IsCancellationRequested) { peak = Math.Max(peak, GC.GetTotalMemory(false)); await Task.Delay(5); }
+            var at = period.At(j, openCalls);
+            await open.AddAsync(new HotlineCall(HotlineIds.New(at, j % hotline.Options.Shards), "", "", at, (CallCategory)(j % 5),
+                j % 2 == 0 ? $"第{j % 997}号小区门口路灯不亮，晚上出行不便。" : $"反映第{j % 997}号小区周边道路积水，请求疏通。", $"第{j % 997}号小区",
+                "operator", Disposition.Assign, null, CallStatus.Assigned) { DepartmentId = department, DueAt = at.AddDays(10) }, ct);
         });
-        var sw = Stopwatch.StartNew();
-        var result = await read();
-        var elapsed = sw.Elapsed;
-        peak = Math.Max(peak, GC.GetTotalMemory(false));
-        cts.Cancel();
-        await sampler;
-        return (result, elapsed, peak - baseline);
+
+        // (1) Recording: the function's path, then the floor, alternating, each measured on its own.
+        var appRuns = new List<Side>();
+        var floorRuns = new List<Side>();
+        using (var appLog = new StorageLog(storage.TableService.Uri.Port, storage.QueueService.Uri.Port))
+        using (var floorLog = new StorageLog(floorTable.Uri.Port, floorTable.Uri.Port))
+            for (var r = 0; r < settings.Repeats; r++)
+            {
+                var latencies = new Latencies();
+                appLog.Take();
+                var m = await Measured.OfAsync(() => RecordManyAsync(warmUp + r * calls, calls, latencies));
+                appRuns.Add(new Side(m, latencies.Of("app"), appLog.Take().Count / (double)calls));
+                floorLog.Take();
+                var f = await Measured.OfAsync(() => FloorManyAsync(calls, latencies));
+                floorRuns.Add(new Side(f, latencies.Of("floor"), floorLog.Take().Count / (double)calls));
+            }
+
+        var stored = warmUp + settings.Repeats * calls;
+        var profile = await new HotlineProfile(app, operatorEmail, bodies, floorTable, rows).RunAsync(profiled, stored);
+        Interlocked.Add(ref recorded, profile.Recorded);
+        stored += profile.Recorded;
+
+        // (2) The month's figures with the month's calls stored: counters against the best scan.
+        if (total > stored) await RecordManyAsync(stored, total - stored, null);
+        var (fromCounters, counterTime) = await TimedAsync(() => hotline.MonthFiguresAsync(period.Year, period.Month));
+        var today = ChinaTime.Today(app.Clock);
+        var (fromScan, scanTime) = await TimedAsync(() => BestScanAsync(callsTable, period, hotline.Options.Shards, today));
+        if (fromCounters != fromScan) failures.Add($"counters ({fromCounters}) differ from the scan ({fromScan})");
+        if (fromCounters.Received != recorded) failures.Add($"counters count {fromCounters.Received} of the {recorded} calls recorded");
+
+        IReadOnlyList<double> App(Func<Side, double> f) => appRuns.Select(f).ToList();
+        IReadOnlyList<double> Floor(Func<Side, double> f) => floorRuns.Select(f).ToList();
+        var figures = new List<Figure>
+        {
+            new("calls recorded per second", "calls/s", App(x => x.M.PerSecond(calls)), Floor(x => x.M.PerSecond(calls)),
+                RatioAtLeast: 0.8),
+            new("p50 latency of one call", "ms", App(x => x.Latency.P50), Floor(x => x.Latency.P50)),
+            new("p95 latency of one call", "ms", App(x => x.Latency.P95), Floor(x => x.Latency.P95)),
+            new("process CPU per call", "ms", App(x => x.M.CpuMsPer(calls)), Floor(x => x.M.CpuMsPer(calls)), RatioAtMost: 1.5),
+            new("app's own CPU per call (app − raw SDK)", "ms",
+                appRuns.Zip(floorRuns, (a, f) => a.M.CpuMsPer(calls) - f.M.CpuMsPer(calls)).ToList()),
+            new("memory allocated per call", "KB", App(x => x.M.KbPer(calls)), Floor(x => x.M.KbPer(calls))),
+            new("GC pause per call", "ms", App(x => x.M.GcMsPer(calls)), Floor(x => x.M.GcMsPer(calls))),
+            new("storage requests per call", "requests", App(x => x.Requests), Floor(x => x.Requests)),
+            new($"month figures ({fromScan.Received} calls), counters against the best scan", "ms",
+                [counterTime.TotalMilliseconds], [scanTime.TotalMilliseconds], RatioAtMost: 0.05),
+        };
+        figures.AddRange(profile.Figures);
+        var notes = new List<string>
+        {
+            $"month {period.Year}-{period.Month:D2}, calls received {period.From:yyyy-MM-dd HH:mm} to {period.To:yyyy-MM-dd HH:mm} " +
+                "(China time); " +
+                $"{openCalls} open calls in the same-issue index",
+            $"figures: counters {fromCounters.Received} received, {fromCounters.Closed} closed; " +
+                $"scan {fromScan.Received} received, {fromScan.Closed} closed",
+        };
+        var parameters = $"calls={calls} monthCalls={total} concurrency={concurrency} repeats={settings.Repeats}";
+        return new BenchReport(Name, parameters, app.Clock.GetUtcNow(), figures, failures, notes);
     }
 
-    /// <summary>What a report without counters would do: read every row of the month's calls and count them.</summary>
-    private static async Task<CallCounts> ScanMonthAsync(StorageClients storage)
+    private sealed record Side(Measured M, (int Count, double P50, double P95) Latency, double Requests);
+
+    private static async Task<(CallCounts, TimeSpan)> TimedAsync(Func<Task<CallCounts>> read)
     {
-        var table = await storage.TableAsync(Tables.HotlineCalls);
+        CallCounts result = CallCounts.Zero;
+        var m = await Measured.OfAsync(async () => result = await read());
+        return (result, m.Wall);
+    }
+
+    /// <summary>
+    /// What a careful engineer would write without counters: every partition of the month up to tomorrow (days × shards, as
+    /// the counters read them) queried at once, 32 at a time, filtered on the server to the call records (history and counter
+    /// rows have no <c>State</c>) and only the record's JSON selected; the figures counted from the calls as the counters count.
+    /// </summary>
+    private static async Task<CallCounts> BestScanAsync(TableClient table, BenchPeriod period, int shards, DateOnly today)
+    {
+        var partitions = HotlineCounters.PartitionsOf(period.Year, period.Month, shards, today);
         var total = CallCounts.Zero;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"20261101"} and PartitionKey lt {"20261201"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter))
-            if (row.RowKey.EndsWith("|record", StringComparison.Ordinal))
-                total += CallCounts.Of(JsonSerializer.Deserialize<HotlineCall>(row.GetString("Json"), Json.Options)).Single(c => c.Key == CallCounts.All).Counts;
+        var gate = new object();
+        string[] select = ["Json"];
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (p, ct) =>
+        {
+            var counts = CallCounts.Zero;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {p} and State ge {""}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: ct))
+            {
+                var call = JsonSerializer.Deserialize<HotlineCall>(row.GetString("Json"), Json.Options);
+                counts += CallCounts.Of(call).Single(c => c.Key == CallCounts.All).Counts;
+            }
+            lock (gate) total += counts;
+        });
         return total;
     }
 
-    private static async Task<string> FirstPartitionAsync(StorageClients storage)
+    private static async Task<string> FirstCallAsync(TableClient table)
     {
-        var table = await storage.TableAsync(Tables.HotlineCalls);
-        await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1)) return row.PartitionKey;
+        await foreach (var row in table.QueryAsync<TableEntity>(maxPerPage: 1))
+            if (row.RowKey.EndsWith("|record", StringComparison.Ordinal)) return row.RowKey[..^"|record".Length];
         throw new InvalidOperationException("no calls stored");
     }
 
-    /// <summary>The rows one recorded call wrote: its record, its history row, its counter row.</summary>
-    private static async Task<List<TableEntity>> RowsOfAsync(StorageClients storage, RecordKey key)
+    /// <summary>The rows one recorded call wrote: its record, its history row, its partition's counter row.</summary>
+    private static async Task<List<TableEntity>> RowsOfAsync(TableClient table, string id)
     {
-        var table = await storage.TableAsync(Tables.HotlineCalls);
+        var key = HotlineIds.KeyOf(id);
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key.Partition}")))
-            if (row.RowKey.StartsWith(key.Id, StringComparison.Ordinal) || row.RowKey == HotlineCounters.RowPrefix + CallCounts.All) rows.Add(row);
+            if (row.RowKey.StartsWith(key.Id, StringComparison.Ordinal) || row.RowKey == HotlineCounters.RowPrefix + CallCounts.All)
+                rows.Add(row);
         return rows;
     }
 
-    private static TableEntity Copy(TableEntity source, string partition, string rowKey)
+    private static bool Counter(TableEntity row) => row.RowKey.StartsWith(HotlineCounters.RowPrefix, StringComparison.Ordinal);
+
+    internal static TableEntity Copy(TableEntity source, string partition, string rowKey)
     {
         var copy = new TableEntity(partition, rowKey);
         foreach (var (k, v) in source) if (k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")) copy[k] = v;
         return copy;
     }
 
-    private static HttpRequest Request(string email, string json)
+    internal static HttpRequest Request(string email, byte[] json)
     {
         var r = new DefaultHttpContext().Request;
         r.Method = "POST";
         r.Path = "/api/hotline/calls";
         r.Headers["X-MS-CLIENT-PRINCIPAL-NAME"] = email;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
         r.ContentType = "application/json";
-        r.Body = new MemoryStream(bytes);
-        r.ContentLength = bytes.Length;
+        r.Body = new MemoryStream(json, writable: false);
+        r.ContentLength = json.Length;
         return r;
     }
+}
+
+/// <summary>
+/// The month the calls fall in and the span they are spread over, from the clock: the current month (China time) from its
+/// first day — or 29 days ago, the intake window being 30 days — to an hour ago; in the first hour of a month, the month before.
+/// </summary>
+public sealed record BenchPeriod(int Year, int Month, DateTimeOffset From, DateTimeOffset To)
+{
+    public static BenchPeriod Of(TimeProvider clock)
+    {
+        var now = ChinaTime.Now(clock);
+        var to = now.AddHours(-1);
+        var first = new DateTimeOffset(to.Year, to.Month, 1, 0, 0, 0, ChinaTime.Offset);
+        var oldest = now.AddDays(-29);
+        if (to - Max(first, oldest) < TimeSpan.FromMinutes(30))
+        {
+            to = first.AddMinutes(-1);
+            first = first.AddMonths(-1);
+        }
+        return new BenchPeriod(first.Year, first.Month, Max(first, oldest), to);
+    }
+
+    public DateTimeOffset At(int i, int total) => From + (To - From) * (i / (double)Math.Max(1, total));
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}
+
+/// <summary>The bodies of the benchmark's calls, made before any measurement (making them is the caller's work, not the app's).</summary>
+public sealed class HotlineBodies(BenchPeriod period, int total)
+{
+    private readonly byte[][] _bodies = Enumerable.Range(0, total).Select(i => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        callerName = "市民" + i, callerPhone = $"138{i % 100000000:D8}", receivedAt = period.At(i, total),
+        category = (i % 5) switch { 0 => "consultation", 1 => "complaint", 2 => "request", 3 => "suggestion", _ => "consultation" },
+        content = $"来电反映第{i % 997}号小区的问题，请求有关部门尽快处理并答复。", location = $"第{i % 997}号小区",
+        disposition = "answered", answer = "已按政策解答，来电人表示清楚。",
+    }, Json.Options)).ToArray();
+
+    public int Count => _bodies.Length;
+    public byte[] this[int i] => _bodies[i];
 }

@@ -3,32 +3,44 @@ using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Azure.Data.Tables;
+using GovFunctions.Calendar;
 using Azure.Storage.Queues;
 using GovFunctions.Approvals;
 using GovFunctions.Leave;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
-using MailKit.Net.Smtp;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace GovFunctions.Benchmarks;
 
 /// <summary>
-/// Issue 3's benchmark: N two-step leave requests (department head → supervising deputy → district head) end to end
-/// through the same functions and services the host calls — submitted through the HTTP function, routed by queue
-/// workers that receive, handle and delete as the host does, mailed through MailDev, and approved by simulated
-/// approvers who follow the link in each email. Then the raw floor, in the same run: the same number of table reads and
-/// writes, queue round trips and SMTP sends, done directly with the SDK clients and MailKit at the same concurrency.
+/// Issues 3 and 15: N two-step leave requests (department head → supervising deputy → district head) end to end through
+/// the same functions and services the host calls — submitted through the HTTP function, routed by queue workers that
+/// receive, handle and delete as the host does, mailed through MailDev, and approved by simulated approvers who follow the
+/// link in each email. Then its floor, in the same repeat: every storage request the pipeline sent, sent again directly
+/// with the SDK clients as many at a time as the pipeline had in flight on average (<see cref="StorageReplay"/>), and as many
+/// SMTP sends through MailKit.
+/// Three repeats, alternating; wall time, chains per second, p50/p95 of each step and the process's CPU per chain.
+/// The leave days come from the benchmark's clock: from a week after today.
 /// </summary>
-public sealed partial class LeaveApprovalBenchmark(int chains, int concurrency)
+public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int chains, int concurrency)
 {
-    public async Task<int> RunAsync()
+    public const string Name = "leave";
+    private const string Submit = "submit (POST leave-requests)";
+
+    private sealed record Run(Measured Measured, Latencies Latencies, IReadOnlyList<StorageRequest> Requests, int Peak, double MeanInFlight,
+        long Mails)
     {
-        var latencies = new Latencies();
-        await using var app = new BenchApp(s =>
+        /// <summary>The floor sends as many requests at a time as the pipeline had in flight on average.</summary>
+        public int Lanes => Math.Max(1, (int)Math.Round(MeanInFlight));
+    }
+
+    public async Task<BenchReport> RunAsync()
+    {
+        StorageLog.EnterScope();
+        await using var app = new BenchApp(settings, s =>
         {
             s.AddSingleton<SmtpMailSender>();
             s.AddSingleton<ObservedMailSender>();
@@ -37,94 +49,152 @@ public sealed partial class LeaveApprovalBenchmark(int chains, int concurrency)
         await app.SeedAsync();
         var org = await app.Get<OrganizationStore>().OrganizationAsync();
         var storage = app.Get<StorageClients>();
-        var tablePort = storage.TableService.Uri.Port;
-        var queuePort = storage.QueueService.Uri.Port;
 
-        var heads = org.People.Where(p => p.Role == Role.DepartmentHead && org.SupervisorOf(p.DepartmentId!).Id != org.DistrictHead.Id).ToList();
+        var heads = org.People
+            .Where(p => p.Role == Role.DepartmentHead && org.SupervisorOf(p.DepartmentId!).Id != org.DistrictHead.Id).ToList();
         var deputies = org.People.Where(p => p.Role == Role.DeputyDepartmentHead).ToDictionary(p => p.DepartmentId!);
-        var applications = Enumerable.Range(0, chains).Select(i =>
+        var firstDay = ChinaTime.At(ChinaTime.Today(app.Clock).AddDays(7), new TimeOnly(9, 0));
+        (Person head, string body) Application(int i)
         {
             var head = heads[i % heads.Count];
-            var day = DateTimeOffset.Parse("2027-01-04T09:00:00+08:00").AddDays(2 * (i / heads.Count));
-            return (head, body: $"start={Uri.EscapeDataString(day.ToString("O"))}&end={Uri.EscapeDataString(day.AddHours(8).ToString("O"))}&destination=%E5%8C%97%E4%BA%AC&contact=13800001111&actingPersonId={deputies[head.DepartmentId!].Id}");
-        }).ToList();
+            var day = firstDay.AddDays(2 * (i / heads.Count));
+            return (head, $"start={Uri.EscapeDataString(day.ToString("O"))}&end={Uri.EscapeDataString(day.AddHours(8).ToString("O"))}" +
+                $"&destination=%E5%8C%97%E4%BA%AC&contact=13800001111&actingPersonId={deputies[head.DepartmentId!].Id}");
+        }
 
         // Warm up connections, tables and queues so the run measures steady work, not first-call set-up.
-        foreach (var t in new[] { Tables.LeaveRequests, Tables.Approvals, Tables.Outbox, Tables.MailLog, Tables.PendingTasks, Tables.LeaveAway }) await storage.TableAsync(t);
+        foreach (var t in new[] { Tables.LeaveRequests, Tables.Approvals, Tables.Outbox, Tables.MailLog, Tables.PendingTasks, Tables.LeaveAway })
+            await storage.TableAsync(t);
         foreach (var q in new[] { Queues.ApprovalRouting, Queues.Notifications }) await storage.QueueAsync(q);
+        var floor = new StorageReplay(settings.FloorStorage, app.Prefix, settings.FloorSmtpPort);
+        await floor.PrepareAsync();
 
+        using var log = new StorageLog(storage.TableService.Uri.Port, storage.QueueService.Uri.Port);
+        var warmUp = settings.WarmUp ? Math.Min(chains, 8) : 0;
+        if (warmUp > 0)
+        {
+            var warm = await PipelineAsync(app, log, Enumerable.Range(0, warmUp).Select(Application).ToList());
+            await floor.ReplayAsync(warm.Requests, warm.Lanes, (int)warm.Mails);
+        }
+
+        var runs = new List<(Run App, Measured Floor)>();
+        var floorParts = new List<string>();
+        for (var r = 0; r < settings.Repeats; r++)
+        {
+            var run = await PipelineAsync(app, log, Enumerable.Range(warmUp + r * chains, chains).Select(Application).ToList());
+            var parts = (Storage: TimeSpan.Zero, Mail: TimeSpan.Zero);
+            var replayed = await Measured.OfAsync(async () => parts = await floor.ReplayAsync(run.Requests, run.Lanes, (int)run.Mails));
+            runs.Add((run, replayed));
+            floorParts.Add($"{parts.Storage.TotalSeconds:F1} s storage ({run.Lanes} at a time), {parts.Mail.TotalSeconds:F1} s mail");
+        }
+
+        var failures = new List<string>();
+        var approved = 0;
+        var leaveTable = await storage.TableAsync(Tables.LeaveRequests);
+        await foreach (var _ in leaveTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"State eq {"approved"}"), select: ["PartitionKey"]))
+            approved++;
+        var expected = warmUp + settings.Repeats * chains;
+        if (approved != expected) failures.Add($"{approved} of {expected} requests approved");
+        if (runs.FirstOrDefault(x => x.App.Mails != chains * 4L) is { App: { } missing })
+            failures.Add($"{missing.Mails} of {chains * 4} mails sent in a repeat");
+
+        IReadOnlyList<double> App(Func<Run, double> f) => runs.Select(x => f(x.App)).ToList();
+        IReadOnlyList<double> Floor(Func<Measured, double> f) => runs.Select(x => f(x.Floor)).ToList();
+        var figures = new List<Figure>
+        {
+            new("chains approved end to end per second", "chains/s", App(x => x.Measured.PerSecond(chains)), Floor(m => m.PerSecond(chains)),
+                RatioAtLeast: 1 / 3.0),
+            new("wall time of the repeat", "s", App(x => x.Measured.Wall.TotalSeconds), Floor(m => m.Wall.TotalSeconds), RatioAtMost: 3),
+            new("p50 latency of a submit", "ms", App(x => x.Latencies.Of(Submit).P50)),
+            new("p95 latency of a submit", "ms", App(x => x.Latencies.Of(Submit).P95)),
+            new("process CPU per chain", "ms", App(x => x.Measured.CpuMsPer(chains)), Floor(m => m.CpuMsPer(chains)), RatioAtMost: 1.5),
+            new("app's own CPU per chain (app − raw SDK)", "ms",
+                runs.Select(x => x.App.Measured.CpuMsPer(chains) - x.Floor.CpuMsPer(chains)).ToList()),
+            new("memory allocated per chain", "KB", App(x => x.Measured.KbPer(chains)), Floor(m => m.KbPer(chains))),
+            new("GC pause per chain", "ms", App(x => x.Measured.GcMsPer(chains)), Floor(m => m.GcMsPer(chains))),
+            new("storage requests per chain (replayed by the floor)", "requests", App(x => x.Requests.Count / (double)chains)),
+            new("storage requests in flight, peak", "requests", App(x => x.Peak)),
+            new("storage requests in flight, mean (the floor's concurrency)", "requests", App(x => x.MeanInFlight)),
+        };
+        var notes = new List<string>
+        {
+            $"leave days from {firstDay:yyyy-MM-dd}; {concurrency} submitters, approvers and handlers per queue",
+            "requests per chain by kind: " +
+                string.Join(", ", runs[0].App.Requests.GroupBy(q => q.Op).Select(g => $"{g.Key} {g.Count() / (double)chains:F1}")),
+            $"floor receives added because a delete came before its message: {floor.ExtraRequests}",
+            "floor repeats: " + string.Join("; ", floorParts),
+        };
+        foreach (var (step, n, p50, p95) in runs[^1].App.Latencies.Summary())
+            notes.Add($"last repeat, {step}: n {n}, p50 {p50:F1} ms, p95 {p95:F1} ms");
+        var parameters = $"chains={chains} concurrency={concurrency} repeats={settings.Repeats}";
+        return new BenchReport(Name, parameters, app.Clock.GetUtcNow(), figures, failures, notes);
+    }
+
+    /// <summary>One repeat: the applications submitted, routed, mailed and approved until both queues are empty.</summary>
+    private async Task<Run> PipelineAsync(BenchApp app, StorageLog log, IReadOnlyList<(Person head, string body)> applications)
+    {
+        var storage = app.Get<StorageClients>();
+        var latencies = new Latencies();
         var tokens = Channel.CreateUnbounded<string>();
         var mail = app.Get<ObservedMailSender>();
+        var mailsBefore = mail.Sent;
         mail.OnSent = m =>
         {
             if (m.Subject.StartsWith("【待审批】", StringComparison.Ordinal))
                 tokens.Writer.TryWrite(WebUtility.HtmlDecode(LinkPattern().Match(m.Html).Groups[1].Value));
         };
-        var expectedMails = chains * 4L; // two tasks, the outcome to the applicant, the office's copy (Art. 75)
+        var expectedMails = mailsBefore + applications.Count * 4L; // two tasks, the outcome to the applicant, the office's copy (Art. 75)
 
-        using var counter = new StorageRequestCounter(tablePort, queuePort);
         using var cts = new CancellationTokenSource();
         var routing = app.Create<ApprovalRoutingFunctions>();
         var pages = app.Create<ApprovalFunctions>();
         var leaveFunctions = app.Create<LeaveFunctions>();
-        long handledMessages = 0;
-
-        var sw = Stopwatch.StartNew();
-        var workers = new List<Task>
+        var workers = new List<Task>();
+        log.Take();
+        var measured = await Measured.OfAsync(async () =>
         {
-            Worker(storage, Queues.ApprovalRouting, (body, type) => latencies.TimeAsync(type, () => routing.ApprovalRouter(body, cts.Token)), () => Interlocked.Increment(ref handledMessages), cts.Token),
-            Worker(storage, Queues.Notifications, (body, type) => latencies.TimeAsync("mail " + type, () => routing.SendNotification(body, cts.Token)), () => Interlocked.Increment(ref handledMessages), cts.Token),
-        };
-        workers.AddRange(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            await foreach (var link in tokens.Reader.ReadAllAsync(cts.Token))
+            workers.Add(Worker(storage, Queues.ApprovalRouting,
+                (body, type) => latencies.TimeAsync(type, () => routing.ApprovalRouter(body, cts.Token)), cts.Token));
+            workers.Add(Worker(storage, Queues.Notifications,
+                (body, type) => latencies.TimeAsync("mail " + type, () => routing.SendNotification(body, cts.Token)), cts.Token));
+            workers.AddRange(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
-                var token = link[(link.LastIndexOf('/') + 1)..];
-                var request = Request("POST", "approvals/" + token, null, "action=approve&comment=%E5%90%8C%E6%84%8F");
-                var result = await latencies.TimeAsync("decide (POST link)", () => pages.DecideApproval(request, token));
-                if (result is Microsoft.AspNetCore.Mvc.ContentResult { StatusCode: not 200 } c) throw new InvalidOperationException($"decide answered {c.StatusCode}");
+                await foreach (var link in tokens.Reader.ReadAllAsync(cts.Token))
+                {
+                    var token = link[(link.LastIndexOf('/') + 1)..];
+                    var request = Request("POST", "approvals/" + token, null, "action=approve&comment=%E5%90%8C%E6%84%8F");
+                    var result = await latencies.TimeAsync("decide (POST link)", () => pages.DecideApproval(request, token));
+                    if (result is Microsoft.AspNetCore.Mvc.ContentResult { StatusCode: not 200 } c)
+                        throw new InvalidOperationException($"decide answered {c.StatusCode}");
+                }
+            })));
+            await Parallel.ForEachAsync(applications, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (a, _) =>
+            {
+                var request = Request("POST", "leave-requests", a.head.Email, a.body);
+                var result = await latencies.TimeAsync(Submit, () => leaveFunctions.SubmitLeave(request));
+                if (result is not Microsoft.AspNetCore.Mvc.CreatedResult) throw new InvalidOperationException("submit failed");
+            });
+            var started = Stopwatch.StartNew();
+            while (mail.Sent < expectedMails || !await DrainedAsync(storage))
+            {
+                if (workers.FirstOrDefault(w => w.IsFaulted) is { } failed) await failed;
+                if (started.Elapsed > TimeSpan.FromMinutes(10))
+                    throw new TimeoutException($"only {mail.Sent - mailsBefore} of {expectedMails - mailsBefore} mails after 10 minutes");
+                await Task.Delay(20);
             }
-        })));
-
-        await Parallel.ForEachAsync(applications, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (a, _) =>
-        {
-            var result = await latencies.TimeAsync("submit (POST leave-requests)", () => leaveFunctions.SubmitLeave(Request("POST", "leave-requests", a.head.Email, a.body)));
-            if (result is not Microsoft.AspNetCore.Mvc.CreatedResult) throw new InvalidOperationException("submit failed");
         });
-        while (mail.Sent < expectedMails || !await DrainedAsync(storage))
-        {
-            if (workers.FirstOrDefault(w => w.IsFaulted) is { } failed) await failed;
-            if (sw.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException($"only {mail.Sent} of {expectedMails} mails after 10 minutes");
-            await Task.Delay(20);
-        }
-        var pipeline = sw.Elapsed;
+        var (peak, mean) = (log.Peak, log.MeanInFlight);
+        var requests = log.Take();
         cts.Cancel();
         try { await Task.WhenAll(workers); } catch (OperationCanceledException) { }
-
-        var approved = 0;
-        var leaveTable = await storage.TableAsync(Tables.LeaveRequests);
-        await foreach (var row in leaveTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"State eq {"approved"}"))) approved++;
-        if (approved != chains) throw new InvalidOperationException($"{approved} of {chains} requests approved");
-
-        var (tableReads, tableWrites, smtpSends) = (counter.TableReads, counter.TableWrites, mail.Sent);
-        counter.Dispose();
-        var floor = await FloorAsync((int)tableReads, (int)tableWrites, (int)handledMessages, (int)smtpSends);
-
-        Console.WriteLine($"## Leave approvals end to end: {chains} two-step chains, concurrency {concurrency}");
-        Console.WriteLine();
-        Console.WriteLine($"pipeline: {pipeline.TotalSeconds:F2} s, {chains / pipeline.TotalSeconds:F1} chains/s; all {chains} approved; {smtpSends} mails");
-        Console.WriteLine($"work done: {tableReads} table reads, {tableWrites} table writes, {handledMessages} queue round trips, {smtpSends} SMTP sends");
-        Console.WriteLine($"raw floor (same work, direct, the three kinds at once): {floor.Total.TotalSeconds:F2} s (tables {floor.Tables.TotalSeconds:F2} s, queues {floor.Queues.TotalSeconds:F2} s, SMTP {floor.Smtp.TotalSeconds:F2} s)");
-        Console.WriteLine($"ratio pipeline / floor: {pipeline / floor.Total:F2}× (target ≤ 3×)");
-        Console.WriteLine();
-        Console.WriteLine("| step | n | p50 ms | p95 ms |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var (step, n, p50, p95) in latencies.Summary()) Console.WriteLine($"| {step} | {n} | {p50:F1} | {p95:F1} |");
-        return 0;
+        return new Run(measured, latencies, requests, peak, mean, mail.Sent - mailsBefore);
     }
 
     /// <summary>Receive, handle, delete — as the queue trigger does, with up to <c>concurrency</c> messages in hand.</summary>
-    private Task Worker(StorageClients storage, string queueName, Func<string, string, Task> handle, Action handled, CancellationToken ct) => Task.Run(async () =>
+    private Task Worker(StorageClients storage, string queueName, Func<string, string, Task> handle, CancellationToken ct) =>
+        Task.Run(() => ReceiveLoopAsync(storage, queueName, handle, ct), CancellationToken.None);
+
+    private async Task ReceiveLoopAsync(StorageClients storage, string queueName, Func<string, string, Task> handle, CancellationToken ct)
     {
         var queue = await storage.QueueAsync(queueName);
         using var slots = new SemaphoreSlim(concurrency);
@@ -141,11 +211,10 @@ public sealed partial class LeaveApprovalBenchmark(int chains, int concurrency)
                     var body = m.Body.ToString();
                     await handle(body, QueueEnvelope.Parse(body).Type);
                     await DeleteAsync(queue, m.MessageId, m.PopReceipt);
-                    handled();
                 }, CancellationToken.None));
             if (inFlight.FirstOrDefault(t => t.IsFaulted) is { } failed) await failed;
         }
-    }, CancellationToken.None);
+    }
 
     /// <summary>Under load the client may retry a delete whose first attempt succeeded; the 404 of the retry is success.</summary>
     private static async Task DeleteAsync(QueueClient queue, string id, string popReceipt)
@@ -159,101 +228,6 @@ public sealed partial class LeaveApprovalBenchmark(int chains, int concurrency)
         foreach (var q in new[] { Queues.ApprovalRouting, Queues.Notifications })
             if ((await (await storage.QueueAsync(q)).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0) return false;
         return true;
-    }
-
-    public sealed record Floor(TimeSpan Total, TimeSpan Tables, TimeSpan Queues, TimeSpan Smtp);
-
-    /// <summary>
-    /// The same amount of storage and mail work, done directly with the SDK clients and MailKit, all three kinds at
-    /// once as in the pipeline, each with the parallelism the pipeline gave it: tables 3 × concurrency (queue workers of
-    /// both queues and the approvers), queue round trips 2 × concurrency (the two queue workers), SMTP the app's pool;
-    /// spread over six tables and two queues, as the pipeline's work is. The floor runs against emulators of its own,
-    /// started fresh beside the pipeline's (the in-memory emulators slow down as they fill), so neither side inherits
-    /// the other's data.
-    /// </summary>
-    private async Task<Floor> FloorAsync(int reads, int writes, int roundTrips, int sends)
-    {
-        // As many tables and queues as the pipeline spreads its work over, so neither side works on bigger ones.
-        var tableService = new TableServiceClient(BenchApp.FloorStorage);
-        var queueService = new QueueServiceClient(BenchApp.FloorStorage);
-        var tableSet = new List<TableClient>();
-        for (var t = 0; t < 6; t++)
-        {
-            tableSet.Add(tableService.GetTableClient($"Floor{t}"));
-            await tableSet[^1].CreateIfNotExistsAsync();
-        }
-        var queueSet = new List<QueueClient>();
-        for (var q = 0; q < 2; q++)
-        {
-            queueSet.Add(queueService.GetQueueClient($"floor{q}"));
-            await queueSet[^1].CreateIfNotExistsAsync();
-        }
-        var payload = new string('x', 1200);
-        var total = Stopwatch.StartNew();
-
-        var tables = Timed(async () =>
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = 3 * concurrency };
-            await Parallel.ForEachAsync(Enumerable.Range(0, writes), options, async (i, ct) =>
-                await tableSet[i % tableSet.Count].UpsertEntityAsync(new TableEntity($"p{i % 64}", $"r{i}") { ["Json"] = payload }, TableUpdateMode.Replace, ct));
-            await Parallel.ForEachAsync(Enumerable.Range(0, reads), options, async (i, ct) =>
-            {
-                var row = i % Math.Max(writes, 1);
-                await tableSet[row % tableSet.Count].GetEntityIfExistsAsync<TableEntity>($"p{row % 64}", $"r{row}", cancellationToken: ct);
-            });
-        });
-
-        var queues = Timed(async () =>
-        {
-            var message = new string('m', 400);
-            var received = 0;
-            var sender = Parallel.ForEachAsync(Enumerable.Range(0, roundTrips), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
-                async (i, ct) => await queueSet[i % queueSet.Count].SendMessageAsync(message, ct));
-            var receivers = Parallel.ForEachAsync(Enumerable.Range(0, 2 * concurrency), new ParallelOptions { MaxDegreeOfParallelism = 2 * concurrency }, async (w, ct) =>
-            {
-                var queue = queueSet[w % queueSet.Count];
-                while (Volatile.Read(ref received) < roundTrips)
-                {
-                    var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), ct)).Value;
-                    if (batch.Length == 0) { await Task.Delay(10, ct); continue; }
-                    foreach (var m in batch)
-                    {
-                        await DeleteAsync(queue, m.MessageId, m.PopReceipt);
-                        Interlocked.Increment(ref received);
-                    }
-                }
-            });
-            await Task.WhenAll(sender, receivers);
-        });
-
-        var smtp = Timed(async () =>
-        {
-            const int connections = 4; // the app's SMTP pool size (Mail:Connections)
-            await Parallel.ForEachAsync(Enumerable.Range(0, connections), new ParallelOptions { MaxDegreeOfParallelism = connections }, async (c, ct) =>
-            {
-                using var client = new SmtpClient();
-                await client.ConnectAsync("127.0.0.1", BenchApp.FloorSmtpPort, MailKit.Security.SecureSocketOptions.None, ct);
-                for (var i = c; i < sends; i += connections)
-                {
-                    var m = new MimeMessage { Subject = "【基准】直接发送" };
-                    m.From.Add(new MailboxAddress("区政府办公室", "noreply@qinghe.example.org"));
-                    m.To.Add(new MailboxAddress("", "floor@qinghe.example.org"));
-                    m.Body = new BodyBuilder { HtmlBody = "<p>" + payload + "</p>", TextBody = payload }.ToMessageBody();
-                    await client.SendAsync(m, ct);
-                }
-                await client.DisconnectAsync(true, ct);
-            });
-        });
-
-        await Task.WhenAll(tables, queues, smtp);
-        return new Floor(total.Elapsed, tables.Result, queues.Result, smtp.Result);
-    }
-
-    private static async Task<TimeSpan> Timed(Func<Task> work)
-    {
-        var sw = Stopwatch.StartNew();
-        await Task.Run(work);
-        return sw.Elapsed;
     }
 
     private static HttpRequest Request(string method, string path, string? email, string? form)

@@ -2,11 +2,27 @@ using GovFunctions.Benchmarks;
 
 // usage: GovFunctions.Benchmarks leave [chains=500] [concurrency=16]
 //        GovFunctions.Benchmarks hotline [calls=20000] [monthCalls=100000] [concurrency=16]
+//        GovFunctions.Benchmarks table   (the one table of the reports in GOV_BENCH_OUTPUT)
+// Each benchmark prints its figures, writes them as JSON under GOV_BENCH_OUTPUT, and exits 1 when its work was wrong.
 var which = args.FirstOrDefault() ?? "leave";
 int Arg(int i, int fallback) => args.Length > i && int.TryParse(args[i], out var v) ? v : fallback;
-return which switch
+var settings = BenchSettings.FromEnvironment();
+if (which == "table")
 {
-    "leave" => await new LeaveApprovalBenchmark(Arg(1, 500), Arg(2, 16)).RunAsync(),
-    "hotline" => await new HotlineBenchmark(Arg(1, 20_000), Arg(2, 100_000), Arg(3, 16)).RunAsync(),
-    _ => throw new ArgumentException($"unknown benchmark {which}; known: leave, hotline"),
+    var reports = Directory.GetFiles(settings.OutputDirectory!, "*.json").Order().Select(BenchReport.Read).ToList();
+    BenchReport.PrintTable(Console.Out, reports);
+    return reports.Count > 0 && reports.All(r => r.Correct) ? 0 : 1;
+}
+var report = which switch
+{
+    LeaveApprovalBenchmark.Name => await new LeaveApprovalBenchmark(settings, Arg(1, 500), Arg(2, 16)).RunAsync(),
+    HotlineBenchmark.Name => await new HotlineBenchmark(settings, Arg(1, 20_000), Arg(2, 100_000), Arg(3, 16)).RunAsync(),
+    _ => throw new ArgumentException($"unknown benchmark {which}; known: {LeaveApprovalBenchmark.Name}, {HotlineBenchmark.Name}, table"),
 };
+Console.WriteLine($"## {report.Benchmark}: {report.Parameters}");
+Console.WriteLine();
+BenchReport.PrintTable(Console.Out, [report]);
+Console.WriteLine();
+foreach (var note in report.Notes) Console.WriteLine("- " + note);
+Console.WriteLine($"- figures written to {report.Write(settings.OutputDirectory!)}");
+return report.Correct ? 0 : 1;

@@ -321,6 +321,25 @@ public class HotlineRulesTests
     public void IsSameIssue_DissimilarText_IsNot() =>
         Assert.False(Same(OpenCall(), content: SchoolFees));
 
+    [Fact]
+    public void SameIssueIds_LinksExactlyTheCallsIsSameIssueLinks_InTheirOrder_AtMostTheLimit()
+    {
+        var open = new List<HotlineCall>();
+        for (var i = 0; i < 40; i++)
+            open.Add(OpenCall(location: i % 3 == 0 ? "幸福路 12号" : "幸福路14号") with
+            {
+                Id = $"hc-{i}", Content = i % 4 == 0 ? SchoolFees : StreetLight, Status = i % 7 == 0 ? CallStatus.Closed : CallStatus.Assigned,
+                ReceivedAt = Now.AddDays(-(i % 10)),
+            });
+        var expected = open.Where(c => HotlineRules.IsSameIssue(c, CallCategory.Complaint, "幸福路12号", StreetLightReworded, Now.AddDays(2), Window))
+            .Select(c => c.Id).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, HotlineRules.SameIssueIds(open, CallCategory.Complaint, "幸福路12号", StreetLightReworded, Now.AddDays(2), Window));
+        Assert.Equal(expected.Take(2), HotlineRules.SameIssueIds(open, CallCategory.Complaint, "幸福路12号", StreetLightReworded, Now.AddDays(2), Window, max: 2));
+        Assert.Empty(HotlineRules.SameIssueIds(open, CallCategory.Complaint, " ", StreetLightReworded, Now.AddDays(2), Window));
+    }
+
     // ---- Validate -----------------------------------------------------------------------------------------------------
 
     private static CallIntake Intake(

@@ -113,19 +113,29 @@ public static class HotlineRules
     /// How alike two texts are: the overlap of their character bigrams relative to the shorter text (works for Chinese
     /// without word segmentation; a short call about the same lamp matches a long one).
     /// </summary>
-    public static double Similarity(string a, string b)
+    public static double Similarity(string a, string b) => Overlap(Bigrams(a), Bigrams(b));
+
+    /// <summary>The character bigrams of a text without its whitespace and punctuation, each as its two UTF-16 units.</summary>
+    private static HashSet<int> Bigrams(string s)
     {
-        static HashSet<string> Bigrams(string s)
+        var set = new HashSet<int>();
+        var previous = -1;
+        foreach (var c in s)
         {
-            var t = new string(s.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
-            var set = new HashSet<string>();
-            for (var i = 0; i + 1 < t.Length; i++) set.Add(t.Substring(i, 2));
-            return set;
+            if (char.IsWhiteSpace(c) || char.IsPunctuation(c)) continue;
+            if (previous >= 0) set.Add(previous << 16 | c);
+            previous = c;
         }
-        var x = Bigrams(a);
-        var y = Bigrams(b);
+        return set;
+    }
+
+    private static double Overlap(HashSet<int> x, HashSet<int> y)
+    {
         if (x.Count == 0 || y.Count == 0) return 0;
-        return x.Intersect(y).Count() / (double)Math.Min(x.Count, y.Count);
+        var (small, large) = x.Count <= y.Count ? (x, y) : (y, x);
+        var shared = 0;
+        foreach (var b in small) if (large.Contains(b)) shared++;
+        return shared / (double)small.Count;
     }
 
     public const double SameIssueSimilarity = 0.4;
@@ -135,12 +145,48 @@ public static class HotlineRules
     /// received within the window. Such calls are linked and shown as linked, never merged.
     /// </summary>
     public static bool IsSameIssue(HotlineCall open, CallCategory category, string? location, string content, DateTimeOffset receivedAt, TimeSpan window) =>
-        open.IsOpen && open.Category == category
-        && !string.IsNullOrWhiteSpace(location) && string.Equals(Normalize(open.Location), Normalize(location), StringComparison.Ordinal)
-        && receivedAt - open.ReceivedAt <= window && receivedAt >= open.ReceivedAt.AddMinutes(-5)
+        !string.IsNullOrWhiteSpace(location) && Matches(open, category, location, receivedAt, window)
         && Similarity(open.Content, content) >= SameIssueSimilarity;
 
-    private static string Normalize(string? s) => new((s ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
+    /// <summary>
+    /// The ids of the open calls that are the same issue as a new call (<see cref="IsSameIssue"/>), in the order given, at most
+    /// <paramref name="max"/>: the new call's text is split into bigrams once, not once per open call.
+    /// </summary>
+    public static List<string> SameIssueIds(IEnumerable<HotlineCall> open, CallCategory category, string? location, string content,
+        DateTimeOffset receivedAt, TimeSpan window, int max = 20)
+    {
+        var ids = new List<string>();
+        if (string.IsNullOrWhiteSpace(location)) return ids;
+        HashSet<int>? probe = null;
+        foreach (var call in open)
+        {
+            if (ids.Count >= max) break;
+            if (Matches(call, category, location, receivedAt, window)
+                && Overlap(Bigrams(call.Content), probe ??= Bigrams(content)) >= SameIssueSimilarity)
+                ids.Add(call.Id);
+        }
+        return ids;
+    }
+
+    /// <summary>Everything of the same-issue rule but the text: open, same category, within the window, same place.</summary>
+    private static bool Matches(HotlineCall open, CallCategory category, string location, DateTimeOffset receivedAt, TimeSpan window) =>
+        open.IsOpen && open.Category == category
+        && receivedAt - open.ReceivedAt <= window && receivedAt >= open.ReceivedAt.AddMinutes(-5)
+        && SamePlace(open.Location, location);
+
+    /// <summary>Two places are the same when they are equal once whitespace is left out (compared without copying them).</summary>
+    private static bool SamePlace(string? a, string b)
+    {
+        a ??= "";
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && char.IsWhiteSpace(a[i])) i++;
+            while (j < b.Length && char.IsWhiteSpace(b[j])) j++;
+            if (i == a.Length || j == b.Length) return i == a.Length && j == b.Length;
+            if (a[i++] != b[j++]) return false;
+        }
+    }
 
     public enum OverdueStage { None, Remind, Accountability }
 

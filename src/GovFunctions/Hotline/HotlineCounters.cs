@@ -12,7 +12,7 @@ namespace GovFunctions.Hotline;
 /// ETags, so a change costs no extra read; a row changed elsewhere fails the transaction (412) and is read again.
 /// A month's figures are a sum of counter rows — one point read per day, shard and key — never a scan of the calls.
 /// </summary>
-public sealed class HotlineCounters(StorageClients storage)
+public sealed class HotlineCounters(StorageClients storage, TimeProvider clock)
 {
     public const string RowPrefix = "counters|";
     private readonly ConcurrentDictionary<(string Partition, string Key), (ETag ETag, CallCounts Counts)> _known = new();
@@ -46,9 +46,7 @@ public sealed class HotlineCounters(StorageClients storage)
     public async Task<CallCounts> MonthAsync(int year, int month, int shards, string key = CallCounts.All, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);
-        var first = new DateOnly(year, month, 1);
-        var partitions = Enumerable.Range(0, first.AddMonths(1).DayNumber - first.DayNumber)
-            .SelectMany(d => Enumerable.Range(0, shards).Select(s => HotlineIds.Partition(first.AddDays(d), s)));
+        var partitions = PartitionsOf(year, month, shards, ChinaTime.Today(clock));
         var total = CallCounts.Zero;
         var gate = new object();
         await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (p, token) =>
@@ -69,11 +67,10 @@ public sealed class HotlineCounters(StorageClients storage)
     public async Task<IReadOnlyDictionary<string, CallCounts>> RangeByKeyAsync(DateOnly first, DateOnly last, int shards, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);
-        var partitions = Enumerable.Range(0, Math.Max(0, last.DayNumber - first.DayNumber + 1))
-            .SelectMany(d => Enumerable.Range(0, shards).Select(s => HotlineIds.Partition(first.AddDays(d), s)));
         var totals = new Dictionary<string, CallCounts>();
         var gate = new object();
-        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (p, token) =>
+        await Parallel.ForEachAsync(PartitionsOf(first, last, shards, ChinaTime.Today(clock)),
+            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (p, token) =>
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {p} and RowKey ge {RowPrefix} and RowKey lt {RowPrefix + "~"}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
@@ -84,6 +81,20 @@ public sealed class HotlineCounters(StorageClients storage)
             }
         });
         return totals;
+    }
+
+    /// <summary>
+    /// The call partitions of a month (days × shards), up to tomorrow: no call is received later than a few minutes from now
+    /// (<see cref="HotlineRules.Validate"/>), so the days after hold nothing to read.
+    /// </summary>
+    public static IEnumerable<string> PartitionsOf(int year, int month, int shards, DateOnly today) =>
+        PartitionsOf(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), shards, today);
+
+    public static IEnumerable<string> PartitionsOf(DateOnly first, DateOnly last, int shards, DateOnly today)
+    {
+        var end = last < today.AddDays(1) ? last : today.AddDays(1);
+        return Enumerable.Range(0, Math.Max(0, end.DayNumber - first.DayNumber + 1))
+            .SelectMany(d => Enumerable.Range(0, shards).Select(s => HotlineIds.Partition(first.AddDays(d), s)));
     }
 
     private async Task<(ETag, CallCounts)> ReadAsync(string partition, string key, CancellationToken ct)
@@ -110,7 +121,7 @@ public sealed class HotlineCounters(StorageClients storage)
 /// Spreading each day over shards keeps any one partition far below Table Storage's per-partition limits even for a
 /// city-size 12345 line.
 /// </summary>
-public static class HotlineIds
+public static partial class HotlineIds
 {
     public static string Partition(DateOnly day, int shard) => $"{day:yyyyMMdd}-{shard:D2}";
 
@@ -119,5 +130,8 @@ public static class HotlineIds
 
     /// <summary>The call's key; an id not of the form <c>{yyyyMMdd}-{shard}-{8 hex}</c> gives a key no record has (404).</summary>
     public static RecordKey KeyOf(string id) =>
-        System.Text.RegularExpressions.Regex.IsMatch(id ?? "", "^[0-9]{8}-[0-9]{2}-[0-9a-f]{8}$") ? new(id![..11], id) : new("", id ?? "");
+        IdPattern().IsMatch(id ?? "") ? new(id![..11], id) : new("", id ?? "");
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]{8}-[0-9]{2}-[0-9a-f]{8}$")]
+    private static partial System.Text.RegularExpressions.Regex IdPattern();
 }

@@ -17,23 +17,38 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
     private readonly SemaphoreSlim _loading = new(1, 1);
     private (Dictionary<string, HotlineCall> Calls, DateTimeOffset LoadedAt)? _cache;
 
-    public async Task<IReadOnlyList<HotlineCall>> CandidatesAsync(CallCategory category, DateTimeOffset since, CancellationToken ct) =>
-        (await AllAsync(ct)).Where(c => c.Category == category && c.ReceivedAt >= since).ToList();
+    /// <summary>The open calls of a category received since a time: only those copied out of the cache, under its lock.</summary>
+    public async Task<IReadOnlyList<HotlineCall>> CandidatesAsync(CallCategory category, DateTimeOffset since, CancellationToken ct)
+    {
+        var calls = await CachedAsync(ct);
+        lock (calls)
+        {
+            var candidates = new List<HotlineCall>();
+            foreach (var c in calls.Values) if (c.Category == category && c.ReceivedAt >= since) candidates.Add(c);
+            return candidates;
+        }
+    }
 
     public async Task<IReadOnlyList<HotlineCall>> AllAsync(CancellationToken ct)
     {
-        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) lock (c.Calls) return c.Calls.Values.ToList();
+        var calls = await CachedAsync(ct);
+        lock (calls) return calls.Values.ToList();
+    }
+
+    /// <summary>The cached index (read under its lock), loaded again once it is a minute old.</summary>
+    private async Task<Dictionary<string, HotlineCall>> CachedAsync(CancellationToken ct)
+    {
+        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Calls;
         await _loading.WaitAsync(ct);
         try
         {
-            if (_cache is { } again && clock.GetUtcNow() - again.LoadedAt < CacheFor) lock (again.Calls) return again.Calls.Values.ToList();
+            if (_cache is { } again && clock.GetUtcNow() - again.LoadedAt < CacheFor) return again.Calls;
             var table = await storage.TableAsync(Tables.HotlineOpen);
             var calls = new Dictionary<string, HotlineCall>();
             await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: ct))
                 calls[row.RowKey] = JsonSerializer.Deserialize<HotlineCall>(row.GetString("Json"), Json.Options)!;
-            var list = calls.Values.ToList();
             _cache = (calls, clock.GetUtcNow());
-            return list;
+            return calls;
         }
         finally { _loading.Release(); }
     }

@@ -82,9 +82,8 @@ public sealed partial class HotlineService : IQueueHandler
         var category = intake.Category!.Value;
         var content = intake.Content!.Trim();
         var location = string.IsNullOrWhiteSpace(intake.Location) ? null : intake.Location.Trim();
-        var linked = (await _open.CandidatesAsync(category, receivedAt.AddDays(-_options.SameIssueDays), ct))
-            .Where(c => HotlineRules.IsSameIssue(c, category, location, content, receivedAt, TimeSpan.FromDays(_options.SameIssueDays)))
-            .Select(c => c.Id).Take(20).ToList();
+        var linked = HotlineRules.SameIssueIds(await _open.CandidatesAsync(category, receivedAt.AddDays(-_options.SameIssueDays), ct),
+            category, location, content, receivedAt, TimeSpan.FromDays(_options.SameIssueDays));
 
         return await WithShardAsync(null, async shard =>
         {

@@ -51,6 +51,16 @@ public class HotlineFlowTests : AppTest
     private Task<CallCounts> FiguresAsync() => Hotline.MonthFiguresAsync(2026, 11);
 
     [Fact]
+    public async Task MonthFigures_CountACallReceivedJustAfterMidnight_AFewMinutesAheadOfTheClock()
+    {
+        App.Clock.SetUtcNow(DateTimeOffset.Parse("2026-11-25T23:58:00+08:00")); // the counters read the month up to tomorrow
+        await RecordAsync("answered", receivedAt: "2026-11-26T00:02:00+08:00");
+
+        Assert.Equal(1, (await FiguresAsync()).Received);
+        Assert.Equal(CallCounts.Zero, await Hotline.MonthFiguresAsync(2026, 12)); // a month still to come holds no calls
+    }
+
+    [Fact]
     public async Task AnsweredAtOnce_IsRecordedAndClosed_AndCounted()
     {
         var id = await RecordAsync("answered", category: "consultation", content: "请问居住证怎么办理？");

@@ -5,19 +5,23 @@ namespace GovFunctions.Platform.Storage;
 
 /// <summary>
 /// Every queue message the app writes. <see cref="Id"/> makes handling idempotent: a handler records the ids
-/// it has handled in the same transaction as its change, so a second delivery changes nothing.
+/// it has handled in the same transaction as its change, so a second delivery changes nothing. A queue message holds at most
+/// 64 KiB: data larger than <see cref="MessagePayloads.InlineChars"/> travels as a <see cref="Payload"/> reference instead.
 /// </summary>
 public sealed record QueueEnvelope(string Id, string Type, string Subject, DateTimeOffset CreatedAt, JsonElement? Data = null)
 {
+    /// <summary>Where <see cref="Data"/> waits when it was too large for the message (<see cref="MessagePayloads"/>).</summary>
+    public string? Payload { get; init; }
+
     public static QueueEnvelope Create(string type, string subject, TimeProvider clock, object? data = null, string? id = null) =>
         new(id ?? Guid.NewGuid().ToString("N"), type, subject, clock.GetUtcNow(),
-            data is null ? null : JsonSerializer.SerializeToElement(data, Json.Options));
+            data is null ? null : JsonSerializer.SerializeToElement(data, StoredJson.Options));
 
     public T DataAs<T>() => Data is { } d
         ? d.Deserialize<T>(Json.Options) ?? throw new InvalidDataException($"message {Id} has empty data")
         : throw new InvalidDataException($"message {Id} has no data");
 
-    public string Serialize() => JsonSerializer.Serialize(this, Json.Options);
+    public string Serialize() => JsonSerializer.Serialize(this, StoredJson.Options);
 
     public static QueueEnvelope Parse(string body) =>
         JsonSerializer.Deserialize<QueueEnvelope>(body, Json.Options) ?? throw new InvalidDataException("empty queue message");

@@ -229,12 +229,13 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         var objections = approval.Tasks.Where(t => t.Status == ApprovalTaskStatus.Rejected)
             .Select(t => $"{org.FindDepartment(org.Person(t.AddressedToId).DepartmentId)?.Name ?? org.Person(t.AddressedToId).Name}：{t.Comment ?? "不同意"}").ToList();
         var passed = approval.Status == ApprovalStatus.Approved;
-        var stored = await GetAsync(approval.Request.SubjectId, ct);
-        if (await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;
-        var next = stored.Value.Reviewed(approval.Id, passed, objections.Count > 0 ? string.Join("；", objections) : null);
-        await Store.UpdateAsync(stored, next, History(Actor.System, stored.Value.Status, next.Status,
-            $"{approval.Request.Steps[0].Name}：{(passed ? "通过" : "未通过")}" + (objections.Count > 0 ? $"（{string.Join("；", objections)}）" : "")),
-            handledMessageId: message.Id, ct: ct);
+        var reason = $"{approval.Request.Steps[0].Name}：{(passed ? "通过" : "未通过")}" + (objections.Count > 0 ? $"（{string.Join("；", objections)}）" : "");
+        // The legality review and the consultation may end at the same moment: a conflict is retried here, never left to the queue.
+        await Store.ChangeAsync(KeyOf(approval.Request.SubjectId), d =>
+        {
+            var next = d.Reviewed(approval.Id, passed, objections.Count > 0 ? string.Join("；", objections) : null);
+            return (next, History(Actor.System, d.Status, next.Status, reason), []);
+        }, message.Id, ct: ct);
     }
 
     private async Task PublishAsync(string id, string messageId, CancellationToken ct)
@@ -242,8 +243,12 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         var stored = await GetAsync(id, ct);
         if (DecisionRules.PublicEntryOf(stored.Value) is not { } entry || stored.Value.PublishedAt is not null) return;
         await PublicFeed.PutAsync(storage, entry, ct);
-        var next = stored.Value.Published(clock.GetUtcNow());
-        await Store.UpdateAsync(stored, next, History(Actor.System, stored.Value.Status, next.Status, "向社会公开（第四十条、第四十一条）"), handledMessageId: messageId, ct: ct);
+        await Store.ChangeAsync(KeyOf(id), d =>
+        {
+            if (d.PublishedAt is not null) return null;
+            var next = d.Published(clock.GetUtcNow());
+            return (next, History(Actor.System, d.Status, next.Status, "向社会公开（第四十条、第四十一条）"), []);
+        }, messageId, ct: ct);
     }
 
     private async Task FlagAsync(Stored<Decision> stored, Person caller, IReadOnlyList<OpenGate> open, CancellationToken ct)

@@ -127,14 +127,14 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
         var approval = await engine.CompletedAsync(message, Feature, ct);
-        var stored = await GetAsync(approval.Request.SubjectId, ct);
-        if (await Store.WasHandledAsync(stored.Key, message.Id, ct) || stored.Value.LegalReview.ApprovalId != approval.Id
-            || stored.Value.Status != DocumentStatus.InLegalReview) return;
         var passed = approval.Status == ApprovalStatus.Approved;
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
-        var next = stored.Value.Reviewed(approval.Id, passed, comment);
-        await Store.UpdateAsync(stored, next, History(Actor.System, stored.Value.Status, next.Status, (passed ? "法制审核通过" : "法制审核未通过") + (comment is null ? "" : $"：{comment}")),
-            handledMessageId: message.Id, ct: ct);
+        await Store.ChangeAsync(RecordKey.Own(approval.Request.SubjectId), d =>
+        {
+            if (d.LegalReview.ApprovalId != approval.Id || d.Status != DocumentStatus.InLegalReview) return null;
+            var next = d.Reviewed(approval.Id, passed, comment);
+            return (next, History(Actor.System, d.Status, next.Status, (passed ? "法制审核通过" : "法制审核未通过") + (comment is null ? "" : $"：{comment}")), []);
+        }, message.Id, ct: ct);
     }
 
     private async Task UnindexAsync(string id, CancellationToken ct)

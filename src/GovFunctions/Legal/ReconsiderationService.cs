@@ -107,19 +107,20 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
         var approval = await engine.CompletedAsync(message, Feature, ct);
-        var stored = await GetAsync(approval.Request.SubjectId, ct);
-        if (await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;
         var approved = approval.Status == ApprovalStatus.Approved;
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
-        var r = stored.Value;
-        var (next, reason) = r.ExtensionApprovalId == approval.Id && !r.Extended
-            ? (r.ExtensionDecided(approval.Id, approved, options.Value.ReconsiderationExtensionDays), approved ? "区长批准延长复议期限" : "延期未获批准")
-            : r.SignOffApprovalId == approval.Id && r.Status == ReconsiderationStatus.InSignOff
-                ? (r.SignedOff(approval.Id, approved, comment, clock.GetUtcNow()), approved ? "常务副区长、区长审批签发，复议决定作出" : $"签批未通过，退回法制机构：{comment}")
-                : (null, "");
-        if (next is null) return;
-        await Store.UpdateAsync(stored, next with { RemindedDaysBefore = next.DeadlineAt != r.DeadlineAt ? [] : next.RemindedDaysBefore },
-            History(Actor.System, r.Status, next.Status, reason), handledMessageId: message.Id, ct: ct);
+        // The extension and the sign-off are separate approvals that may end at the same moment: a conflict is retried here.
+        await Store.ChangeAsync(RecordKey.Own(approval.Request.SubjectId), r =>
+        {
+            var (next, reason) = r.ExtensionApprovalId == approval.Id && !r.Extended
+                ? (r.ExtensionDecided(approval.Id, approved, options.Value.ReconsiderationExtensionDays), approved ? "区长批准延长复议期限" : "延期未获批准")
+                : r.SignOffApprovalId == approval.Id && r.Status == ReconsiderationStatus.InSignOff
+                    ? (r.SignedOff(approval.Id, approved, comment, clock.GetUtcNow()), approved ? "常务副区长、区长审批签发，复议决定作出" : $"签批未通过，退回法制机构：{comment}")
+                    : (null, "");
+            if (next is null) return null;
+            return (next with { RemindedDaysBefore = next.DeadlineAt != r.DeadlineAt ? [] : next.RemindedDaysBefore },
+                History(Actor.System, r.Status, next.Status, reason), []);
+        }, message.Id, ct: ct);
     }
 
     private Task<Stored<Reconsideration>> ChangeAsync(string id, Person caller, Func<Reconsideration, (Reconsideration Next, string Reason, List<OutboundMessage> Messages)> change,

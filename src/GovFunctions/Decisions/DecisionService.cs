@@ -7,6 +7,7 @@ using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Decisions;
@@ -34,7 +35,7 @@ public sealed record OutcomeIntake(MeetingType? Meeting, DateOnly? Date, List<st
 /// published unless confidential (Art. 40–41); evaluated after implementation (Art. 18).
 /// </summary>
 public sealed class DecisionService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    AccountabilityList accountability, IOptions<DecisionOptions> options, TimeProvider clock) : IQueueHandler
+    AccountabilityList accountability, IOptions<DecisionOptions> options, TimeProvider clock, ILogger<DecisionService> log) : IQueueHandler
 {
     public const string Feature = "decision";
     public const string PublishType = "decision.publish";
@@ -201,9 +202,13 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         var opened = 0;
         // Decisions are few (major ones only); the adopted ones are found by their state column, then checked in full.
         var filter = TableClient.CreateQueryFilter($"State eq {"adopted"} or State eq {"amended"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
-            var stored = await GetAsync(row.PartitionKey, ct);
+            if (await Store.FindAsync(KeyOf(row.PartitionKey), ct) is not { } stored)
+            {
+                TimerLog.Dangling(log, Tables.Decisions, row.PartitionKey, row.RowKey); // not a record's row: left alone, skipped
+                continue;
+            }
             if (stored.Value is not { Evaluation: null, EvaluationDueAt: { } due } || due > now) continue;
             var next = stored.Value.EvaluationOpened(now);
             try

@@ -160,7 +160,13 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
         {
             if (absence.End > now) continue;
             var leave = await Store.FindAsync(KeyOf(absence.LeaveId), ct);
-            if (leave is null || leave.Value.Status != LeaveStatus.Approved) continue;
+            if (leave is null)
+            {
+                TimerLog.Dangling(log, Tables.LeaveAway, $"{ChinaTime.DateOf(absence.Start).Year}", absence.LeaveId);
+                await away.DropAsync(absence, ct);
+                continue;
+            }
+            if (leave.Value.Status != LeaveStatus.Approved) continue;
             var remindOn = calendar.NextWorkingDay(leave.Value.LastDay);
             var tellOfficeOn = calendar.NextWorkingDay(remindOn);
             if (today >= tellOfficeOn && leave.Value.OfficeToldNotReturnedAt is null)

@@ -7,6 +7,7 @@ using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Legal;
@@ -20,7 +21,7 @@ public sealed record ExtensionIntake(string? Reason);
 /// reminders before it runs out.
 /// </summary>
 public sealed class ReconsiderationService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    IOptions<LegalOptions> options, TimeProvider clock) : IQueueHandler
+    IOptions<LegalOptions> options, TimeProvider clock, ILogger<ReconsiderationService> log) : IQueueHandler
 {
     public const string Feature = "reconsideration";
 
@@ -85,9 +86,13 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
         var table = await Store.TableAsync();
         var sent = 0;
         var filter = TableClient.CreateQueryFilter($"State ne {"decided"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
-            var stored = await GetAsync(row.PartitionKey, ct);
+            if (await Store.FindAsync(RecordKey.Own(row.PartitionKey), ct) is not { } stored)
+            {
+                TimerLog.Dangling(log, Tables.Reconsiderations, row.PartitionKey, row.RowKey); // not a record's row: left alone, skipped
+                continue;
+            }
             var r = stored.Value;
             var daysLeft = ChinaTime.DateOf(r.DeadlineAt).DayNumber - ChinaTime.Today(clock).DayNumber;
             var due = options.Value.ReminderDays.Where(d => daysLeft <= d && !r.RemindedDaysBefore.Contains(d)).OrderBy(d => d).ToList();

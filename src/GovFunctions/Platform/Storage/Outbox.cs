@@ -91,14 +91,13 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
                 if (await WitnessedAsync(intent, ct))
                 {
                     if (await TryDispatchAsync(outbox, intent, StoredJson.Get<List<OutboundMessage>>(intent, "Messages"), ct)) dispatched++;
+                    else waiting++;
                     continue;
                 }
             }
             catch (Exception e) when (e is InvalidDataException or JsonException or RequestFailedException or ArgumentException)
             {
-                LogUnreadable(e, intent.RowKey); // an intent that cannot be read or routed is kept for an operator, never stops the sweep
-                waiting++;
-                continue;
+                LogUnreadable(e, intent.RowKey); // never stops the sweep; dropped once abandoned, like an intent that never committed
             }
             if (age > AbandonAfter)
             {
@@ -144,7 +143,7 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
     [LoggerMessage(LogLevel.Warning, "Outbox intent {IntentId} committed but not enqueued; the sweeper will route it")]
     private partial void LogDispatchFailed(Exception e, string intentId);
 
-    [LoggerMessage(LogLevel.Error, "Outbox intent {IntentId} cannot be read or routed; left for an operator")]
+    [LoggerMessage(LogLevel.Error, "Outbox intent {IntentId} cannot be read or routed")]
     private partial void LogUnreadable(Exception e, string intentId);
 
     [LoggerMessage(LogLevel.Warning, "Outbox intent {IntentId} for {Table}/{Partition} never committed; dropped")]

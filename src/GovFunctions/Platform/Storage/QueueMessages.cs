@@ -51,3 +51,13 @@ internal static partial class Log
     [LoggerMessage(LogLevel.Debug, "Enqueued a message on {Queue}")]
     public static partial void Enqueued(ILogger logger, string queue);
 }
+
+/// <summary>What the timers log when a row they read leads nowhere: they drop it (an index row) or skip it, and go on.</summary>
+public static partial class TimerLog
+{
+    [LoggerMessage(LogLevel.Warning, "{Table} row {Partition}/{Row} points at no record; dropped")]
+    public static partial void Dangling(ILogger logger, string table, string partition, string row);
+
+    [LoggerMessage(LogLevel.Error, "{Table} row {Partition}/{Row} cannot be read; skipped")]
+    public static partial void Unreadable(ILogger logger, Exception e, string table, string partition, string row);
+}

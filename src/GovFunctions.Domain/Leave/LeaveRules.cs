@@ -112,7 +112,8 @@ public static class LeaveRules
             && ActingCandidates(org, applicant) is var own && own.All(p => p.Id != named.Id))
             throw new RuleViolationException(Art75, "actingPerson", Bilingual.Text(
                 $"代为主持工作的负责人须为本部门的负责人（{string.Join("、", own.Select(p => p.DisplayName))}），{named.DisplayName}不是本部门的负责人（第七十五条）",
-                $"the acting person must be one of the department's own leaders ({string.Join(", ", own.Select(p => p.Id))}); {named.Id} is not (Art. 75)"));
+                $"the acting person must be one of the department's own leaders ({string.Join(", ", own.Select(p => p.Id))}); "
+                + $"{named.Id} is not (Art. 75)"));
     }
 
     public static string Describe(LeaveStatus s) => s switch

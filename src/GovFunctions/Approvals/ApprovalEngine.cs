@@ -256,7 +256,8 @@ public sealed partial class ApprovalEngine : IQueueHandler
             if (stored is null || task is null || !task.IsOpen || !stored.Value.IsPending)
             {
                 // An entry is written just before its approval's commit: one pointing at nothing an hour on never committed.
-                if (stored is null && (row.GetDateTimeOffset("IndexedAt") ?? DateTimeOffset.MinValue) >= now - TimeSpan.FromHours(1)) continue;
+                var indexedAt = row.GetDateTimeOffset("IndexedAt") ?? DateTimeOffset.MinValue;
+                if (stored is null && indexedAt >= now - TimeSpan.FromHours(1)) continue;
                 if (stored is null) TimerLog.Dangling(_log, Tables.PendingTasks, row.PartitionKey, row.RowKey);
                 await index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
                 continue;

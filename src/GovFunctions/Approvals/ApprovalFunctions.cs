@@ -97,7 +97,8 @@ public sealed class ApprovalRoutingFunctions(Platform.Routing.QueueRouter router
         router.HandleAsync(message, ct);
 
     [Function(nameof(SendNotification))]
-    public async Task SendNotification([QueueTrigger(Queues.Notifications, Connection = Queues.Connection)] string message, CancellationToken ct) =>
+    public async Task SendNotification(
+        [QueueTrigger(Queues.Notifications, Connection = Queues.Connection)] string message, CancellationToken ct) =>
         await notifications.HandleAsync(await payloads.ResolveAsync(QueueEnvelope.Parse(message), ct), ct);
 
     [Function(nameof(ApprovalRoutingPoison))]

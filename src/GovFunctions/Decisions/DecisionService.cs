@@ -234,7 +234,8 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         var objections = approval.Tasks.Where(t => t.Status == ApprovalTaskStatus.Rejected)
             .Select(t => $"{org.FindDepartment(org.Person(t.AddressedToId).DepartmentId)?.Name ?? org.Person(t.AddressedToId).Name}：{t.Comment ?? "不同意"}").ToList();
         var passed = approval.Status == ApprovalStatus.Approved;
-        var reason = $"{approval.Request.Steps[0].Name}：{(passed ? "通过" : "未通过")}" + (objections.Count > 0 ? $"（{string.Join("；", objections)}）" : "");
+        var reason = $"{approval.Request.Steps[0].Name}：{(passed ? "通过" : "未通过")}"
+            + (objections.Count > 0 ? $"（{string.Join("；", objections)}）" : "");
         // The legality review and the consultation may end at the same moment: a conflict is retried here, never left to the queue.
         await Store.ChangeAsync(KeyOf(approval.Request.SubjectId), d =>
         {

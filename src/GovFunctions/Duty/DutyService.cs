@@ -68,7 +68,8 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
         {
             if (log.Status != DutyLogStatus.AwaitingInstruction) return null;
             var next = log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value);
-            return (next, new HistoryEntry(clock.GetUtcNow(), actor.Id, actor.Name, DutyLog.StateName(log.Status), DutyLog.StateName(next.Status),
+            return (next, new HistoryEntry(clock.GetUtcNow(), actor.Id, actor.Name,
+                DutyLog.StateName(log.Status), DutyLog.StateName(next.Status),
                 $"带班领导批示：{next.Instruction}"), []);
         }, message.Id, ct: ct);
     }

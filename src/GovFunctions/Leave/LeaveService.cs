@@ -194,7 +194,8 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
     /// <summary>Applies a transition with optimistic retries; a null transition means it no longer applies.</summary>
     private Task<Stored<LeaveRequest>> ApplyAsync(string id, Func<LeaveRequest, LeaveRequest?> transition, Actor actor, string reason,
         Func<LeaveRequest, IReadOnlyList<OutboundMessage>> messagesFor, string? messageId, CancellationToken ct) =>
-        Store.ChangeAsync(KeyOf(id), l => transition(l) is { } next ? (next, History(actor, l.Status, next.Status, reason), messagesFor(next)) : null,
+        Store.ChangeAsync(KeyOf(id),
+            l => transition(l) is { } next ? (next, History(actor, l.Status, next.Status, reason), messagesFor(next)) : null,
             messageId, ConflictRetries, ct);
 
     private List<OutboundMessage> ApprovedMessages(LeaveRequest leave, Person applicant)

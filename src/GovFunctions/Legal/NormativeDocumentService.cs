@@ -20,7 +20,8 @@ namespace GovFunctions.Legal;
 /// Documents awaiting filing are indexed (<c>PendingFilings</c>), so the timer reads only those.
 /// </summary>
 public sealed class NormativeDocumentService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    AccountabilityList accountability, IOptions<LegalOptions> options, TimeProvider clock, ILogger<NormativeDocumentService> log) : IQueueHandler
+    AccountabilityList accountability, IOptions<LegalOptions> options, TimeProvider clock, ILogger<NormativeDocumentService> log)
+    : IQueueHandler
 {
     public const string Feature = "normative-document";
 
@@ -141,7 +142,8 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
         {
             if (d.LegalReview.ApprovalId != approval.Id || d.Status != DocumentStatus.InLegalReview) return null;
             var next = d.Reviewed(approval.Id, passed, comment);
-            return (next, History(Actor.System, d.Status, next.Status, (passed ? "法制审核通过" : "法制审核未通过") + (comment is null ? "" : $"：{comment}")), []);
+            var reason = (passed ? "法制审核通过" : "法制审核未通过") + (comment is null ? "" : $"：{comment}");
+            return (next, History(Actor.System, d.Status, next.Status, reason), []);
         }, message.Id, ct: ct);
     }
 

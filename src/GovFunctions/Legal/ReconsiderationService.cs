@@ -118,9 +118,11 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
         await Store.ChangeAsync(RecordKey.Own(approval.Request.SubjectId), r =>
         {
             var (next, reason) = r.ExtensionApprovalId == approval.Id && !r.Extended
-                ? (r.ExtensionDecided(approval.Id, approved, options.Value.ReconsiderationExtensionDays), approved ? "区长批准延长复议期限" : "延期未获批准")
+                ? (r.ExtensionDecided(approval.Id, approved, options.Value.ReconsiderationExtensionDays),
+                    approved ? "区长批准延长复议期限" : "延期未获批准")
                 : r.SignOffApprovalId == approval.Id && r.Status == ReconsiderationStatus.InSignOff
-                    ? (r.SignedOff(approval.Id, approved, comment, clock.GetUtcNow()), approved ? "常务副区长、区长审批签发，复议决定作出" : $"签批未通过，退回法制机构：{comment}")
+                    ? (r.SignedOff(approval.Id, approved, comment, clock.GetUtcNow()),
+                        approved ? "常务副区长、区长审批签发，复议决定作出" : $"签批未通过，退回法制机构：{comment}")
                     : (null, "");
             if (next is null) return null;
             return (next with { RemindedDaysBefore = next.DeadlineAt != r.DeadlineAt ? [] : next.RemindedDaysBefore },

@@ -29,11 +29,13 @@ public class ConcurrentReviewTests : AppTest
             await Decisions.SubmitAsync(sponsor, id);
             await Pump.RunAsync();
             var d = (await Decisions.GetAsync(id)).Value;
-            var (legal, consult) = (await TokenAsync(d.LegalityReview.ApprovalId!, "zheng-wenbo"), await TokenAsync(d.Consultation.ApprovalId!, "huang-xiuying"));
+            var legal = await TokenAsync(d.LegalityReview.ApprovalId!, "zheng-wenbo");
+            var consult = await TokenAsync(d.Consultation.ApprovalId!, "huang-xiuying");
             await Task.WhenAll(DecideAsync(legal, "approve"), DecideAsync(consult, consulted, "资金来源不明确"));
             await HandleAtOnceAsync(await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.DecidedType, 2));
 
-            await HandleAtOnceAsync(await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType(DecisionService.Feature), 2));
+            await HandleAtOnceAsync(
+                await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType(DecisionService.Feature), 2));
 
             d = (await Decisions.GetAsync(id)).Value;
             Assert.Equal(ReviewState.Passed, d.LegalityReview.State);
@@ -50,7 +52,8 @@ public class ConcurrentReviewTests : AppTest
     {
         var reconsiderations = App.Get<ReconsiderationService>();
         var clerk = (await App.Get<OrganizationStore>().OrganizationAsync()).Person("qin-hao");
-        var id = (await reconsiderations.AcceptAsync(clerk, new ReconsiderationIntake("张某", "区市场监督管理局", "撤销行政处罚决定", App.Clock.GetUtcNow()))).Id;
+        var id = (await reconsiderations.AcceptAsync(clerk,
+            new ReconsiderationIntake("张某", "区市场监督管理局", "撤销行政处罚决定", App.Clock.GetUtcNow()))).Id;
         await reconsiderations.RequestExtensionAsync(clerk, id, "案情复杂");
         await reconsiderations.ProposeAsync(clerk, id, "维持原行政处罚决定");
         await Pump.RunAsync();
@@ -61,7 +64,8 @@ public class ConcurrentReviewTests : AppTest
         await Task.WhenAll(DecideAsync(await TokenAsync(r.ExtensionApprovalId!, "lin-jianguo"), "approve"),
             DecideAsync(await TokenAsync(r.SignOffApprovalId!, "lin-jianguo"), "approve"));
         await HandleAtOnceAsync(await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.DecidedType, 2));
-        await HandleAtOnceAsync(await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType(ReconsiderationService.Feature), 2));
+        await HandleAtOnceAsync(
+            await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType(ReconsiderationService.Feature), 2));
 
         r = (await reconsiderations.GetAsync(id)).Value;
         Assert.Equal((true, ReconsiderationStatus.Decided), (r.Extended, r.Status));

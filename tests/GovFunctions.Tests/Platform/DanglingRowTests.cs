@@ -31,7 +31,8 @@ public class DanglingRowTests : AppTest
         var id = (await Documents.CreateAsync(issuer, new DocumentIntake("青禾区财政专项资金管理办法", "规范专项资金拨付。", "finance", [], []))).Id;
         await Documents.SubmitAsync(issuer, id);
         await Pump.RunAsync();
-        await DecideAsync(await TokenAsync((await Documents.GetAsync(id)).Value.LegalReview.ApprovalId!, "zheng-wenbo"), "approve", "符合法律法规");
+        var approvalId = (await Documents.GetAsync(id)).Value.LegalReview.ApprovalId!;
+        await DecideAsync(await TokenAsync(approvalId, "zheng-wenbo"), "approve", "符合法律法规");
         await Pump.RunAsync();
         await Documents.PublishAsync(issuer, id);
         return id;
@@ -55,8 +56,8 @@ public class DanglingRowTests : AppTest
     [Fact]
     public async Task PublishingAnIdLongerThanAKey_Is404_AndLeavesNoIndexRow()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => Documents.PublishAsync(App.Get<OrganizationStore>().OrganizationAsync().Result.Person(Finance),
-            new string('a', 600)));
+        var issuer = await PersonAsync(Finance);
+        await Assert.ThrowsAsync<NotFoundException>(() => Documents.PublishAsync(issuer, new string('a', 600)));
         Assert.Empty(await RowsAsync(Tables.PendingFilings));
     }
 
@@ -64,7 +65,8 @@ public class DanglingRowTests : AppTest
     public async Task PublishingAnotherDepartmentsDocument_Is403_AndLeavesNoIndexRow()
     {
         var id = (await Documents.CreateAsync(await PersonAsync(Finance), new DocumentIntake("办法", "内容", "finance", [], []))).Id;
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Documents.PublishAsync(App.Get<OrganizationStore>().OrganizationAsync().Result.Person("gao-feng"), id));
+        var housing = await PersonAsync("gao-feng");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Documents.PublishAsync(housing, id));
         Assert.Empty(await RowsAsync(Tables.PendingFilings));
     }
 
@@ -118,8 +120,8 @@ public class DanglingRowTests : AppTest
     [Fact]
     public async Task HotlineOverdue_DropsAnOpenCallRowPointingAtNothing()
     {
-        var ghost = new HotlineCall("20261125-03-deadbeef", "", "", App.Clock.GetUtcNow(), CallCategory.Complaint, "路灯不亮", null, "cao-xiaowen",
-            Disposition.Assign, null, CallStatus.Assigned);
+        var ghost = new HotlineCall("20261125-03-deadbeef", "", "", App.Clock.GetUtcNow(), CallCategory.Complaint, "路灯不亮", null,
+            "cao-xiaowen", Disposition.Assign, null, CallStatus.Assigned);
         await App.Get<HotlineOpenCalls>().AddAsync(ghost, CancellationToken.None);
 
         await App.Get<HotlineService>().ChaseOverdueAsync();

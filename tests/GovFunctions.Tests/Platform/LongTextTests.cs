@@ -68,8 +68,8 @@ public class LongTextTests : AppTest
         var decisions = App.Get<DecisionService>();
         var (sponsor, office) = (await PersonAsync("ma-zhiqiang"), await PersonAsync("sun-huimin"));
         var (title, summary, comment) = (Text(script, 200), Text(script, 8000), Text(script, 1000));
-        var id = (await decisions.CreateAsync(sponsor, new DecisionIntake(title, DecisionCategory.LivelihoodStability, summary, "dev-reform",
-            ["finance"], false, true, true, false, null))).Id;
+        var id = (await decisions.CreateAsync(sponsor, new DecisionIntake(title, DecisionCategory.LivelihoodStability, summary,
+            "dev-reform", ["finance"], false, true, true, false, null))).Id;
         await decisions.SubmitAsync(sponsor, id);
         await Pump.RunAsync();
         var d = (await decisions.GetAsync(id)).Value;
@@ -86,8 +86,8 @@ public class LongTextTests : AppTest
             new EvidenceIntake(EvidenceKind.Research, "一份", "区发展和改革局", new DateOnly(2026, 9, 1))));
         Assert.Contains("evidence", more.Errors.Keys);
         var (commentSummary, notAdopted) = (Text(script, 4000), Text(script, 4000));
-        await decisions.RecordPublicCommentAsync(sponsor, id, new PublicCommentIntake(new DateOnly(2026, 10, 20), new DateOnly(2026, 11, 18), 87,
-            commentSummary, notAdopted));
+        await decisions.RecordPublicCommentAsync(sponsor, id,
+            new PublicCommentIntake(new DateOnly(2026, 10, 20), new DateOnly(2026, 11, 18), 87, commentSummary, notAdopted));
         var (participants, transcript) = (Text(script, 2000), Text(script, 8000));
         await decisions.RecordHearingAsync(sponsor, id, new HearingIntake(new DateOnly(2026, 11, 20), participants, transcript));
         await decisions.ScheduleAsync(office, id, new ScheduleIntake(MeetingType.Executive, new DateOnly(2026, 12, 10)));
@@ -130,8 +130,8 @@ public class LongTextTests : AppTest
         var hotline = App.Get<HotlineService>();
         var operatorPerson = await PersonAsync("cao-xiaowen");
         var content = Text(script, 4000);
-        var id = (await hotline.RecordAsync(operatorPerson, new CallIntake("张先生", "13812345678", App.Clock.GetUtcNow(), CallCategory.Complaint,
-            content, Text(script, 200), Disposition.Escalate, null, "housing"))).Id;
+        var id = (await hotline.RecordAsync(operatorPerson, new CallIntake("张先生", "13812345678", App.Clock.GetUtcNow(),
+            CallCategory.Complaint, content, Text(script, 200), Disposition.Escalate, null, "housing"))).Id;
         await Pump.RunAsync();
         var call = (await hotline.GetAsync(id)).Value;
         await AssertAskedAsync(call.ApprovalId!, call.EscalatedToId!, content);
@@ -167,7 +167,8 @@ public class LongTextTests : AppTest
         var duty = App.Get<DutyService>();
         var officer = await PersonAsync("zeng-qiang");
         var content = Text(script, 4000);
-        var id = (await duty.RecordAsync(officer, new DutyLogIntake(DutyLogKind.Notice, Text(script, 200), content, App.Clock.GetUtcNow()))).Id;
+        var intake = new DutyLogIntake(DutyLogKind.Notice, Text(script, 200), content, App.Clock.GetUtcNow());
+        var id = (await duty.RecordAsync(officer, intake)).Id;
         await Pump.RunAsync();
         var log = (await duty.GetAsync(id)).Value;
         await AssertAskedAsync(log.ApprovalId, log.LeaderOnDutyId, content);

@@ -51,7 +51,8 @@ public sealed partial class MessagePayloads(StorageClients storage, TimeProvider
         var table = await storage.TableAsync(Tables.Payloads);
         var before = $"{clock.GetUtcNow() - KeepFor:yyyyMMdd}";
         var dropped = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {before}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        var old = TableClient.CreateQueryFilter($"PartitionKey lt {before}");
+        await foreach (var row in table.QueryAsync<TableEntity>(old, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
             try { await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct); }
             catch (RequestFailedException e) when (e.Status == 404) { }

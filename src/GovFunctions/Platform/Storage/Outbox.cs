@@ -19,7 +19,8 @@ namespace GovFunctions.Platform.Storage;
 /// both the writer and the sweeper is handled once in effect. The Outbox table only ever holds work in flight,
 /// so sweeping it is cheap at any scale.
 /// </summary>
-public sealed partial class Outbox(StorageClients storage, IQueueSender sender, MessagePayloads payloads, TimeProvider clock, ILogger<Outbox> log)
+public sealed partial class Outbox(StorageClients storage, IQueueSender sender, MessagePayloads payloads, TimeProvider clock,
+    ILogger<Outbox> log)
 {
     /// <summary>The id every commit writes on its witness (history) row; an intent's id is its commit's id.</summary>
     public const string WitnessProperty = "CommitId";
@@ -113,9 +114,11 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
 
     private async Task<bool> WitnessedAsync(TableEntity intent, CancellationToken ct)
     {
-        var (tableName, partition, rowKey) = (intent.GetString("Table"), intent.GetString("RecordPartition"), intent.GetString("WitnessRowKey"));
+        var (tableName, partition, rowKey) =
+            (intent.GetString("Table"), intent.GetString("RecordPartition"), intent.GetString("WitnessRowKey"));
         if (tableName is null || partition is null || rowKey is null) return false;
-        var witness = await storage.TableService.GetTableClient(tableName).GetEntityIfExistsAsync<TableEntity>(partition, rowKey, [WitnessProperty], ct);
+        var witness = await storage.TableService.GetTableClient(tableName)
+            .GetEntityIfExistsAsync<TableEntity>(partition, rowKey, [WitnessProperty], ct);
         return witness.HasValue && witness.Value!.GetString(WitnessProperty) == intent.RowKey;
     }
 

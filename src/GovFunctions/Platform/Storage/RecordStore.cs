@@ -170,7 +170,9 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         {
             var partRow = new TableEntity(key.Partition, PartRow(key.Id, part)) { ["Version"] = version };
             if (part < rows.Count) StoredJson.Write(partRow, "Json", rows[part]);
-            actions.Add(part < rows.Count ? new(TableTransactionActionType.UpsertReplace, partRow) : new(TableTransactionActionType.Delete, partRow, ETag.All));
+            actions.Add(part < rows.Count
+                ? new(TableTransactionActionType.UpsertReplace, partRow)
+                : new(TableTransactionActionType.Delete, partRow, ETag.All));
         }
         var extraActions = extra?.ToList() ?? [];
         foreach (var action in extraActions)
@@ -193,7 +195,8 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         }
 
         if (responses is null) // committed, but the answer was lost: read the new ETag back
-            return new Stored<T>(key, value, (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), ["Version"], ct)).Value.ETag, version)
+            return new Stored<T>(key, value,
+                (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), ["Version"], ct)).Value.ETag, version)
             {
                 Parts = rows.Count - 1,
             };
@@ -205,7 +208,8 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         };
     }
 
-    /// <summary>The record from its row and part rows; a part of another version means a change landed between the reads: read again.</summary>
+    /// <summary>The record from its row and part rows; a part of another version means a change landed between the reads:
+    /// read again.</summary>
     private async Task<Stored<T>> ToStoredAsync(TableClient table, RecordKey key, TableEntity row, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)

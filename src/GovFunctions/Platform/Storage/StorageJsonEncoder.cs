@@ -36,7 +36,8 @@ public sealed class StorageJsonEncoder : JavaScriptEncoder
     {
         for (var i = 0; i < utf8Text.Length;)
         {
-            if (Rune.DecodeFromUtf8(utf8Text[i..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done || WillEncode(rune.Value))
+            var status = Rune.DecodeFromUtf8(utf8Text[i..], out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done || WillEncode(rune.Value))
                 return i;
             i += consumed;
         }

@@ -84,7 +84,8 @@ public static class StoredJson
         return bytes;
     }
 
-    /// <summary>At most <paramref name="max"/> UTF-16 characters of a text, cut between characters, marked with an ellipsis when cut.</summary>
+    /// <summary>At most <paramref name="max"/> UTF-16 characters of a text, cut between characters, marked with an ellipsis
+    /// when cut.</summary>
     public static string? Clip(string? text, int max)
     {
         if (text is null || text.Length <= max) return text;

@@ -392,6 +392,39 @@ public class LeaveRulesTests
         Assert.True(LeaveRules.OfficeInformsLeaders(Org.Person(Deputy)));
         Assert.False(LeaveRules.OfficeInformsLeaders(Org.Person(EducationHead)));
     }
+
+    // ---- Art. 75: who presides in a department head's absence ------------------------------------------------------------
+
+    [Theory]
+    [InlineData("qian-lu")]      // 司法局副局长: another department's leader
+    [InlineData(Deputy)]         // a deputy district head
+    [InlineData("xia-yu")]       // 市场监督管理局副局长
+    [InlineData("bai-xue")]      // staff of the office
+    public void Validate_ADepartmentHeadNamingSomeoneOutsideTheDepartmentsLeadership_IsRefusedUnderArt75(string acting)
+    {
+        var e = Assert.Throws<RuleViolationException>(() => Validate(Application(acting), EducationHead));
+        Assert.Contains("第七十五条", e.Article);
+        Assert.Equal("actingPerson", e.Gate);
+        Assert.Contains(Org.Person(EducationDeputyHead).Name, e.Message);
+    }
+
+    [Fact]
+    public void ActingCandidates_ForADepartmentHead_AreThatDepartmentsDeputyHeadsOnly()
+    {
+        Assert.Equal([EducationDeputyHead], LeaveRules.ActingCandidates(Org, Org.Person(EducationHead)).Select(p => p.Id));
+        Assert.Equal(["feng-kai"], LeaveRules.ActingCandidates(Org, Org.Person("gao-feng")).Select(p => p.Id));
+        Assert.Equal([ExecutiveDeputy], LeaveRules.ActingCandidates(Org, Org.Person(DistrictHead)).Select(p => p.Id));
+    }
+
+    [Fact]
+    public void EveryDepartmentHeadOfTheSeed_HasADeputyWhoCanPreside()
+    {
+        Assert.All(Org.People.Where(p => p.Role == Role.DepartmentHead), head =>
+        {
+            var deputy = Assert.Single(LeaveRules.ActingCandidates(Org, head));
+            Validate(Application(deputy.Id), head.Id);
+        });
+    }
 }
 
 /// <summary>The life of a leave request: pending → approved/rejected/withdrawn; approved → returned (销假).</summary>

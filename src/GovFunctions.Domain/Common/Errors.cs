@@ -94,11 +94,16 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>At most <paramref name="max"/> characters as a reader counts them: a character beyond the BMP (e.g. 𠀀) is one,
+    /// though it takes two UTF-16 units; storage is sized for the maximum in any script.</summary>
     public FieldErrors MaxLength(string field, string? value, int max, string zhName)
     {
-        if (value is not null && value.Length > max) Add(field, $"{zhName}不能超过{max}个字符", $"{field} must be at most {max} characters");
+        if (value is not null && value.Length > max && CharacterCount(value) > max)
+            Add(field, $"{zhName}不能超过{max}个字符", $"{field} must be at most {max} characters");
         return this;
     }
+
+    public static int CharacterCount(string value) => value.Length - value.Count(char.IsLowSurrogate);
 
     /// <summary>A time something was received: required, not in the future (5 minutes' clock skew allowed), at most <paramref name="maxDays"/> old.</summary>
     public FieldErrors Received(string field, DateTimeOffset? value, DateTimeOffset now, int maxDays, string zhName)

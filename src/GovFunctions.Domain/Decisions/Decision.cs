@@ -118,7 +118,14 @@ public sealed record Decision(
         throw Conflict("该审查结果已记录", "this review's result is already recorded");
     }
 
-    public Decision WithEvidence(Evidence evidence) => Editable ? this with { Evidence = [.. Evidence, evidence] } : throw NotEditable();
+    /// <summary>The most evidence entries a decision keeps: with every text at its maximum the record still fits one table row.</summary>
+    public const int MaxEvidence = 30;
+
+    public Decision WithEvidence(Evidence evidence) =>
+        !Editable ? throw NotEditable()
+        : Evidence.Count >= MaxEvidence ? throw ValidationException.For("evidence", $"每项决策最多登记{MaxEvidence}份论证材料，请合并后补充",
+            $"a decision keeps at most {MaxEvidence} evidence entries")
+        : this with { Evidence = [.. Evidence, evidence] };
 
     public Decision WithPublicComment(PublicComment comment) => Editable ? this with { PublicComment = comment } : throw NotEditable();
 

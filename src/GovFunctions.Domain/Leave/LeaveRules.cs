@@ -57,6 +57,17 @@ public static class LeaveRules
     public static bool RequiresActingPerson(Person applicant) => applicant.Role == Role.DepartmentHead;
 
     /// <summary>
+    /// Who may preside while the applicant is away: for the district head the executive deputy (Art. 4); for a department head
+    /// one of that department's own leaders, its deputy heads (Art. 75); for the other district leaders another of them.
+    /// </summary>
+    public static IReadOnlyList<Person> ActingCandidates(OrgChart org, Person applicant) => applicant.Role switch
+    {
+        Role.DistrictHead => [org.ExecutiveDeputy],
+        Role.DepartmentHead => org.DeputiesOf(applicant.DepartmentId!),
+        _ => org.Leaders.Where(p => p.Id != applicant.Id).ToList(),
+    };
+
+    /// <summary>
     /// Checks an application; throws 400 naming every wrong field. <paramref name="ownRequests"/> are the applicant's other
     /// requests; <paramref name="actingPersonsRequests"/> the named acting person's.
     /// </summary>
@@ -97,5 +108,11 @@ public static class LeaveRules
             errors.Add("actingPersonId", $"{acting.Name}在此期间也不在岗（{away.Id}）", $"{acting.Id} is away then ({away.Id})");
 
         errors.ThrowIfAny();
+        if (RequiresActingPerson(applicant) && org.FindPerson(a.ActingPersonId) is { } named
+            && ActingCandidates(org, applicant) is var own && own.All(p => p.Id != named.Id))
+            throw new RuleViolationException(Art75, "actingPerson", Bilingual.Text(
+                $"代为主持工作的负责人须为本部门的负责人（{string.Join("、", own.Select(p => p.DisplayName))}），{named.DisplayName}不是本部门的负责人（第七十五条）",
+                $"the acting person must be one of the department's own leaders ({string.Join(", ", own.Select(p => p.Id))}); "
+                + $"{named.Id} is not (Art. 75)"));
     }
 }

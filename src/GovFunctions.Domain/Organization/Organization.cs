@@ -130,6 +130,10 @@ public sealed class OrgChart
 
     public Person HeadOf(string departmentId) => _headOf[departmentId];
 
+    /// <summary>A department's own leaders besides its head (its deputy heads): who presides over its work in the head's absence.</summary>
+    public IReadOnlyList<Person> DeputiesOf(string departmentId) =>
+        People.Where(p => p.Role == Role.DeputyDepartmentHead && p.DepartmentId == departmentId).ToList();
+
     /// <summary>The leader whose portfolio (分管) holds the department (Art. 6); for the audit bureau, the district head (Art. 9).</summary>
     public Person SupervisorOf(string departmentId) => _supervisorOf[departmentId];
 

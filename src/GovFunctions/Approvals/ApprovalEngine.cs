@@ -255,8 +255,11 @@ public sealed partial class ApprovalEngine : IQueueHandler
             var task = stored?.Value.Tasks.SingleOrDefault(t => t.Id == taskId);
             if (stored is null || task is null || !task.IsOpen || !stored.Value.IsPending)
             {
-                if (stored is not null || row.GetDateTimeOffset("IndexedAt") < now - TimeSpan.FromHours(1))
-                    await index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+                // An entry is written just before its approval's commit: one pointing at nothing an hour on never committed.
+                var indexedAt = row.GetDateTimeOffset("IndexedAt") ?? DateTimeOffset.MinValue;
+                if (stored is null && indexedAt >= now - TimeSpan.FromHours(1)) continue;
+                if (stored is null) TimerLog.Dangling(_log, Tables.PendingTasks, row.PartitionKey, row.RowKey);
+                await index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
                 continue;
             }
             var since = task.LastRemindedAt ?? task.CreatedAt;

@@ -88,7 +88,7 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
 
 /// <summary>The queue-triggered routers and the timer that chases open tasks.</summary>
 public sealed class ApprovalRoutingFunctions(Platform.Routing.QueueRouter router, Notifications.NotificationService notifications,
-    Notifications.PoisonNotices poison, ApprovalEngine engine)
+    Notifications.PoisonNotices poison, ApprovalEngine engine, MessagePayloads payloads)
 {
     public const string ReminderSchedule = "0 */30 * * * *";
 
@@ -97,8 +97,9 @@ public sealed class ApprovalRoutingFunctions(Platform.Routing.QueueRouter router
         router.HandleAsync(message, ct);
 
     [Function(nameof(SendNotification))]
-    public Task SendNotification([QueueTrigger(Queues.Notifications, Connection = Queues.Connection)] string message, CancellationToken ct) =>
-        notifications.HandleAsync(QueueEnvelope.Parse(message), ct);
+    public async Task SendNotification(
+        [QueueTrigger(Queues.Notifications, Connection = Queues.Connection)] string message, CancellationToken ct) =>
+        await notifications.HandleAsync(await payloads.ResolveAsync(QueueEnvelope.Parse(message), ct), ct);
 
     [Function(nameof(ApprovalRoutingPoison))]
     public Task ApprovalRoutingPoison([QueueTrigger(Queues.ApprovalRoutingPoison, Connection = Queues.Connection)] string message, CancellationToken ct) =>

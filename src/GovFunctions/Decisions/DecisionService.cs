@@ -7,6 +7,7 @@ using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Decisions;
@@ -34,7 +35,7 @@ public sealed record OutcomeIntake(MeetingType? Meeting, DateOnly? Date, List<st
 /// published unless confidential (Art. 40–41); evaluated after implementation (Art. 18).
 /// </summary>
 public sealed class DecisionService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    AccountabilityList accountability, IOptions<DecisionOptions> options, TimeProvider clock) : IQueueHandler
+    AccountabilityList accountability, IOptions<DecisionOptions> options, TimeProvider clock, ILogger<DecisionService> log) : IQueueHandler
 {
     public const string Feature = "decision";
     public const string PublishType = "decision.publish";
@@ -201,9 +202,13 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         var opened = 0;
         // Decisions are few (major ones only); the adopted ones are found by their state column, then checked in full.
         var filter = TableClient.CreateQueryFilter($"State eq {"adopted"} or State eq {"amended"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
-            var stored = await GetAsync(row.PartitionKey, ct);
+            if (await Store.FindAsync(KeyOf(row.PartitionKey), ct) is not { } stored)
+            {
+                TimerLog.Dangling(log, Tables.Decisions, row.PartitionKey, row.RowKey); // not a record's row: left alone, skipped
+                continue;
+            }
             if (stored.Value is not { Evaluation: null, EvaluationDueAt: { } due } || due > now) continue;
             var next = stored.Value.EvaluationOpened(now);
             try
@@ -229,12 +234,14 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         var objections = approval.Tasks.Where(t => t.Status == ApprovalTaskStatus.Rejected)
             .Select(t => $"{org.FindDepartment(org.Person(t.AddressedToId).DepartmentId)?.Name ?? org.Person(t.AddressedToId).Name}：{t.Comment ?? "不同意"}").ToList();
         var passed = approval.Status == ApprovalStatus.Approved;
-        var stored = await GetAsync(approval.Request.SubjectId, ct);
-        if (await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;
-        var next = stored.Value.Reviewed(approval.Id, passed, objections.Count > 0 ? string.Join("；", objections) : null);
-        await Store.UpdateAsync(stored, next, History(Actor.System, stored.Value.Status, next.Status,
-            $"{approval.Request.Steps[0].Name}：{(passed ? "通过" : "未通过")}" + (objections.Count > 0 ? $"（{string.Join("；", objections)}）" : "")),
-            handledMessageId: message.Id, ct: ct);
+        var reason = $"{approval.Request.Steps[0].Name}：{(passed ? "通过" : "未通过")}"
+            + (objections.Count > 0 ? $"（{string.Join("；", objections)}）" : "");
+        // The legality review and the consultation may end at the same moment: a conflict is retried here, never left to the queue.
+        await Store.ChangeAsync(KeyOf(approval.Request.SubjectId), d =>
+        {
+            var next = d.Reviewed(approval.Id, passed, objections.Count > 0 ? string.Join("；", objections) : null);
+            return (next, History(Actor.System, d.Status, next.Status, reason), []);
+        }, message.Id, ct: ct);
     }
 
     private async Task PublishAsync(string id, string messageId, CancellationToken ct)
@@ -242,8 +249,12 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         var stored = await GetAsync(id, ct);
         if (DecisionRules.PublicEntryOf(stored.Value) is not { } entry || stored.Value.PublishedAt is not null) return;
         await PublicFeed.PutAsync(storage, entry, ct);
-        var next = stored.Value.Published(clock.GetUtcNow());
-        await Store.UpdateAsync(stored, next, History(Actor.System, stored.Value.Status, next.Status, "向社会公开（第四十条、第四十一条）"), handledMessageId: messageId, ct: ct);
+        await Store.ChangeAsync(KeyOf(id), d =>
+        {
+            if (d.PublishedAt is not null) return null;
+            var next = d.Published(clock.GetUtcNow());
+            return (next, History(Actor.System, d.Status, next.Status, "向社会公开（第四十条、第四十一条）"), []);
+        }, messageId, ct: ct);
     }
 
     private async Task FlagAsync(Stored<Decision> stored, Person caller, IReadOnlyList<OpenGate> open, CancellationToken ct)

@@ -22,10 +22,9 @@ public static class PublicFeed
     {
         var table = await storage.TableAsync(Tables.PublicDecisions);
         var at = entry.AdoptedAt.ToChina();
-        await table.UpsertEntityAsync(new TableEntity(at.Year.ToString(), $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{entry.Id}")
-        {
-            ["Json"] = JsonSerializer.Serialize(entry, Json.Options),
-        }, TableUpdateMode.Replace, ct);
+        var row = new TableEntity(at.Year.ToString(), $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{entry.Id}");
+        StoredJson.Put(row, "Json", entry);
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
     }
 
     public static async Task<IReadOnlyList<PublicEntry>> ReadAsync(StorageClients storage, int year, CancellationToken ct)
@@ -33,7 +32,7 @@ public static class PublicFeed
         var table = await storage.TableAsync(Tables.PublicDecisions);
         var entries = new List<PublicEntry>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {year.ToString()}"), cancellationToken: ct))
-            entries.Add(JsonSerializer.Deserialize<PublicEntry>(row.GetString("Json"), Json.Options)!);
+            entries.Add(StoredJson.Get<PublicEntry>(row, "Json"));
         return entries;
     }
 }

@@ -61,14 +61,17 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
         var approval = await engine.CompletedAsync(message, Feature, ct);
-        var stored = await GetAsync(approval.Request.SubjectId, ct);
         var task = approval.Tasks.LastOrDefault(t => t.Status == ApprovalTaskStatus.Answered);
-        if (task is null || stored.Value.Status != DutyLogStatus.AwaitingInstruction || await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;
-        var org = await organization.OrganizationAsync(ct);
-        var actor = ApprovalEngine.ActorFor(org, task);
-        var next = stored.Value.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value);
-        await Store.UpdateAsync(stored, next, new HistoryEntry(clock.GetUtcNow(), actor.Id, actor.Name,
-            DutyLog.StateName(stored.Value.Status), DutyLog.StateName(next.Status), $"带班领导批示：{next.Instruction}"), handledMessageId: message.Id, ct: ct);
+        if (task is null) return;
+        var actor = ApprovalEngine.ActorFor(await organization.OrganizationAsync(ct), task);
+        await Store.ChangeAsync(KeyOf(approval.Request.SubjectId), log =>
+        {
+            if (log.Status != DutyLogStatus.AwaitingInstruction) return null;
+            var next = log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value);
+            return (next, new HistoryEntry(clock.GetUtcNow(), actor.Id, actor.Name,
+                DutyLog.StateName(log.Status), DutyLog.StateName(next.Status),
+                $"带班领导批示：{next.Instruction}"), []);
+        }, message.Id, ct: ct);
     }
 
     /// <summary>Timer at each shift change (08:30): the incoming officer and leader get the summary of the shift that ended.</summary>

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using GovFunctions.Calendar;
+using GovFunctions.Approvals;
+using GovFunctions.Leave;
 using GovFunctions.Organization;
 using GovFunctions.Platform;
 using GovFunctions.Platform.Http;
@@ -21,7 +23,9 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     public async Task<IActionResult> LeaveForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/leave")] HttpRequest request)
     {
         var (caller, org) = await CallerAsync(request);
-        var people = org.People.OrderBy(p => p.Role).ThenBy(p => p.DepartmentId);
+        var people = caller is null
+            ? org.People.Where(p => p.IsLeader || p.Role == Role.DeputyDepartmentHead)
+            : LeaveRules.ActingCandidates(org, caller);
         var options = string.Concat(people.Select(p => $"<option value=\"{E(p.Id)}\">{E(p.DisplayName)}</option>"));
         var body = $"""
             {DevIdentityPicker(caller, org)}

@@ -46,7 +46,7 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
             var table = await storage.TableAsync(Tables.HotlineOpen);
             var calls = new Dictionary<string, HotlineCall>();
             await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: ct))
-                calls[row.RowKey] = JsonSerializer.Deserialize<HotlineCall>(row.GetString("Json"), Json.Options)!;
+                calls[row.RowKey] = StoredJson.Get<HotlineCall>(row, "Json");
             _cache = (calls, clock.GetUtcNow());
             return calls;
         }
@@ -57,8 +57,9 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
     {
         var table = await storage.TableAsync(Tables.HotlineOpen);
         var slim = call with { Answer = null, Reply = null, CallerName = "", CallerPhone = "" }; // no personal data in the index
-        await table.UpsertEntityAsync(new TableEntity(call.Category.ToString(), call.Id) { ["Json"] = JsonSerializer.Serialize(slim, Json.Options) },
-            TableUpdateMode.Replace, ct);
+        var row = new TableEntity(call.Category.ToString(), call.Id);
+        StoredJson.Put(row, "Json", slim);
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
         if (_cache is { } c) lock (c.Calls) c.Calls[call.Id] = slim;
     }
 

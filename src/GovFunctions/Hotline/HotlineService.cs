@@ -203,6 +203,7 @@ public sealed partial class HotlineService : IQueueHandler
             var stored = await Store.FindAsync(HotlineIds.KeyOf(open.Id), ct);
             if (stored is null || !stored.Value.IsOpen)
             {
+                if (stored is null) TimerLog.Dangling(_log, Tables.HotlineOpen, open.Category.ToString(), open.Id);
                 await _open.RemoveAsync(open, ct);
                 continue;
             }

@@ -30,6 +30,15 @@ public sealed class AwayIndex(StorageClients storage)
     public Task<IReadOnlyList<Absence>> AbsencesAtAsync(DateTimeOffset at, CancellationToken ct = default) =>
         AbsencesAsync(at, at.AddTicks(1), ct);
 
+    /// <summary>Drops an absence whose leave record is gone.</summary>
+    public async Task DropAsync(Absence absence, CancellationToken ct = default)
+    {
+        var table = await storage.TableAsync(Tables.LeaveAway);
+        for (var year = ChinaTime.DateOf(absence.Start).Year; year <= ChinaTime.DateOf(absence.End).Year; year++)
+            try { await table.DeleteEntityAsync(year.ToString(), absence.LeaveId, ETag.All, ct); }
+            catch (RequestFailedException e) when (e.Status == 404) { }
+    }
+
     /// <summary>Makes the index say what the record says: approved → away from start to end; returned → until the return; else not away.</summary>
     public async Task SyncAsync(LeaveRequest leave, CancellationToken ct = default)
     {

@@ -99,7 +99,7 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
             await engine.WithdrawAsync(ApprovalRequestFor(org, stored.Value, LeaveRules.ChainFor(org, org.Person(stored.Value.ApplicantId))),
                 new Actor(caller.Id, caller.Name), ct);
         return await ApplyAsync(id, l => l.Status == LeaveStatus.Pending ? l.Withdraw(clock.GetUtcNow()) : null,
-            new Actor(caller.Id, caller.Name), "申请人撤回", _ => [], null, ct) ?? await GetAsync(id, ct);
+            new Actor(caller.Id, caller.Name), "申请人撤回", _ => [], null, ct);
     }
 
     /// <summary>销假: the official reports back; the office (and for leaders the district head) is told.</summary>
@@ -160,7 +160,13 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
         {
             if (absence.End > now) continue;
             var leave = await Store.FindAsync(KeyOf(absence.LeaveId), ct);
-            if (leave is null || leave.Value.Status != LeaveStatus.Approved) continue;
+            if (leave is null)
+            {
+                TimerLog.Dangling(log, Tables.LeaveAway, $"{ChinaTime.DateOf(absence.Start).Year}", absence.LeaveId);
+                await away.DropAsync(absence, ct);
+                continue;
+            }
+            if (leave.Value.Status != LeaveStatus.Approved) continue;
             var remindOn = calendar.NextWorkingDay(leave.Value.LastDay);
             var tellOfficeOn = calendar.NextWorkingDay(remindOn);
             if (today >= tellOfficeOn && leave.Value.OfficeToldNotReturnedAt is null)
@@ -186,24 +192,11 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
     }
 
     /// <summary>Applies a transition with optimistic retries; a null transition means it no longer applies.</summary>
-    private async Task<Stored<LeaveRequest>?> ApplyAsync(string id, Func<LeaveRequest, LeaveRequest?> transition, Actor actor, string reason,
-        Func<LeaveRequest, IReadOnlyList<OutboundMessage>> messagesFor, string? messageId, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var stored = await GetAsync(id, ct);
-            if (messageId is not null && await Store.WasHandledAsync(stored.Key, messageId, ct)) return null;
-            if (transition(stored.Value) is not { } next) return null;
-            try
-            {
-                return await Store.UpdateAsync(stored, next, History(actor, stored.Value.Status, next.Status, reason),
-                    messagesFor(next), messageId, ct: ct);
-            }
-            catch (StateConflictException) when (attempt < ConflictRetries)
-            {
-            }
-        }
-    }
+    private Task<Stored<LeaveRequest>> ApplyAsync(string id, Func<LeaveRequest, LeaveRequest?> transition, Actor actor, string reason,
+        Func<LeaveRequest, IReadOnlyList<OutboundMessage>> messagesFor, string? messageId, CancellationToken ct) =>
+        Store.ChangeAsync(KeyOf(id),
+            l => transition(l) is { } next ? (next, History(actor, l.Status, next.Status, reason), messagesFor(next)) : null,
+            messageId, ConflictRetries, ct);
 
     private List<OutboundMessage> ApprovedMessages(LeaveRequest leave, Person applicant)
     {

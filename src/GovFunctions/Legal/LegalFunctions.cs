@@ -83,7 +83,7 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
     [Function(nameof(LegalDeadlines))]
     public async Task LegalDeadlines([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct)
     {
-        await documents.ChaseFilingsAsync(ct);
-        await reconsiderations.RemindDeadlinesAsync(ct);
+        // Side by side: a failure in one never keeps the other from running.
+        await Task.WhenAll(documents.ChaseFilingsAsync(ct), reconsiderations.RemindDeadlinesAsync(ct));
     }
 }

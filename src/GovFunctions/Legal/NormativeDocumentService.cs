@@ -9,6 +9,7 @@ using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Legal;
@@ -19,7 +20,8 @@ namespace GovFunctions.Legal;
 /// Documents awaiting filing are indexed (<c>PendingFilings</c>), so the timer reads only those.
 /// </summary>
 public sealed class NormativeDocumentService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    AccountabilityList accountability, IOptions<LegalOptions> options, TimeProvider clock) : IQueueHandler
+    AccountabilityList accountability, IOptions<LegalOptions> options, TimeProvider clock, ILogger<NormativeDocumentService> log)
+    : IQueueHandler
 {
     public const string Feature = "normative-document";
 
@@ -61,17 +63,19 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
     public async Task<Stored<NormativeDocument>> PublishAsync(Person caller, string id, CancellationToken ct = default)
     {
         var calendar = await organization.CalendarAsync(ct);
-        // Indexed first (idempotent): a published document is never missing from what the filing timer reads; an entry whose
-        // publication failed is dropped by the timer.
-        var index = await storage.TableAsync(Tables.PendingFilings);
-        await index.UpsertEntityAsync(new TableEntity("pending", id), TableUpdateMode.Replace, ct);
-        return await ChangeAsync(id, caller, d =>
+        (NormativeDocument, string, List<OutboundMessage>) Publish(NormativeDocument d)
         {
             RequireIssuer(caller, d);
             var now = clock.GetUtcNow();
             var next = d.Published(now, calendar.DeadlineAfter(now, options.Value.FilingWorkingDays));
             return (next, $"发布，须于 {next.FilingDueAt!.Value.ToChina():yyyy-MM-dd} 前报区政府备案", []);
-        }, ct);
+        }
+        Publish((await GetAsync(id, ct)).Value); // every check first (404, 403, the review's gate): a refused request writes nothing
+        // Then indexed (idempotent) before the commit: a published document is never missing from what the filing timer reads; an
+        // entry whose commit failed is dropped by the timer.
+        var index = await storage.TableAsync(Tables.PendingFilings);
+        await index.UpsertEntityAsync(new TableEntity("pending", id), TableUpdateMode.Replace, ct);
+        return await ChangeAsync(id, caller, Publish, ct);
     }
 
     public async Task<Stored<NormativeDocument>> FileAsync(Person caller, string id, CancellationToken ct = default)
@@ -97,7 +101,12 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
         var acted = 0;
         await foreach (var row in index.QueryAsync<TableEntity>(cancellationToken: ct))
         {
-            var stored = await GetAsync(row.RowKey, ct);
+            if (await Store.FindAsync(RecordKey.Own(row.RowKey), ct) is not { } stored)
+            {
+                TimerLog.Dangling(log, Tables.PendingFilings, row.PartitionKey, row.RowKey);
+                await index.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+                continue;
+            }
             var d = stored.Value;
             if (d.Status != DocumentStatus.Published) { await UnindexAsync(d.Id, ct); continue; }
             var due = d.FilingDueAt!.Value;
@@ -127,14 +136,15 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
         var approval = await engine.CompletedAsync(message, Feature, ct);
-        var stored = await GetAsync(approval.Request.SubjectId, ct);
-        if (await Store.WasHandledAsync(stored.Key, message.Id, ct) || stored.Value.LegalReview.ApprovalId != approval.Id
-            || stored.Value.Status != DocumentStatus.InLegalReview) return;
         var passed = approval.Status == ApprovalStatus.Approved;
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
-        var next = stored.Value.Reviewed(approval.Id, passed, comment);
-        await Store.UpdateAsync(stored, next, History(Actor.System, stored.Value.Status, next.Status, (passed ? "法制审核通过" : "法制审核未通过") + (comment is null ? "" : $"：{comment}")),
-            handledMessageId: message.Id, ct: ct);
+        await Store.ChangeAsync(RecordKey.Own(approval.Request.SubjectId), d =>
+        {
+            if (d.LegalReview.ApprovalId != approval.Id || d.Status != DocumentStatus.InLegalReview) return null;
+            var next = d.Reviewed(approval.Id, passed, comment);
+            var reason = (passed ? "法制审核通过" : "法制审核未通过") + (comment is null ? "" : $"：{comment}");
+            return (next, History(Actor.System, d.Status, next.Status, reason), []);
+        }, message.Id, ct: ct);
     }
 
     private async Task UnindexAsync(string id, CancellationToken ct)

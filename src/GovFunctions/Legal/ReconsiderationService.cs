@@ -7,6 +7,7 @@ using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Legal;
@@ -20,7 +21,7 @@ public sealed record ExtensionIntake(string? Reason);
 /// reminders before it runs out.
 /// </summary>
 public sealed class ReconsiderationService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    IOptions<LegalOptions> options, TimeProvider clock) : IQueueHandler
+    IOptions<LegalOptions> options, TimeProvider clock, ILogger<ReconsiderationService> log) : IQueueHandler
 {
     public const string Feature = "reconsideration";
 
@@ -85,9 +86,13 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
         var table = await Store.TableAsync();
         var sent = 0;
         var filter = TableClient.CreateQueryFilter($"State ne {"decided"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
         {
-            var stored = await GetAsync(row.PartitionKey, ct);
+            if (await Store.FindAsync(RecordKey.Own(row.PartitionKey), ct) is not { } stored)
+            {
+                TimerLog.Dangling(log, Tables.Reconsiderations, row.PartitionKey, row.RowKey); // not a record's row: left alone, skipped
+                continue;
+            }
             var r = stored.Value;
             var daysLeft = ChinaTime.DateOf(r.DeadlineAt).DayNumber - ChinaTime.Today(clock).DayNumber;
             var due = options.Value.ReminderDays.Where(d => daysLeft <= d && !r.RemindedDaysBefore.Contains(d)).OrderBy(d => d).ToList();
@@ -107,19 +112,22 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
         var approval = await engine.CompletedAsync(message, Feature, ct);
-        var stored = await GetAsync(approval.Request.SubjectId, ct);
-        if (await Store.WasHandledAsync(stored.Key, message.Id, ct)) return;
         var approved = approval.Status == ApprovalStatus.Approved;
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
-        var r = stored.Value;
-        var (next, reason) = r.ExtensionApprovalId == approval.Id && !r.Extended
-            ? (r.ExtensionDecided(approval.Id, approved, options.Value.ReconsiderationExtensionDays), approved ? "区长批准延长复议期限" : "延期未获批准")
-            : r.SignOffApprovalId == approval.Id && r.Status == ReconsiderationStatus.InSignOff
-                ? (r.SignedOff(approval.Id, approved, comment, clock.GetUtcNow()), approved ? "常务副区长、区长审批签发，复议决定作出" : $"签批未通过，退回法制机构：{comment}")
-                : (null, "");
-        if (next is null) return;
-        await Store.UpdateAsync(stored, next with { RemindedDaysBefore = next.DeadlineAt != r.DeadlineAt ? [] : next.RemindedDaysBefore },
-            History(Actor.System, r.Status, next.Status, reason), handledMessageId: message.Id, ct: ct);
+        // The extension and the sign-off are separate approvals that may end at the same moment: a conflict is retried here.
+        await Store.ChangeAsync(RecordKey.Own(approval.Request.SubjectId), r =>
+        {
+            var (next, reason) = r.ExtensionApprovalId == approval.Id && !r.Extended
+                ? (r.ExtensionDecided(approval.Id, approved, options.Value.ReconsiderationExtensionDays),
+                    approved ? "区长批准延长复议期限" : "延期未获批准")
+                : r.SignOffApprovalId == approval.Id && r.Status == ReconsiderationStatus.InSignOff
+                    ? (r.SignedOff(approval.Id, approved, comment, clock.GetUtcNow()),
+                        approved ? "常务副区长、区长审批签发，复议决定作出" : $"签批未通过，退回法制机构：{comment}")
+                    : (null, "");
+            if (next is null) return null;
+            return (next with { RemindedDaysBefore = next.DeadlineAt != r.DeadlineAt ? [] : next.RemindedDaysBefore },
+                History(Actor.System, r.Status, next.Status, reason), []);
+        }, message.Id, ct: ct);
     }
 
     private Task<Stored<Reconsideration>> ChangeAsync(string id, Person caller, Func<Reconsideration, (Reconsideration Next, string Reason, List<OutboundMessage> Messages)> change,

@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddOptions<MailOptions>().BindConfiguration("Mail").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new StorageClients(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IQueueSender, StorageQueueSender>();
+        services.AddSingleton<MessagePayloads>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<AccountabilityList>();
         services.AddSingleton<IMailSender, SmtpMailSender>();

@@ -95,16 +95,21 @@ public sealed partial class RecordVerifier(StorageClients storage, ILogger<Recor
     private sealed class RecordRows(string partition, string id)
     {
         private readonly List<HistoryChain.Row> _history = [];
-        private HistoryChain.Head? _head;
+        private readonly SortedDictionary<int, string> _parts = [];
+        private TableEntity? _record;
 
         public string Partition => partition;
         public string Id => id;
-        public bool IsRecord => _head is not null || _history.Count > 0;
+        public bool IsRecord => _record is not null || _history.Count > 0;
 
         public void Add(TableEntity row)
         {
+            var partPrefix = RecordStore.PartRow(id, 0)[..^1];
             if (row.RowKey == RecordStore.RecordRow(id))
-                _head = new(row.RowKey, row.GetInt32("Version") ?? 0, RecordStore.JsonOf(row), row.GetString(HistoryChain.HeadProperty));
+                _record = row;
+            else if (row.RowKey.StartsWith(partPrefix, StringComparison.Ordinal)
+                && int.TryParse(row.RowKey.AsSpan(partPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var part))
+                _parts[part] = StoredJson.Read(row, "Json");
             else if (row.RowKey.StartsWith(RecordStore.HistoryPrefix(id), StringComparison.Ordinal))
                 _history.Add(new(row.RowKey, PositionOf(row.RowKey),
                     new HistoryEntry(row.GetDateTimeOffset("At") ?? default, row.GetString("ActorId"), row.GetString("ActorName"),
@@ -117,9 +122,14 @@ public sealed partial class RecordVerifier(StorageClients storage, ILogger<Recor
         private int PositionOf(string rowKey) =>
             int.TryParse(rowKey.AsSpan(RecordStore.HistoryPrefix(id).Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
+        /// <summary>The record row with its whole JSON: the row's own part and the part rows it names, in order.</summary>
+        private HistoryChain.Head? Head() => _record is not { } r ? null : new(r.RowKey, r.GetInt32("Version") ?? 0,
+            StoredJson.Read(r, "Json") + string.Concat(_parts.Where(p => p.Key <= (r.GetInt32("Parts") ?? 0)).Select(p => p.Value)),
+            r.GetString(HistoryChain.HeadProperty));
+
         public RecordVerification Verify(string kind)
         {
-            var report = HistoryChain.Verify(partition, id, _head, _history, v => RecordStore.HistoryRow(id, v));
+            var report = HistoryChain.Verify(partition, id, Head(), _history, v => RecordStore.HistoryRow(id, v));
             return new RecordVerification(kind, id, report.State, report.Rows, report.Broken);
         }
     }

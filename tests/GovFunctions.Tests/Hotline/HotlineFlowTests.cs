@@ -39,12 +39,6 @@ public class HotlineFlowTests : AppTest
         return App.Get<ApprovalLinks>().TokenFor(approval.Id, approval.Tasks.Single(t => t.IsOpen && t.ApproverId == approverId));
     }
 
-    private async Task<IActionResult> AnswerAsync(string token, string answer, string? departmentId = null, string? dueDate = null) =>
-        await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token, form: new Dictionary<string, string>
-        {
-            ["action"] = "answer", ["answer"] = answer, ["departmentId"] = departmentId ?? "", ["dueDate"] = dueDate ?? "",
-        }), token);
-
     private async Task<IActionResult> CallbackAsync(string id, bool satisfied, string by = Operator) =>
         await Function<HotlineFunctions>().CallBack(Http.Request("POST", $"hotline/calls/{id}/callback", EmailOf(by), json: new { satisfied, note = satisfied ? "满意" : "路灯仍未修好" }), id);
 

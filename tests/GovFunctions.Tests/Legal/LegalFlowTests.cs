@@ -20,12 +20,6 @@ public class LegalFlowTests : AppTest
 
     private static JsonElement Json(IActionResult r) => JsonSerializer.SerializeToElement(((ObjectResult)r).Value, GovFunctions.Platform.Json.Options);
 
-    private async Task<string> TokenAsync(string approvalId, string approverId)
-    {
-        var approval = (await Engine.FindAsync(approvalId))!.Value;
-        return App.Get<ApprovalLinks>().TokenFor(approval.Id, approval.Tasks.Single(t => t.IsOpen && t.ApproverId == approverId));
-    }
-
     private async Task<string> DocumentAsync(string[]? touched = null, string[]? joint = null)
     {
         var result = await Api.CreateNormativeDocument(Http.Request("POST", "normative-documents", EmailOf(Finance), json: new

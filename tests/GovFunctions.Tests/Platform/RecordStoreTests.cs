@@ -112,4 +112,40 @@ public class RecordStoreTests : IAsyncLifetime
         Assert.Null(await _store.FindAsync(new RecordKey(id, id)));
         await Assert.ThrowsAsync<NotFoundException>(() => _store.GetAsync(new RecordKey(id, id)));
     }
+
+    [Fact]
+    public async Task ChangeAsync_WithAMessageId_RetriesAConflictInProcess_AndHandlesTheMessageOnce()
+    {
+        await _store.CreateAsync(M1, new Memo("a", "draft"), Move(null, "draft"));
+        var attempts = 0;
+        (Memo, HistoryEntry, IReadOnlyList<OutboundMessage>)? Sign(Memo m)
+        {
+            if (attempts++ == 0) // another writer lands between this change's read and its commit
+                _store.UpdateAsync(_store.GetAsync(M1).Result, m with { Title = "b" }, Move(m.Status, m.Status)).GetAwaiter().GetResult();
+            return (m with { Status = "signed" }, Move(m.Status, "signed"), []);
+        }
+
+        var changed = await _store.ChangeAsync(M1, Sign, "message-1");
+        var again = await _store.ChangeAsync(M1, Sign, "message-1");
+
+        Assert.Equal((new Memo("b", "signed"), 2), (changed.Value, attempts));
+        Assert.Equal(changed.Version, again.Version);
+        Assert.Equal(["draft", "draft", "signed"], (await _store.HistoryAsync(M1)).Select(h => h.ToState));
+        Assert.True(await _store.WasHandledAsync(M1, "message-1"));
+    }
+
+    [Fact]
+    public async Task ARecordLargerThanOneRow_ContinuesInPartRows_AndShrinksBackWithoutLeftovers()
+    {
+        var big = string.Concat(Enumerable.Repeat("𠀀", 90_000)); // 1 MB as the storage client sends it
+        var v1 = await _store.CreateAsync(M1, new Memo(big, "draft"), Move(null, "draft"));
+        Assert.Equal(new Memo(big, "draft"), (await _store.GetAsync(M1)).Value);
+        Assert.True(v1.Parts > 0);
+
+        await _store.UpdateAsync(await _store.GetAsync(M1), new Memo("短", "sent"), Move("draft", "sent"));
+        var table = await _store.TableAsync();
+        Assert.DoesNotContain(table.Query<Azure.Data.Tables.TableEntity>(), r => r.RowKey.Contains("|part|"));
+        Assert.Equal(new Memo("短", "sent"), (await _store.GetAsync(M1)).Value);
+        Assert.Single(await _store.InPartitionAsync(M1.Partition));
+    }
 }

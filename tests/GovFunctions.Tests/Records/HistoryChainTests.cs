@@ -130,7 +130,7 @@ public class HistoryChainTests : AppTest
     {
         var (_, approvalId, table, partition) = await ApprovedLeaveAsync();
         var record = (await table.GetEntityAsync<TableEntity>(partition, RecordStore.RecordRow(approvalId))).Value;
-        record["Json"] = RecordStore.JsonOf(record).Replace("approved", "rejected");
+        StoredJson.Write(record, "Json", [StoredJson.Read(record, "Json").Replace("approved", "rejected")]);
         await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace);
 
         Assert.Equal([new BrokenRow(RecordStore.RecordRow(approvalId), RowProblem.Edited)], (await VerifyApprovalAsync(approvalId)).Broken);

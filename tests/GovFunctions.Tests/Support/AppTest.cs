@@ -70,6 +70,20 @@ public abstract class AppTest : IAsyncLifetime
         await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token,
             form: new Dictionary<string, string> { ["action"] = action, ["comment"] = comment ?? "" }), token);
 
+    /// <summary>The link token of an approval's open task for a person.</summary>
+    protected async Task<string> TokenAsync(string approvalId, string approverId)
+    {
+        var approval = (await Engine.FindAsync(approvalId))!.Value;
+        return App.Get<ApprovalLinks>().TokenFor(approval.Id, approval.Tasks.Single(t => t.IsOpen && t.ApproverId == approverId));
+    }
+
+    /// <summary>A written reply or instruction through a link, as the task page posts it.</summary>
+    protected async Task<IActionResult> AnswerAsync(string token, string answer, string? departmentId = null, string? dueDate = null) =>
+        await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token, form: new Dictionary<string, string>
+        {
+            ["action"] = "answer", ["answer"] = answer, ["departmentId"] = departmentId ?? "", ["dueDate"] = dueDate ?? "",
+        }), token);
+
     protected async Task<IActionResult> ShowAsync(string token) =>
         await Function<ApprovalFunctions>().ShowApproval(Http.Request("GET", "approvals/" + token), token);
 

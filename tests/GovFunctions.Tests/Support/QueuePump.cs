@@ -45,6 +45,22 @@ public sealed class QueuePump(TestApp app)
         return match.Body.ToString();
     }
 
+    /// <summary>Takes the next <paramref name="count"/> messages of a type (to deliver them by hand, e.g. at the same moment).</summary>
+    public async Task<IReadOnlyList<string>> TakeAllAsync(string queue, string type, int count)
+    {
+        var client = await app.Storage.QueueAsync(queue);
+        var taken = new List<string>();
+        for (var round = 0; taken.Count < count && round < 20; round++)
+            foreach (var m in (await client.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value)
+            {
+                if (QueueEnvelope.Parse(m.Body.ToString()).Type != type) continue;
+                await client.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+                taken.Add(m.Body.ToString());
+            }
+        Assert.Equal(count, taken.Count);
+        return taken;
+    }
+
     public Task Handle(string queue, string body) => queue switch
     {
         Queues.ApprovalRouting => _functions.ApprovalRouter(body, CancellationToken.None),

@@ -11,13 +11,13 @@ public interface IQueueHandler
 }
 
 /// <summary>Hands a routing-queue message to the handler of its type family.</summary>
-public sealed class QueueRouter(IEnumerable<IQueueHandler> handlers)
+public sealed class QueueRouter(IEnumerable<IQueueHandler> handlers, MessagePayloads payloads)
 {
-    public Task HandleAsync(string body, CancellationToken ct = default)
+    public async Task HandleAsync(string body, CancellationToken ct = default)
     {
-        var message = QueueEnvelope.Parse(body);
+        var message = await payloads.ResolveAsync(QueueEnvelope.Parse(body), ct);
         var handler = handlers.SingleOrDefault(h => message.Type.StartsWith(h.TypePrefix, StringComparison.Ordinal))
             ?? throw new InvalidDataException($"no handler for message type {message.Type}");
-        return handler.HandleAsync(message, ct);
+        await handler.HandleAsync(message, ct);
     }
 }

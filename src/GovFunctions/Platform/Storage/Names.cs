@@ -22,6 +22,7 @@ public static class Tables
     public const string Reconsiderations = "Reconsiderations";
     public const string SupervisedItems = "SupervisedItems";
     public const string AccountabilityEntries = "AccountabilityEntries";
+    public const string Payloads = "Payloads";
 }
 
 /// <summary>Queue names, shared by the senders and the queue-trigger bindings.</summary>

@@ -19,7 +19,8 @@ namespace GovFunctions.Platform.Storage;
 /// both the writer and the sweeper is handled once in effect. The Outbox table only ever holds work in flight,
 /// so sweeping it is cheap at any scale.
 /// </summary>
-public sealed partial class Outbox(StorageClients storage, IQueueSender sender, TimeProvider clock, ILogger<Outbox> log)
+public sealed partial class Outbox(StorageClients storage, IQueueSender sender, MessagePayloads payloads, TimeProvider clock,
+    ILogger<Outbox> log)
 {
     /// <summary>The app's one clock, which also times the history rows of the changes committed through the outbox.</summary>
     public TimeProvider Clock => clock;
@@ -45,14 +46,15 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
         TableEntity? intent = null;
         if (messages.Count > 0)
         {
+            messages = await payloads.OffloadAsync(messages, ct);
             intent = new TableEntity(commitId[..1], commitId)
             {
                 ["Table"] = table.Name,
                 ["RecordPartition"] = witness.PartitionKey,
                 ["WitnessRowKey"] = witness.RowKey,
-                ["Messages"] = JsonSerializer.Serialize(messages, Json.Options),
                 ["CreatedAt"] = clock.GetUtcNow(),
             };
+            StoredJson.Put(intent, "Messages", messages);
             await (await storage.TableAsync(Tables.Outbox)).AddEntityAsync(intent, ct);
         }
 
@@ -86,18 +88,22 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
         int dispatched = 0, abandoned = 0, waiting = 0;
         await foreach (var intent in outbox.QueryAsync<TableEntity>(cancellationToken: ct))
         {
-            var age = now - intent.GetDateTimeOffset("CreatedAt")!.Value;
+            var age = now - (intent.GetDateTimeOffset("CreatedAt") ?? intent.Timestamp ?? now);
             if (age < Grace) { waiting++; continue; }
-
-            var table = storage.TableService.GetTableClient(intent.GetString("Table"));
-            var witness = await table.GetEntityIfExistsAsync<TableEntity>(
-                intent.GetString("RecordPartition"), intent.GetString("WitnessRowKey"), [WitnessProperty], ct);
-            if (witness.HasValue && witness.Value!.GetString(WitnessProperty) == intent.RowKey)
+            try
             {
-                var messages = JsonSerializer.Deserialize<List<OutboundMessage>>(intent.GetString("Messages"), Json.Options)!;
-                if (await TryDispatchAsync(outbox, intent, messages, ct)) dispatched++;
+                if (await WitnessedAsync(intent, ct))
+                {
+                    if (await TryDispatchAsync(outbox, intent, StoredJson.Get<List<OutboundMessage>>(intent, "Messages"), ct)) dispatched++;
+                    else waiting++;
+                    continue;
+                }
             }
-            else if (age > AbandonAfter)
+            catch (Exception e) when (e is InvalidDataException or JsonException or RequestFailedException or ArgumentException)
+            {
+                LogUnreadable(e, intent.RowKey); // never stops the sweep; dropped once abandoned, like an intent that never committed
+            }
+            if (age > AbandonAfter)
             {
                 await DeleteIntentAsync(outbox, intent, ct);
                 LogAbandoned(intent.RowKey, intent.GetString("Table"), intent.GetString("RecordPartition"));
@@ -107,6 +113,16 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
         }
         if (dispatched + abandoned > 0) LogSwept(dispatched, abandoned, waiting);
         return new SweepResult(dispatched, abandoned, waiting);
+    }
+
+    private async Task<bool> WitnessedAsync(TableEntity intent, CancellationToken ct)
+    {
+        var (tableName, partition, rowKey) =
+            (intent.GetString("Table"), intent.GetString("RecordPartition"), intent.GetString("WitnessRowKey"));
+        if (tableName is null || partition is null || rowKey is null) return false;
+        var witness = await storage.TableService.GetTableClient(tableName)
+            .GetEntityIfExistsAsync<TableEntity>(partition, rowKey, [WitnessProperty], ct);
+        return witness.HasValue && witness.Value!.GetString(WitnessProperty) == intent.RowKey;
     }
 
     private async Task<bool> TryDispatchAsync(TableClient outbox, TableEntity intent, IReadOnlyList<OutboundMessage> messages, CancellationToken ct)
@@ -132,6 +148,9 @@ public sealed partial class Outbox(StorageClients storage, IQueueSender sender, 
 
     [LoggerMessage(LogLevel.Warning, "Outbox intent {IntentId} committed but not enqueued; the sweeper will route it")]
     private partial void LogDispatchFailed(Exception e, string intentId);
+
+    [LoggerMessage(LogLevel.Error, "Outbox intent {IntentId} cannot be read or routed")]
+    private partial void LogUnreadable(Exception e, string intentId);
 
     [LoggerMessage(LogLevel.Warning, "Outbox intent {IntentId} for {Table}/{Partition} never committed; dropped")]
     private partial void LogAbandoned(string intentId, string? table, string? partition);

@@ -68,7 +68,7 @@ public sealed partial class RecordStore<T>
         var table = await TableAsync();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             if (row.RowKey.EndsWith("|record", StringComparison.Ordinal))
-                yield return ToStored(new RecordKey(row.PartitionKey, row.RowKey[..^"|record".Length]), row);
+                yield return await ToStoredAsync(table, new RecordKey(row.PartitionKey, row.RowKey[..^"|record".Length]), row, ct);
     }
 
     private HistoryEntry HistoryOf(Actor actor, Stored<T>? from, Transition<T> t) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using GovFunctions.Common;
@@ -24,6 +23,9 @@ public sealed record Stored<T>(RecordKey Key, T Value, ETag ETag, int Version)
 
     /// <summary>The hash of the record's newest history row (<see cref="HistoryChain"/>); null for a record written before the chain.</summary>
     public string? HistoryHash { get; init; }
+
+    /// <summary>The rows after the record row that hold the rest of its JSON (a large record, see <see cref="StoredJson"/>).</summary>
+    public int Parts { get; init; }
 }
 
 public static class RecordStore
@@ -38,8 +40,8 @@ public static class RecordStore
 
     public static string HistoryRow(string id, int version) => $"{HistoryPrefix(id)}{version:D6}";
 
-    /// <summary>The record's JSON as stored on its record row.</summary>
-    public static string JsonOf(TableEntity recordRow) => recordRow.GetString("Json");
+    /// <summary>A row that continues a large record's JSON (<see cref="StoredJson"/>).</summary>
+    public static string PartRow(string id, int part) => $"{id}|record|part|{part}";
 }
 
 /// <summary>
@@ -48,11 +50,16 @@ public static class RecordStore
 /// (e.g. one person's leave requests). Every change is one entity-group transaction: record (guarded by its
 /// ETag) + history row + handled-message marker + the caller's extra actions in the same partition + any
 /// outbound messages (via the <see cref="Outbox"/>). A concurrent change surfaces as
-/// <see cref="StateConflictException"/> (HTTP 409).
+/// <see cref="StateConflictException"/> (HTTP 409). A record whose JSON exceeds one row continues in part rows
+/// (<c>{id}|record|part|1</c>, …) written in the same transaction and stamped with its version.
 /// </summary>
 public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox, string tableName)
 {
+    /// <summary>A history line names what happened; a long text it quotes is cut there and kept whole in the record.</summary>
+    public const int MaxReasonChars = 4000;
+
     private static string RecordRow(string id) => RecordStore.RecordRow(id);
+    private static string PartRow(string id, int part) => RecordStore.PartRow(id, part);
     private static string HistoryPrefix(string id) => RecordStore.HistoryPrefix(id);
     private static string HandledRow(string id, string messageId) => $"{id}|handled|{messageId}";
 
@@ -63,7 +70,7 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         if (!key.IsValid) return null;
         var table = await TableAsync();
         var row = await table.GetEntityIfExistsAsync<TableEntity>(key.Partition, RecordRow(key.Id), cancellationToken: ct);
-        return row.HasValue ? ToStored(key, row.Value!) : null;
+        return row.HasValue ? await ToStoredAsync(table, key, row.Value!, ct) : null;
     }
 
     public async Task<Stored<T>> GetAsync(RecordKey key, CancellationToken ct = default) =>
@@ -76,7 +83,7 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         var records = new List<Stored<T>>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: ct))
             if (row.RowKey.EndsWith("|record", StringComparison.Ordinal))
-                records.Add(ToStored(new RecordKey(partition, row.RowKey[..^"|record".Length]), row));
+                records.Add(await ToStoredAsync(table, new RecordKey(partition, row.RowKey[..^"|record".Length]), row, ct));
         return records;
     }
 
@@ -116,17 +123,23 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
     /// <summary>
     /// Reads the record, applies <paramref name="change"/> and commits it; when someone else changed it first, reads it again
     /// and re-applies the change (which re-checks its rules against the fresh state), up to <paramref name="retries"/> times.
+    /// A change that returns null no longer applies: nothing is written.
     /// </summary>
-    public async Task<Stored<T>> ChangeAsync(RecordKey key, Func<T, (T Next, HistoryEntry History, IReadOnlyList<OutboundMessage> Messages)> change,
-        int retries = 5, CancellationToken ct = default)
+    /// <param name="handledMessageId">The queue message this change handles: a message already handled changes nothing, and the
+    /// mark is committed with the change, so a concurrent delivery of the same message loses, re-reads and finds it handled.</param>
+    /// <returns>The record as committed, or as read when nothing was to be done.</returns>
+    public async Task<Stored<T>> ChangeAsync(RecordKey key,
+        Func<T, (T Next, HistoryEntry History, IReadOnlyList<OutboundMessage> Messages)?> change,
+        string? handledMessageId = null, int retries = 5, CancellationToken ct = default)
     {
         for (var attempt = 0; ; attempt++)
         {
             var stored = await GetAsync(key, ct);
-            var (next, history, messages) = change(stored.Value);
+            if (handledMessageId is not null && await WasHandledAsync(key, handledMessageId, ct)) return stored;
+            if (change(stored.Value) is not var (next, history, messages)) return stored;
             try
             {
-                return await UpdateAsync(stored, next, history, messages, ct: ct);
+                return await UpdateAsync(stored, next, history, messages, handledMessageId, ct: ct);
             }
             catch (StateConflictException) when (attempt < retries)
             {
@@ -140,17 +153,20 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         if (!key.IsValid) throw new ArgumentException($"'{key}' cannot be a table key", nameof(key));
         var table = await TableAsync();
         var version = (current?.Version ?? 0) + 1;
-        var json = JsonSerializer.Serialize(value, Json.Options);
+        var json = StoredJson.Serialize(value);
+        history = history with { Reason = StoredJson.Clip(history.Reason, MaxReasonChars) };
         var recordHash = HistoryChain.Sha256(json);
         var prevHash = current?.HistoryHash ?? "";
         var hash = HistoryChain.HashOf(key.Partition, key.Id, version, history, recordHash, prevHash);
         var record = new TableEntity(key.Partition, RecordRow(key.Id))
         {
-            ["Json"] = json,
             ["Version"] = version,
             ["State"] = history.ToState,
             [HistoryChain.HeadProperty] = hash,
         };
+        var rows = StoredJson.Pack(json, StoredJson.MaxRows);
+        StoredJson.Write(record, "Json", rows[0]);
+        record["Parts"] = rows.Count - 1;
         var witness = new TableEntity(key.Partition, RecordStore.HistoryRow(key.Id, version))
         {
             [HistoryChain.SeqProperty] = version,
@@ -173,6 +189,14 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         };
         if (handledMessageId is not null)
             actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.Partition, HandledRow(key.Id, handledMessageId))));
+        for (var part = 1; part < Math.Max(rows.Count, (current?.Parts ?? 0) + 1); part++)
+        {
+            var partRow = new TableEntity(key.Partition, PartRow(key.Id, part)) { ["Version"] = version };
+            if (part < rows.Count) StoredJson.Write(partRow, "Json", rows[part]);
+            actions.Add(part < rows.Count
+                ? new(TableTransactionActionType.UpsertReplace, partRow)
+                : new(TableTransactionActionType.Delete, partRow, ETag.All));
+        }
         var extraActions = extra?.ToList() ?? [];
         foreach (var action in extraActions)
         {
@@ -194,21 +218,42 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         }
 
         if (responses is null) // committed, but the answer was lost: read the new ETag back
-            return new Stored<T>(key, value, (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), ["Version"], ct)).Value.ETag, version)
+            return new Stored<T>(key, value,
+                (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), ["Version"], ct)).Value.ETag, version)
             {
+                Parts = rows.Count - 1,
                 HistoryHash = hash,
             };
         var extraCount = extraActions.Count;
         return new Stored<T>(key, value, responses[0].Headers.ETag ?? throw new InvalidOperationException("storage returned no ETag"), version)
         {
             ExtraETags = responses.Skip(responses.Count - extraCount).Select(r => r.Headers.ETag ?? default).ToList(),
+            Parts = rows.Count - 1,
             HistoryHash = hash,
         };
     }
 
-    private static Stored<T> ToStored(RecordKey key, TableEntity row) =>
-        new(key, JsonSerializer.Deserialize<T>(RecordStore.JsonOf(row), Json.Options)!, row.ETag, row.GetInt32("Version") ?? 1)
+    /// <summary>The record from its row and part rows; a part of another version means a change landed between the reads:
+    /// read again.</summary>
+    private async Task<Stored<T>> ToStoredAsync(TableClient table, RecordKey key, TableEntity row, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
         {
-            HistoryHash = row.GetString(HistoryChain.HeadProperty),
-        };
+            var (version, parts) = (row.GetInt32("Version") ?? 1, row.GetInt32("Parts") ?? 0);
+            var json = new System.Text.StringBuilder(StoredJson.Read(row, "Json"));
+            for (var part = 1; part <= parts; part++)
+            {
+                var next = await table.GetEntityIfExistsAsync<TableEntity>(key.Partition, PartRow(key.Id, part), cancellationToken: ct);
+                if (!next.HasValue || next.Value!.GetInt32("Version") != version) { json = null; break; }
+                json.Append(StoredJson.Read(next.Value, "Json"));
+            }
+            if (json is not null)
+                return new(key, StoredJson.Deserialize<T>(json.ToString()), row.ETag, version)
+                {
+                    Parts = parts, HistoryHash = row.GetString(HistoryChain.HeadProperty),
+                };
+            if (attempt == 3) throw new StateConflictException(Bilingual.Text("记录正在被修改，请稍后重试", "the record is being changed; try again"));
+            row = (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), cancellationToken: ct)).Value;
+        }
+    }
 }

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Leave;
 
 /// <summary>The leave routes of API.md.</summary>
-public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, OrganizationStore organization)
+public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, OrganizationStore organization, IdempotentIntake once)
 {
     public const string ReturnReminderSchedule = "0 0 1 * * *"; // 09:00 China Standard Time
 
@@ -20,9 +20,11 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leave-requests")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var application = await RequestBody.ReadAsync<LeaveApplication>(request);
-        var stored = await leave.SubmitAsync(caller, application);
-        return new CreatedResult($"/api/leave-requests/{stored.Id}", new { id = stored.Id, status = stored.Value.Status, approvers = stored.Value.ApproverIds });
+        return await once.CreateOnceAsync(request, caller, async () =>
+        {
+            var stored = await leave.SubmitAsync(caller, await RequestBody.ReadAsync<LeaveApplication>(request));
+            return new CreatedResult($"/api/leave-requests/{stored.Id}", new { id = stored.Id, status = stored.Value.Status, approvers = stored.Value.ApproverIds });
+        });
     }
 
     [Function(nameof(GetLeave))]
@@ -56,7 +58,7 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leave/away")] HttpRequest request)
     {
         await identity.RequireStaffAsync(request);
-        if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", out var date) || !RequestBody.Plausible(date.Year))
+        if (!IntakeConverters.TryParseDate(request.Query["date"].ToString(), out var date))
             throw ValidationException.For("date", "请以 yyyy-MM-dd 格式提供日期", "date must be given as yyyy-MM-dd");
         var org = await organization.OrganizationAsync();
         var away = await leave.AwayOnAsync(date);

@@ -20,6 +20,7 @@ public static class Tables
     public const string NormativeDocuments = "NormativeDocuments";
     public const string PendingFilings = "PendingFilings";
     public const string Reconsiderations = "Reconsiderations";
+    public const string Idempotency = "Idempotency";
 }
 
 /// <summary>Queue names, shared by the senders and the queue-trigger bindings.</summary>

@@ -26,15 +26,21 @@ public static class Routes
         public override string ToString() => $"{Method.ToUpperInvariant()} /api/{Template} ({Name})";
     }
 
-    /// <summary>What a client would have received: the status, and the problem details or the JSON body, or the HTML.</summary>
-    public sealed record Answer(int Status, string? ContentType, JsonElement? Json, string? Html, Exception? Unexpected)
+    /// <summary>What a client would have received: the status, the content type and the body as the host writes it.</summary>
+    public sealed record Answer(int Status, string? ContentType, string? Body, Exception? Unexpected)
     {
         public bool IsProblem => ContentType == Problems.ContentType;
+
+        public bool IsHtml => ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true;
+
+        public JsonElement? Json => Body is not null && !IsHtml ? JsonSerializer.Deserialize<JsonElement>(Body) : null;
+
+        public string? Html => IsHtml ? Body : null;
 
         public IReadOnlyCollection<string> ErrorFields => Json is { ValueKind: JsonValueKind.Object } j && j.TryGetProperty("errors", out var e)
             ? e.EnumerateObject().Select(p => p.Name).ToList() : [];
 
-        public override string ToString() => $"{Status} {ContentType} {Json?.GetRawText() ?? Html?[..Math.Min(Html.Length, 300)]} {Unexpected}";
+        public override string ToString() => $"{Status} {ContentType} {Body?[..Math.Min(Body.Length, 400)]} {Unexpected}";
     }
 
     public static IReadOnlyList<Route> Http { get; } = FunctionsMetadata.Functions
@@ -64,20 +70,20 @@ public static class Routes
         catch (Exception e) when (e is GovException)
         {
             var problem = Problems.From(e, NullLogger.Instance);
-            return new Answer(problem.Status!.Value, Problems.ContentType, JsonSerializer.SerializeToElement<object>(problem, Json.Options), null, null);
+            return new Answer(problem.Status!.Value, Problems.ContentType, JsonSerializer.Serialize<object>(problem, Json.Options), null);
         }
         catch (Exception e)
         {
-            return new Answer(500, null, null, null, e);
+            return new Answer(500, null, null, e);
         }
     }
 
     public static Answer Of(IActionResult result) => result switch
     {
-        ContentResult c => new Answer(c.StatusCode ?? 200, c.ContentType, null, c.Content, null),
+        ContentResult c => new Answer(c.StatusCode ?? 200, c.ContentType, c.Content, null),
         ObjectResult o => new Answer(o.StatusCode ?? 200, o.Value is ProblemDetails ? Problems.ContentType : "application/json",
-            JsonSerializer.SerializeToElement(o.Value, Json.Options), null, null),
-        StatusCodeResult s => new Answer(s.StatusCode, null, null, null, null),
+            JsonSerializer.Serialize(o.Value, Json.Options), null),
+        StatusCodeResult s => new Answer(s.StatusCode, null, null, null),
         _ => throw new InvalidOperationException($"unexpected result {result.GetType().Name}"),
     };
 

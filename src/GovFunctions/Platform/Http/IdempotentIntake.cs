@@ -45,10 +45,10 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
             [.. Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"), .. await RequestBody.BytesAsync(request, ct)]));
         var table = await storage.TableAsync(Tables.Idempotency);
         var row = (Partition: caller.Id, Id: Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
-        if (await ClaimAsync(table, row, fingerprint, ct) is { } replay)
+        if (await ClaimAsync(table, row, fingerprint, ct) is { } kept)
         {
             LogReplayed(caller.Id, request.Path.Value ?? "");
-            return replay;
+            return Replay(request, kept);
         }
 
         IActionResult result;
@@ -77,8 +77,8 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
         return key;
     }
 
-    /// <summary>Claims the key (null), or answers with the first request's kept answer.</summary>
-    private async Task<IActionResult?> ClaimAsync(TableClient table, (string Partition, string Id) row, string fingerprint, CancellationToken ct)
+    /// <summary>Claims the key (null), or returns the first request's kept answer.</summary>
+    private async Task<TableEntity?> ClaimAsync(TableClient table, (string Partition, string Id) row, string fingerprint, CancellationToken ct)
     {
         for (var polls = 0; ; polls++)
         {
@@ -108,7 +108,7 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
             if (existing.GetString("Fingerprint") != fingerprint)
                 throw new StateConflictException(Bilingual.Text($"{Header} 已用于另一个不同的请求，请为新请求使用新的键",
                     $"this {Header} was used for a different request; use a new key for a new request")) { Field = Header };
-            if (answered) return Replay(existing);
+            if (answered) return existing;
             if (polls >= MaxPolls)
                 throw new StateConflictException(Bilingual.Text($"使用同一 {Header} 的请求仍在处理中，请稍后再试",
                     $"a request with this {Header} is still being processed; try again shortly")) { Field = Header };
@@ -130,13 +130,11 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
         await table.UpsertEntityAsync(kept, TableUpdateMode.Replace, ct);
     }
 
-    private static IActionResult Replay(TableEntity kept)
+    /// <summary>The kept answer as it was written: the same status, the same bytes of JSON, the same <c>Location</c>.</summary>
+    private static IActionResult Replay(HttpRequest request, TableEntity kept)
     {
-        var status = kept.GetInt32("Status") ?? 200;
-        var body = kept.GetString("Body") is { } json ? JsonSerializer.Deserialize<JsonElement>(json) : (object?)null;
-        return kept.GetString("Location") is { } location
-            ? new CreatedResult(location, body) { StatusCode = status }
-            : new ObjectResult(body) { StatusCode = status };
+        if (kept.GetString("Location") is { } location) request.HttpContext.Response.Headers.Location = location;
+        return new ContentResult { StatusCode = kept.GetInt32("Status") ?? 200, ContentType = "application/json; charset=utf-8", Content = kept.GetString("Body") };
     }
 
     /// <summary>A refused or failed request is not remembered. Best effort: a claim left behind is taken over once abandoned.</summary>

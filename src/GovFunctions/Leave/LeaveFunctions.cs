@@ -48,7 +48,7 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leave-requests/{id}/return")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var report = request.ContentLength is > 0 || request.HasFormContentType ? await RequestBody.ReadAsync<ReturnReport>(request) : new ReturnReport(null);
+        var report = await RequestBody.ReadOptionalAsync<ReturnReport>(request) ?? new ReturnReport(null);
         new FieldErrors().MaxLength("note", report.Note, 1000, "情况报告").ThrowIfAny();
         return new OkObjectResult(await ViewAsync(await leave.ReturnAsync(caller, id, report.Note)));
     }

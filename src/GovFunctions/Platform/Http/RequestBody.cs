@@ -31,6 +31,10 @@ public static class RequestBody
         return FromJson<T>(json);
     }
 
+    /// <summary>A body that may be left out: null when the request has none (judged by what is read, not by what is declared).</summary>
+    public static async Task<T?> ReadOptionalAsync<T>(HttpRequest request, CancellationToken ct = default) where T : class =>
+        request.HasFormContentType || (await BytesAsync(request, ct)).Length > 0 ? await ReadAsync<T>(request, ct) : null;
+
     /// <summary>
     /// The form of a form post, null for any other content type. Read from the bounded bytes of <see cref="BytesAsync"/>;
     /// an unsupported charset or a malformed form is a 400.

@@ -17,17 +17,19 @@ trap 'bash scripts/services.sh stop' EXIT
 dotnet build $app -c Debug -v quiet -nologo -clp:ErrorsOnly
 AzureWebJobsStorage=UseDevelopmentStorage=true dotnet $app/bin/Debug/net10.0/GovFunctions.dll seed "$root/seeds"
 
-func=$(command -v func || true)
-[ -n "$func" ] || [ ! -x node_modules/.bin/func ] || func=$root/node_modules/.bin/func
+func=$(bash scripts/find-func.sh || true)
 if [ -n "$func" ]; then
   echo "Functions host on http://localhost:7071/api — mail inbox http://127.0.0.1:1080"
   cd $app && "$func" start
 else
   cat <<MSG
 
-Azure Functions Core Tools (func) are not installed, so the Functions host cannot start here.
+Azure Functions Core Tools (func) are not installed, or do not run, so the Functions host cannot start here.
 Get them with one of:
-  npm install -g azure-functions-core-tools@4 --unsafe-perm true
+  npm install -g azure-functions-core-tools@4 --allow-scripts=azure-functions-core-tools
+      (npm 11.16+ and 12 run a global package's install script only when allowed; older npm ignores the flag)
+  sudo apt-get install azure-functions-core-tools-4
+      (Debian/Ubuntu, after adding Microsoft's package repository as the page below describes)
   https://learn.microsoft.com/azure/azure-functions/functions-run-local#install-the-azure-functions-core-tools
 then run this command again. The emulators stay up meanwhile (Ctrl+C stops them):
   Table Storage  http://127.0.0.1:10002/devstoreaccount1  (AzureWebJobsStorage=UseDevelopmentStorage=true)

@@ -1,3 +1,4 @@
+using GovFunctions.Accountability;
 using GovFunctions.Approvals;
 using GovFunctions.Decisions;
 using GovFunctions.Duty;
@@ -10,6 +11,8 @@ using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
+using GovFunctions.Records;
+using GovFunctions.Supervision;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -76,6 +79,17 @@ public static class ServiceRegistration
         services.AddSingleton<ReconsiderationService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<ReconsiderationService>());
         services.AddSingleton<INotificationRenderer, LegalNotices>();
+
+        services.AddOptions<SupervisionOptions>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AccountabilityService>();
+        services.AddSingleton<INotificationRenderer, AccountabilityNotices>();
+        services.AddSingleton<SupervisionService>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SupervisionService>());
+        services.AddSingleton<SupervisionQueries>();
+        services.AddSingleton<SupervisionWarnings>();
+        services.AddSingleton<INotificationRenderer, SupervisionNotices>();
+
+        services.AddSingleton<RecordVerifier>();
         return services;
     }
 }

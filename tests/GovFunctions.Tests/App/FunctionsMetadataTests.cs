@@ -53,6 +53,13 @@ public class FunctionsMetadataTests
         ("GetReconsideration", "get", "reconsiderations/{id}"),
         ("ProposeReconsiderationDecision", "post", "reconsiderations/{id}/proposal"),
         ("ExtendReconsideration", "post", "reconsiderations/{id}/extension"),
+        ("VerifyRecord", "get", "records/verify"),
+        ("RegisterSupervisedItem", "post", "supervision/items"),
+        ("ListSupervisedItems", "get", "supervision/items"),
+        ("GetSupervisedItem", "get", "supervision/items/{id}"),
+        ("ActOnSupervisedItem", "post", "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}"),
+        ("AccountabilityMonth", "get", "accountability"),
+        ("ProposeAccountability", "post", "accountability/{id}/proposal"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -65,6 +72,8 @@ public class FunctionsMetadataTests
         ("DutyHandover", "0 30 0 * * *"),
         ("DecisionEvaluations", "0 0 1 * * *"),
         ("LegalDeadlines", "0 0 1 * * *"),
+        ("SupervisionReminders", "0 30 1 * * *"),
+        ("AccountabilityDeadlines", "0 45 1 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

@@ -20,6 +20,8 @@ public static class Tables
     public const string NormativeDocuments = "NormativeDocuments";
     public const string PendingFilings = "PendingFilings";
     public const string Reconsiderations = "Reconsiderations";
+    public const string SupervisedItems = "SupervisedItems";
+    public const string AccountabilityEntries = "AccountabilityEntries";
     public const string Idempotency = "Idempotency";
 }
 

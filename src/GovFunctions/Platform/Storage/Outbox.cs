@@ -21,6 +21,9 @@ namespace GovFunctions.Platform.Storage;
 /// </summary>
 public sealed partial class Outbox(StorageClients storage, IQueueSender sender, TimeProvider clock, ILogger<Outbox> log)
 {
+    /// <summary>The app's one clock, which also times the history rows of the changes committed through the outbox.</summary>
+    public TimeProvider Clock => clock;
+
     /// <summary>The id every commit writes on its witness (history) row; an intent's id is its commit's id.</summary>
     public const string WitnessProperty = "CommitId";
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using GovFunctions.Common;
+using GovFunctions.Records;
 
 namespace GovFunctions.Platform.Storage;
 
@@ -20,6 +21,9 @@ public sealed record Stored<T>(RecordKey Key, T Value, ETag ETag, int Version)
 
     /// <summary>After a commit: the new ETags of the caller's extra rows, in the order given (empty when storage's answer was lost).</summary>
     public IReadOnlyList<ETag> ExtraETags { get; init; } = [];
+
+    /// <summary>The hash of the record's newest history row (<see cref="HistoryChain"/>); null for a record written before the chain.</summary>
+    public string? HistoryHash { get; init; }
 }
 
 public static class RecordStore
@@ -27,6 +31,15 @@ public static class RecordStore
     /// <summary>Keys come from URLs; refuse what Table Storage cannot hold as a key instead of failing with a 400 from storage.</summary>
     public static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= 200 && !key.Any(c => c is '/' or '\\' or '#' or '?' or '|' || char.IsControl(c));
+
+    public static string RecordRow(string id) => $"{id}|record";
+
+    public static string HistoryPrefix(string id) => $"{id}|history|";
+
+    public static string HistoryRow(string id, int version) => $"{HistoryPrefix(id)}{version:D6}";
+
+    /// <summary>The record's JSON as stored on its record row.</summary>
+    public static string JsonOf(TableEntity recordRow) => recordRow.GetString("Json");
 }
 
 /// <summary>
@@ -37,10 +50,10 @@ public static class RecordStore
 /// outbound messages (via the <see cref="Outbox"/>). A concurrent change surfaces as
 /// <see cref="StateConflictException"/> (HTTP 409).
 /// </summary>
-public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string tableName)
+public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox, string tableName)
 {
-    private static string RecordRow(string id) => $"{id}|record";
-    private static string HistoryPrefix(string id) => $"{id}|history|";
+    private static string RecordRow(string id) => RecordStore.RecordRow(id);
+    private static string HistoryPrefix(string id) => RecordStore.HistoryPrefix(id);
     private static string HandledRow(string id, string messageId) => $"{id}|handled|{messageId}";
 
     public Task<TableClient> TableAsync() => storage.TableAsync(tableName);
@@ -127,14 +140,23 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         if (!key.IsValid) throw new ArgumentException($"'{key}' cannot be a table key", nameof(key));
         var table = await TableAsync();
         var version = (current?.Version ?? 0) + 1;
+        var json = JsonSerializer.Serialize(value, Json.Options);
+        var recordHash = HistoryChain.Sha256(json);
+        var prevHash = current?.HistoryHash ?? "";
+        var hash = HistoryChain.HashOf(key.Partition, key.Id, version, history, recordHash, prevHash);
         var record = new TableEntity(key.Partition, RecordRow(key.Id))
         {
-            ["Json"] = JsonSerializer.Serialize(value, Json.Options),
+            ["Json"] = json,
             ["Version"] = version,
             ["State"] = history.ToState,
+            [HistoryChain.HeadProperty] = hash,
         };
-        var witness = new TableEntity(key.Partition, $"{HistoryPrefix(key.Id)}{version:D6}")
+        var witness = new TableEntity(key.Partition, RecordStore.HistoryRow(key.Id, version))
         {
+            [HistoryChain.SeqProperty] = version,
+            [HistoryChain.PrevHashProperty] = prevHash,
+            [HistoryChain.RecordHashProperty] = recordHash,
+            [HistoryChain.HashProperty] = hash,
             ["At"] = history.At,
             ["ActorId"] = history.ActorId,
             ["ActorName"] = history.ActorName,
@@ -172,14 +194,21 @@ public sealed class RecordStore<T>(StorageClients storage, Outbox outbox, string
         }
 
         if (responses is null) // committed, but the answer was lost: read the new ETag back
-            return new Stored<T>(key, value, (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), ["Version"], ct)).Value.ETag, version);
+            return new Stored<T>(key, value, (await table.GetEntityAsync<TableEntity>(key.Partition, RecordRow(key.Id), ["Version"], ct)).Value.ETag, version)
+            {
+                HistoryHash = hash,
+            };
         var extraCount = extraActions.Count;
         return new Stored<T>(key, value, responses[0].Headers.ETag ?? throw new InvalidOperationException("storage returned no ETag"), version)
         {
             ExtraETags = responses.Skip(responses.Count - extraCount).Select(r => r.Headers.ETag ?? default).ToList(),
+            HistoryHash = hash,
         };
     }
 
     private static Stored<T> ToStored(RecordKey key, TableEntity row) =>
-        new(key, JsonSerializer.Deserialize<T>(row.GetString("Json"), Json.Options)!, row.ETag, row.GetInt32("Version") ?? 1);
+        new(key, JsonSerializer.Deserialize<T>(RecordStore.JsonOf(row), Json.Options)!, row.ETag, row.GetInt32("Version") ?? 1)
+        {
+            HistoryHash = row.GetString(HistoryChain.HeadProperty),
+        };
 }

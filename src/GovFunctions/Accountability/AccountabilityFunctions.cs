@@ -1,0 +1,51 @@
+using GovFunctions.Calendar;
+using GovFunctions.Common;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Http;
+using GovFunctions.Supervision;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GovFunctions.Accountability;
+
+/// <summary>The accountability list (Art. 32) and the competent department's proposals, with the timer of the second clause.</summary>
+public sealed class AccountabilityFunctions(StaffIdentity identity, OrganizationStore organization, AccountabilityService accountability)
+{
+    public const string Schedule = "0 45 1 * * *"; // 09:45 China Standard Time
+
+    public sealed record EntryView(string Id, string Source, string SubjectId, string Title, string Article, string ResponsiblePersonId,
+        string CompetentDepartmentId, DateTimeOffset ListedAt, DateTimeOffset ProposalDueAt, string ProposalState, AccountabilityProposal? Proposal,
+        string? NotProposingPersonId);
+
+    public sealed record MonthView(string Month, IReadOnlyList<EntryView> Entries);
+
+    [Function(nameof(AccountabilityMonth))]
+    public async Task<IActionResult> AccountabilityMonth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accountability")] HttpRequest request)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var org = await organization.OrganizationAsync();
+        if (!caller.IsLeader && !SupervisionRules.IsOfficeStaff(caller, org))
+            throw new AccessDeniedException(Bilingual.Text("问责清单仅供区政府领导和办公室查看", "the office and the leaders read the list"));
+        var month = request.Query["month"].ToString();
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first) || first.Year is < 2000 or > 2100)
+            throw ValidationException.For("month", "月份格式应为 yyyy-MM", "month must be yyyy-MM");
+        var entries = await accountability.MonthAsync(first.Year, first.Month);
+        return new OkObjectResult(new MonthView(month, entries.Select(View).ToList()));
+    }
+
+    [Function(nameof(ProposeAccountability))]
+    public async Task<IActionResult> ProposeAccountability(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "accountability/{id}/proposal")] HttpRequest request, string id)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var stored = await accountability.ProposeAsync(caller, id, await RequestBody.ReadAsync<ProposalIntake>(request));
+        return new OkObjectResult(View(stored.Value));
+    }
+
+    [Function(nameof(AccountabilityDeadlines))]
+    public Task AccountabilityDeadlines([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct) => accountability.LapseAsync(ct);
+
+    private static EntryView View(AccountabilityEntry e) => new(e.Id, e.Source, e.SubjectId, e.Title, e.Article, e.ResponsiblePersonId,
+        e.CompetentDepartmentId, e.ListedAt.ToChina(), e.ProposalDueAt.ToChina(), e.StateName, e.Proposal, e.NotProposingPersonId);
+}

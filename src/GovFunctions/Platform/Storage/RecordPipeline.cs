@@ -1,0 +1,79 @@
+using Azure.Data.Tables;
+using GovFunctions.Common;
+
+namespace GovFunctions.Platform.Storage;
+
+/// <summary>What <see cref="RecordStore{T}.ApplyAsync"/> did: the record as it now stands, and the transition committed (null: none).</summary>
+public sealed record Applied<T>(Stored<T> Record, Transition<T>? Transition)
+{
+    public bool Changed => Transition is not null;
+}
+
+/// <summary>
+/// The one way a record changes, for HTTP commands, queue handlers and timers alike: read the record, ask the domain for a
+/// <see cref="Transition{T}"/>, commit it with the ETag together with its history row, the handled-message marker and the
+/// messages its events become (through the outbox); on a conflict read again and re-apply, so a queue handler never fails
+/// toward poison because another change won the race.
+/// </summary>
+public sealed partial class RecordStore<T>
+{
+    /// <summary>Attempts before a conflict reaches the caller (HTTP 409; a queue message's next delivery).</summary>
+    public const int Attempts = 10;
+
+    /// <summary>The feature's one mapping of its domain events to queue messages (emails, engine steps, follow-ups).</summary>
+    public Func<T, IDomainEvent, IEnumerable<OutboundMessage>> MessagesOf { get; init; } =
+        (_, e) => throw new InvalidOperationException($"no messages are defined for {e.GetType().Name}");
+
+    /// <summary>Creates a record from its domain factory's transition.</summary>
+    public Task<Stored<T>> CreateAsync(RecordKey key, Transition<T> first, Actor actor, string? handledMessageId = null,
+        IEnumerable<TableTransactionAction>? extra = null, CancellationToken ct = default) =>
+        CommitAsync(key, null, first.Next, HistoryOf(actor, null, first), MessagesFor(first), handledMessageId, extra, ct);
+
+    /// <param name="change">The domain operation on the current state: a transition, or null when there is nothing to do
+    /// (e.g. a timer found nothing due). It is called again on the fresh state after a conflict, so its rules are re-checked.</param>
+    /// <param name="handledMessageId">The queue message (or timer occurrence) this change handles: once it is marked, the change
+    /// is not applied again.</param>
+    /// <param name="extra">Further rows in the record's partition committed with it (an index or a counter row).</param>
+    public async Task<Applied<T>> ApplyAsync(RecordKey key, Actor actor, Func<Stored<T>, Transition<T>?> change,
+        string? handledMessageId = null, Func<Stored<T>, Transition<T>, IEnumerable<TableTransactionAction>>? extra = null,
+        CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(key, ct);
+            if (handledMessageId is not null && await WasHandledAsync(key, handledMessageId, ct)) return new(current, null);
+            var transition = change(current);
+            if (transition is null) return new(current, null);
+            try
+            {
+                var committed = await CommitAsync(key, current, transition.Next, HistoryOf(actor, current, transition),
+                    MessagesFor(transition), handledMessageId, extra?.Invoke(current, transition), ct);
+                return new(committed, transition);
+            }
+            catch (StateConflictException) when (attempt < Attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 8) * Math.Min(1 << attempt, 32)), ct); // ≤ 256 ms
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records of any partition whose record row matches a filter on its stored columns (<c>State</c>, <c>Version</c>), built
+    /// with <see cref="TableClient.CreateQueryFilter(System.FormattableString)"/>; history rows never match, lacking them.
+    /// </summary>
+    public async IAsyncEnumerable<Stored<T>> WhereAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var table = await TableAsync();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            if (row.RowKey.EndsWith("|record", StringComparison.Ordinal))
+                yield return ToStored(new RecordKey(row.PartitionKey, row.RowKey[..^"|record".Length]), row);
+    }
+
+    private HistoryEntry HistoryOf(Actor actor, Stored<T>? from, Transition<T> t) =>
+        new(outbox.Clock.GetUtcNow(), actor.Id, actor.Name, from is null ? null : StateOf(from.Value), StateOf(t.Next), t.Reason);
+
+    private List<OutboundMessage> MessagesFor(Transition<T> t) => t.Events.SelectMany(e => MessagesOf(t.Next, e)).ToList();
+
+    private static string StateOf(T value) => value is IStateful s ? s.StateName
+        : throw new InvalidOperationException($"{typeof(T).Name} must name its state (IStateful) to change through the pipeline");
+}

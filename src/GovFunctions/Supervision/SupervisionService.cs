@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using GovFunctions.Accountability;
+using GovFunctions.Approvals;
+using GovFunctions.Calendar;
+using GovFunctions.Common;
+using GovFunctions.Notifications;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Routing;
+using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GovFunctions.Supervision;
+
+/// <summary>What a staff action posts (API.md): progress <c>text</c>, <c>percent</c>, <c>needsCoordination</c>; verification
+/// <c>accepted</c>, <c>reason</c>; an extension <c>dueDate</c>, <c>reason</c>.</summary>
+public sealed record SupervisionAction(string? Text, int? Percent, bool NeedsCoordination, bool? Accepted, string? Reason, DateOnly? DueDate);
+
+/// <summary>
+/// Supervised items (督查督办, Art. 30, 32) on the pipeline: every change is a domain transition applied by the record store,
+/// whose events become messages here (<see cref="MessagesOf"/>); the engine decides extensions and tells this feature.
+/// </summary>
+public sealed partial class SupervisionService : IQueueHandler
+{
+    public const string Feature = "supervision";
+    public const string AccountabilityType = "supervision.accountability";
+
+    private readonly OrganizationStore _organization;
+    private readonly ApprovalEngine _engine;
+    private readonly AccountabilityService _accountability;
+    private readonly SupervisionOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<SupervisionService> _log;
+
+    public SupervisionService(StorageClients storage, Outbox outbox, OrganizationStore organization, ApprovalEngine engine,
+        AccountabilityService accountability, IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionService> log)
+    {
+        _organization = organization;
+        _engine = engine;
+        _accountability = accountability;
+        _options = options.Value;
+        _clock = clock;
+        _log = log;
+        Store = new RecordStore<SupervisedItem>(storage, outbox, Tables.SupervisedItems) { MessagesOf = MessagesOf };
+    }
+
+    public RecordStore<SupervisedItem> Store { get; }
+
+    public string TypePrefix => Feature + ".";
+
+    /// <summary>An item lives in its owner department's partition; its id names it: <c>{departmentId}.{random}</c>.</summary>
+    public static RecordKey KeyOf(string id) => id.LastIndexOf('.') is > 0 and var cut ? new(id[..cut], id) : new("", id);
+
+    public static string NewId(string ownerDepartmentId) => $"{ownerDepartmentId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
+
+    public async Task<Stored<SupervisedItem>> RegisterAsync(Person caller, SupervisionIntake intake, CancellationToken ct = default)
+    {
+        var org = await _organization.OrganizationAsync(ct);
+        var now = _clock.GetUtcNow();
+        var registration = SupervisionRules.Validate(intake, caller, org, ChinaTime.DateOf(now), _options.ProposalHandlingMonths);
+        var id = NewId(registration.OwnerDepartmentId);
+        var stored = await Store.CreateAsync(KeyOf(id), SupervisedItem.Register(id, registration, caller, now), ActorOf(caller), ct: ct);
+        LogRegistered(id, registration.Source.ToString(), registration.OwnerDepartmentId);
+        return stored;
+    }
+
+    public async Task<Stored<SupervisedItem>> GetAsync(string id, CancellationToken ct = default) =>
+        (KeyOf(id).IsValid ? await Store.FindAsync(KeyOf(id), ct) : null)
+        ?? throw new NotFoundException(Bilingual.Text($"督办事项 {id} 不存在", $"supervised item {id} not found"));
+
+    /// <summary>A staff action on an item (API.md: acknowledge, progress, complete, verify, extension).</summary>
+    public async Task<Stored<SupervisedItem>> ActAsync(Person caller, string id, string action, SupervisionAction body, CancellationToken ct = default)
+    {
+        await GetAsync(id, ct);
+        var org = await _organization.OrganizationAsync(ct);
+        Func<SupervisedItem, DateTimeOffset, Transition<SupervisedItem>> act = action switch
+        {
+            "acknowledge" => (item, now) => item.Acknowledge(caller, now),
+            "progress" => (item, now) =>
+            {
+                SupervisionRules.ValidateProgress(body.Text, body.Percent);
+                return item.ReportProgress(caller, body.Text!.Trim(), body.Percent!.Value, body.NeedsCoordination, now);
+            },
+            "complete" => (item, now) =>
+            {
+                new FieldErrors().Required("text", body.Text, "办结报告").MaxLength("text", body.Text, SupervisionRules.MaxText, "办结报告").ThrowIfAny();
+                return item.Complete(caller, body.Text!.Trim(), now);
+            },
+            "verify" => (item, now) => body.Accepted is { } accepted
+                ? item.Verify(caller, accepted, body.Reason?.Trim(), org, now)
+                : throw ValidationException.For("accepted", "请选择复核结果", "accepted is required"),
+            "extension" => (item, now) =>
+            {
+                new FieldErrors().Required("reason", body.Reason, "延期理由").MaxLength("reason", body.Reason, SupervisionRules.MaxText, "延期理由")
+                    .ThrowIfAny();
+                if (body.DueDate is not { } to) throw ValidationException.For("dueDate", "请填写延期后的期限", "dueDate is required");
+                if (to > ChinaTime.DateOf(now).AddYears(SupervisionRules.MaxYearsAhead))
+                    throw ValidationException.For("dueDate", "延期后的期限过远", "dueDate is too far ahead");
+                return item.RequestExtension(caller, to, body.Reason!.Trim(), ApprovalEngine.NewId(), org, now);
+            },
+            _ => throw new NotFoundException(Bilingual.Text("没有这项操作", $"no action {action}")),
+        };
+        var applied = await Store.ApplyAsync(KeyOf(id), ActorOf(caller), s => act(s.Value, _clock.GetUtcNow()), ct: ct);
+        return applied.Record;
+    }
+
+    /// <summary>The engine decided an extension; a redelivery changes nothing (handled-message marker).</summary>
+    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct = default)
+    {
+        if (message.Type == AccountabilityType)
+        {
+            var item = (await GetAsync(message.Subject, ct)).Value;
+            var org = await _organization.OrganizationAsync(ct);
+            await _accountability.ListAsync(Feature, item.Id, item.DueDate.ToString("yyyyMMdd"), item.Title, AccountabilityEntry.Article32,
+                org.HeadOf(item.OwnerDepartmentId).Id, org.Office.Id, message.CreatedAt, ct);
+            return;
+        }
+        var approval = await _engine.CompletedAsync(message, Feature, ct);
+        var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
+        await Store.ApplyAsync(KeyOf(approval.Request.SubjectId), Actor.System, s => s.Value.PendingExtension?.ApprovalId == approval.Id
+                ? s.Value.ExtensionDecidedBy(approval.Id, approval.Status == ApprovalStatus.Approved, comment)
+                : null, message.Id, ct: ct);
+    }
+
+    /// <summary>The one place this feature's events become messages.</summary>
+    private IEnumerable<OutboundMessage> MessagesOf(SupervisedItem item, IDomainEvent e) => e switch
+    {
+        ItemAssigned => [Notice(SupervisionNotices.Assigned, item, "assigned")],
+        ProgressReported { NeedsCoordination: true } p => [Notice(SupervisionNotices.Coordination, item, $"coordination|{item.Progress.Count}|{p.DepartmentId}")],
+        ProgressReported => [],
+        CompletionReported => [Notice(SupervisionNotices.CompletionReported, item, $"completed|{item.Completions.Count}")],
+        CompletionReturned => [Notice(SupervisionNotices.Returned, item, $"returned|{item.Completions.Count}")],
+        ItemClosed => [Notice(SupervisionNotices.Closed, item, "closed")],
+        ExtensionRequested r => [_engine.StartMessage(ExtensionRequest(item, r))],
+        ExtensionDecided => [Notice(SupervisionNotices.ExtensionDecided, item, $"extension|{item.Extensions.Count}")],
+        WarningRaised { Stage: WarningStage.Accountability } w =>
+        [
+            Notice(SupervisionNotices.Warning, item, w.Key, w.Stage),
+            new OutboundMessage(Queues.ApprovalRouting, QueueEnvelope.Create(AccountabilityType, item.Id, _clock)),
+        ],
+        WarningRaised w => [Notice(SupervisionNotices.Warning, item, w.Key, w.Stage)],
+        _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
+    };
+
+    private OutboundMessage Notice(string type, SupervisedItem item, string occurrence, WarningStage? stage = null) =>
+        NotificationService.Message(type, $"supervision|{item.Id}|{occurrence}", _clock, new SupervisionNotice(item.Id, stage));
+
+    private static ApprovalRequest ExtensionRequest(SupervisedItem item, ExtensionRequested r)
+    {
+        var extension = item.Extensions[^1];
+        return new ApprovalRequest(r.ApprovalId, Feature, item.Id, $"督办事项延期：{item.Title}", extension.RequestedById,
+            [new Fact("督办事项", item.Title), new Fact("现期限", $"{extension.From:yyyy年M月d日}"), new Fact("申请延期至", $"{extension.To:yyyy年M月d日}"),
+                new Fact("延期理由", extension.Reason), new Fact("已获批延期次数", item.Extensions.Count(x => x.State == ExtensionState.Granted).ToString())],
+            [new StepSpec("延期审批", StepKind.Single, [r.ApproverId])], []);
+    }
+
+    private static Actor ActorOf(Person p) => new(p.Id, p.Name);
+
+    [LoggerMessage(1001, LogLevel.Information, "Supervised item {ItemId} registered from {Source}, owner {Department}")]
+    private partial void LogRegistered(string itemId, string source, string department);
+}
+
+/// <summary>The data of a supervision notification: which item, and for a warning, its stage.</summary>
+public sealed record SupervisionNotice(string ItemId, WarningStage? Stage = null);

@@ -47,7 +47,11 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
         var route = Routes.Named(name);
         var subject = route.Parameters.Count > 0 ? await SubjectAsync(route) : null;
         var intake = route.Method == "post" ? Of(name) : null;
-        var cases = intake is null ? GetCasesFor(route, subject) : PostCasesFor(route, intake, subject);
+        // A constrained route parameter ({action:regex(…)}) is matched by the host before the function runs: it keeps the intake's value.
+        var fixedValues = route.Parameters.Where(p => route.Choices(p) is not null).ToDictionary(p => p, p => intake!.RouteValues![p]);
+        Assert.All(fixedValues, f => Assert.Contains(f.Value, route.Choices(f.Key)!));
+        var cases = (intake is null ? GetCasesFor(route, subject) : PostCasesFor(route, intake, subject))
+            .Select(c => c with { Values = c.Values.ToDictionary(v => v.Key, v => fixedValues.GetValueOrDefault(v.Key, v.Value)) }).ToList();
         var email = intake is null ? EmailOf(Office) : intake.CallerId.Length > 0 ? EmailOf(intake.CallerId) : null;
         var problems = new List<string>();
         var waiting = new List<string>();
@@ -102,6 +106,7 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
 
     private async Task<string> SubjectAsync(Routes.Route route)
     {
+        if (All.FirstOrDefault(i => i.Function == route.Name) is { Subject: "none" }) return "zz-does-not-exist"; // no route creates it: only refusals are tried
         if (route.Template.StartsWith("approvals/", StringComparison.Ordinal))
         {
             var leave = await SubmitLeaveAsync(Applicant);

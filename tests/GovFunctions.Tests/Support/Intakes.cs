@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GovFunctions.Decisions;
 using GovFunctions.Duty;
 using GovFunctions.Hotline;
+using GovFunctions.Supervision;
 
 namespace GovFunctions.Tests.Support;
 
@@ -17,7 +18,9 @@ public static class Intakes
     public sealed record Field(string Name, Kind Kind, int Max = 0, string[]? Choices = null);
 
     /// <param name="Subject">For a route under a record ({id}, {token}): the create route whose record it acts on.</param>
-    public sealed record Intake(string Function, string CallerId, Field[] Fields, Func<DateTimeOffset, JsonObject> Valid, string? Subject = null)
+    /// <param name="RouteValues">Route parameters the host constrains (<c>{action:regex(…)}</c>), fixed to the value the body is for.</param>
+    public sealed record Intake(string Function, string CallerId, Field[] Fields, Func<DateTimeOffset, JsonObject> Valid, string? Subject = null,
+        IReadOnlyDictionary<string, string>? RouteValues = null)
     {
         public bool Creates => Subject is null && Fields.Length > 0;
     }
@@ -28,7 +31,7 @@ public static class Intakes
     private static Field Choice<T>(string name) where T : struct, Enum => new(name, Kind.Choice, Choices: Names<T>());
 
     public const string Operator = "cao-xiaowen", Sponsor = "ma-zhiqiang", Office = "sun-huimin", DutyOfficer = "zeng-qiang",
-        Finance = "huang-xiuying", LegalClerk = "qin-hao", Applicant = "chen-siyuan";
+        Finance = "huang-xiuying", LegalClerk = "qin-hao", Applicant = "chen-siyuan", OfficeClerk = "bai-xue";
 
     public static readonly Intake[] All =
     [
@@ -65,6 +68,14 @@ public static class Intakes
         new("CreateNormativeDocument", Finance,
             [Text("title", 200), Text("summary", 8000), new("issuingDepartmentId", Kind.Id), new("touchedDepartmentIds", Kind.Ids), new("jointDepartmentIds", Kind.Ids)],
             _ => new JsonObject { ["title"] = "青禾区财政专项资金管理办法", ["summary"] = "规范专项资金申报。", ["issuingDepartmentId"] = "finance" }),
+        new("RegisterSupervisedItem", OfficeClerk,
+            [Text("title", 200), Choice<SupervisionSource>("source"), Text("sourceId", 200), new("ownerDepartmentId", Kind.Id), new("coDepartmentIds", Kind.Ids),
+                new("dueDate", Kind.Date), Choice<ProgressCadence>("cadence"), Text("proposer", 100)],
+            _ => new JsonObject
+            {
+                ["title"] = "推进义务教育学校扩容", ["source"] = "proposal", ["proposer"] = "张代表", ["ownerDepartmentId"] = "education",
+                ["coDepartmentIds"] = new JsonArray(), ["dueDate"] = "2026-12-30", ["cadence"] = "weekly",
+            }),
         new("AcceptReconsideration", LegalClerk,
             [Text("applicant", 200), Text("respondent", 200), Text("request", 8000), new("acceptedAt", Kind.Time)],
             now => new JsonObject
@@ -101,6 +112,11 @@ public static class Intakes
         new("FileNormativeDocument", Finance, [], _ => [], "CreateNormativeDocument"),
         new("ProposeReconsiderationDecision", LegalClerk, [Text("proposal", 8000)], _ => new JsonObject { ["proposal"] = "维持原决定。" }, "AcceptReconsideration"),
         new("ExtendReconsideration", LegalClerk, [Text("reason", 2000)], _ => new JsonObject { ["reason"] = "案情复杂" }, "AcceptReconsideration"),
+        new("ActOnSupervisedItem", "wu-jianping", [Text("text", 4000), new("percent", Kind.Count), new("needsCoordination", Kind.Flag)],
+            _ => new JsonObject { ["text"] = "已完成选址", ["percent"] = 10 }, "RegisterSupervisedItem",
+            new Dictionary<string, string> { ["action"] = "progress" }),
+        new("ProposeAccountability", Office, [Text("proposal", 4000), Text("reason", 4000)],
+            _ => new JsonObject { ["proposal"] = "约谈", ["reason"] = "逾期未办结" }, "none"),
         new("DecideApproval", "", [new("action", Kind.Choice, Choices: ["approve", "reject"]), Text("comment", 1000)],
             _ => new JsonObject { ["action"] = "reject", ["comment"] = "时间冲突" }, "approval"),
     ];

@@ -21,7 +21,15 @@ public static class Routes
 {
     public sealed record Route(string Name, string Method, string Template)
     {
-        public IReadOnlyList<string> Parameters => Template.Split('/').Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}')).ToList();
+        public IReadOnlyList<string> Parameters => Template.Split('/').Where(s => s.StartsWith('{')).Select(NameOf).ToList();
+
+        /// <summary>The values a constrained parameter takes (<c>{action:regex(^(a|b)$)}</c>); null when any value reaches the function.</summary>
+        public IReadOnlyList<string>? Choices(string parameter) =>
+            Template.Split('/').FirstOrDefault(s => s.StartsWith('{') && NameOf(s) == parameter) is { } segment
+            && System.Text.RegularExpressions.Regex.Match(segment, @"regex\(\^\((.*)\)\$\)") is { Success: true } m
+                ? m.Groups[1].Value.Split('|') : null;
+
+        private static string NameOf(string segment) => segment.Trim('{', '}').Split(':')[0];
 
         public override string ToString() => $"{Method.ToUpperInvariant()} /api/{Template} ({Name})";
     }
@@ -91,7 +99,7 @@ public static class Routes
     public static HttpRequest Request(Route route, IReadOnlyDictionary<string, string> values, string? email, byte[]? body, string? contentType,
         bool chunked = false, string? idempotencyKey = null)
     {
-        var path = string.Join('/', route.Template.Split('/').Select(s => s.StartsWith('{') ? Uri.EscapeDataString(values[s.Trim('{', '}')]) : s));
+        var path = string.Join('/', route.Template.Split('/').Select(s => s.StartsWith('{') ? Uri.EscapeDataString(values[s.Trim('{', '}').Split(':')[0]]) : s));
         var request = Support.Http.Request(route.Method.ToUpperInvariant(), path, email);
         if (body is not null)
         {

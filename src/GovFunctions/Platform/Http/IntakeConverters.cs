@@ -45,16 +45,14 @@ public static class IntakeConverters
     /// <summary>Exactly the camelCase names of API.md: no numbers, no numeric strings, no comma-joined flags, no other casing.</summary>
     private sealed class Named<T> : JsonConverter<T> where T : struct, Enum
     {
-        private static readonly Dictionary<string, T> ByName =
-            Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.Ordinal);
+        private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(v => Json.Name(v), StringComparer.Ordinal);
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String && ByName.TryGetValue(reader.GetString()!, out var value)
                 ? value
                 : throw new ChoiceException([.. ByName.Keys]);
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(value.ToString()));
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Json.Name(value));
     }
 
     /// <summary>Forms send checkboxes as "on" and selects as strings.</summary>

@@ -129,7 +129,8 @@ public sealed record Approval(
     private static void RequireReason(Decision decision, string? comment)
     {
         if (decision == Decision.Reject && string.IsNullOrWhiteSpace(comment))
-            throw ValidationException.For("comment", "不同意（退回、提出异议）时须填写理由", "a rejection, return or objection must state the reason in comment");
+            throw ValidationException.For("comment", "不同意（退回、提出异议）时须填写理由",
+                "a rejection, return or objection must state the reason in comment");
     }
 
     /// <summary>The approver records a reply or an instruction (批示) on a step that asks for text. Same guards as <see cref="Decide"/>.</summary>

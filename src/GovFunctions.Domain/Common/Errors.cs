@@ -16,7 +16,8 @@ public sealed class ValidationException(IReadOnlyDictionary<string, string[]> er
 /// <summary>409: the record is not in a state that allows this, or somebody changed it first.</summary>
 public sealed class StateConflictException(string message) : GovException(message)
 {
-    /// <summary>The field or header the conflict is about, when there is one (e.g. <c>Idempotency-Key</c>); named in the answer's errors.</summary>
+    /// <summary>The field or header the conflict is about, when there is one (e.g. <c>Idempotency-Key</c>); named in the answer's
+    /// errors.</summary>
     public string? Field { get; init; }
 }
 

@@ -21,7 +21,8 @@ public sealed class DecisionFunctions(StaffIdentity identity, DecisionService de
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await decisions.CreateAsync(caller, await RequestBody.ReadAsync<DecisionIntake>(request));
-            return new CreatedResult($"/api/decisions/{stored.Id}", new { id = stored.Id, status = Decision.StateName(stored.Value.Status) });
+            return new CreatedResult($"/api/decisions/{stored.Id}", new { id = stored.Id,
+                status = Decision.StateName(stored.Value.Status) });
         });
     }
 

@@ -27,7 +27,8 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
             var stored = await hotline.RecordAsync(caller, await RequestBody.ReadAsync<CallIntake>(request));
             return new CreatedResult($"/api/hotline/calls/{stored.Id}", new
             {
-                id = stored.Id, status = stored.Value.Status, dueAt = stored.Value.DueAt?.ToChina(), linkedCallIds = stored.Value.LinkedCallIds,
+                id = stored.Id, status = stored.Value.Status, dueAt = stored.Value.DueAt?.ToChina(),
+                    linkedCallIds = stored.Value.LinkedCallIds,
             });
         });
     }

@@ -23,7 +23,8 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await leave.SubmitAsync(caller, await RequestBody.ReadAsync<LeaveApplication>(request));
-            return new CreatedResult($"/api/leave-requests/{stored.Id}", new { id = stored.Id, status = stored.Value.Status, approvers = stored.Value.ApproverIds });
+            return new CreatedResult($"/api/leave-requests/{stored.Id}", new { id = stored.Id, status = stored.Value.Status,
+                approvers = stored.Value.ApproverIds });
         });
     }
 

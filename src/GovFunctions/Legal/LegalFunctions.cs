@@ -19,7 +19,8 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await documents.CreateAsync(caller, await RequestBody.ReadAsync<DocumentIntake>(request));
-            return new CreatedResult($"/api/normative-documents/{stored.Id}", new { id = stored.Id, status = NormativeDocument.StateName(stored.Value.Status) });
+            return new CreatedResult($"/api/normative-documents/{stored.Id}", new { id = stored.Id,
+                status = NormativeDocument.StateName(stored.Value.Status) });
         });
     }
 
@@ -60,7 +61,8 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
         {
             var stored = await reconsiderations.AcceptAsync(caller, await RequestBody.ReadAsync<ReconsiderationIntake>(request));
             return new CreatedResult($"/api/reconsiderations/{stored.Id}",
-                new { id = stored.Id, status = Reconsideration.StateName(stored.Value.Status), deadlineAt = stored.Value.DeadlineAt.ToChina() });
+                new { id = stored.Id, status = Reconsideration.StateName(stored.Value.Status),
+                    deadlineAt = stored.Value.DeadlineAt.ToChina() });
         });
     }
 

@@ -21,7 +21,8 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
     private const int CasesPerCategory = 2;
     private const int GetCases = 10;
 
-    /// <summary>Fields above this limit are not tried at their maximum: CJK text that large needs item 3's storage fix (see the report).</summary>
+    /// <summary>Fields above this limit are not tried at their maximum: CJK text that large needs item 3's storage fix (see the
+    /// report).</summary>
     private const int AtLimitUpTo = 1000;
 
     public static TheoryData<string> HttpRoutes => new(Routes.Http.Select(r => r.Name));
@@ -51,7 +52,8 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
         var fixedValues = route.Parameters.Where(p => route.Choices(p) is not null).ToDictionary(p => p, p => intake!.RouteValues![p]);
         Assert.All(fixedValues, f => Assert.Contains(f.Value, route.Choices(f.Key)!));
         var cases = (intake is null ? GetCasesFor(route, subject) : PostCasesFor(route, intake, subject))
-            .Select(c => c with { Values = c.Values.ToDictionary(v => v.Key, v => fixedValues.GetValueOrDefault(v.Key, v.Value)) }).ToList();
+            .Select(c => c with { Values = c.Values.ToDictionary(v => v.Key, v => fixedValues.GetValueOrDefault(v.Key,
+                v.Value)) }).ToList();
         var email = intake is null ? EmailOf(Office) : intake.CallerId.Length > 0 ? EmailOf(intake.CallerId) : null;
         var problems = new List<string>();
         var waiting = new List<string>();
@@ -87,7 +89,8 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
     /// </summary>
     private static bool WaitsOnItem4(Routes.Route route, Routes.Answer answer, IReadOnlyList<string> changes) =>
         route.Name == "PublishNormativeDocument"
-        && (answer.Unexpected is Azure.RequestFailedException || (answer.Status is >= 400 and < 500 && changes.All(c => c.StartsWith("written PendingFilings|"))));
+        && (answer.Unexpected is Azure.RequestFailedException || (answer.Status is >= 400 and < 500 && changes.All(c
+            => c.StartsWith("written PendingFilings|"))));
 
     private static string? Judge(Routes.Route route, Case c, Routes.Answer answer, IReadOnlyList<string> changes)
     {
@@ -106,7 +109,8 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
 
     private async Task<string> SubjectAsync(Routes.Route route)
     {
-        if (All.FirstOrDefault(i => i.Function == route.Name) is { Subject: "none" }) return "zz-does-not-exist"; // no route creates it: only refusals are tried
+        // No route creates what ProposeAccountability acts on: there only refusals are tried.
+        if (All.FirstOrDefault(i => i.Function == route.Name) is { Subject: "none" }) return "zz-does-not-exist";
         if (route.Template.StartsWith("approvals/", StringComparison.Ordinal))
         {
             var leave = await SubmitLeaveAsync(Applicant);
@@ -125,9 +129,12 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
 
     // ---- generators ----------------------------------------------------------------------------------------------------------
 
-    private static readonly string[] BadIds = ["a#b", "a?b", "a\\b", "\n", "\u0085", new string('a', 600), "a%23b", "a|b", "zz-does-not-exist"];
-    private static readonly string[] OtherCharsets = ["utf-7", "utf-16", "utf-32", "iso-8859-1", "gb2312", "gbk", "big5", "x-no-such", "utf-16le"];
-    private static readonly string[] FarTimes = ["9999-12-31T23:59:59+08:00", "0001-01-01T00:00:00Z", "2101-01-01T00:00:00+08:00", "1999-12-31T23:59:59Z", "9999-12-31T23:59"];
+    private static readonly string[] BadIds = ["a#b", "a?b", "a\\b", "\n", "\u0085", new string('a', 600), "a%23b", "a|b",
+        "zz-does-not-exist"];
+    private static readonly string[] OtherCharsets =
+        ["utf-7", "utf-16", "utf-32", "iso-8859-1", "gb2312", "gbk", "big5", "x-no-such", "utf-16le"];
+    private static readonly string[] FarTimes = ["9999-12-31T23:59:59+08:00", "0001-01-01T00:00:00Z", "2101-01-01T00:00:00+08:00",
+        "1999-12-31T23:59:59Z", "9999-12-31T23:59"];
     private static readonly string[] FarDates = ["9999-12-31", "0001-01-01", "2101-01-01", "1999-12-31", "2026-02-30"];
     private const string Cjk = "青禾区人民政府办公室关于加强政务值班工作的通知";
 
@@ -139,12 +146,14 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
     private static byte[] RawJson(IEnumerable<KeyValuePair<string, string>> fields) =>
         Encoding.UTF8.GetBytes("{" + string.Join(",", fields.Select(f => $"{f.Key}:{f.Value}")) + "}");
 
-    private static Dictionary<string, string> RawFields(JsonObject body) => body.ToDictionary(kv => Q(kv.Key), kv => kv.Value?.ToJsonString() ?? "null");
+    private static Dictionary<string, string> RawFields(JsonObject body) => body.ToDictionary(kv => Q(kv.Key), kv
+        => kv.Value?.ToJsonString() ?? "null");
 
     private static List<Case> GetCasesFor(Routes.Route route, string? subject)
     {
         var values = route.Parameters;
-        var queries = new[] { "date=9999-12-31", "month=9999-12", "month=abc", "year=99999999999", "departmentId=a%23b", "date=%00", "format=%C2%85" };
+        var queries = new[] { "date=9999-12-31", "month=9999-12", "month=abc", "year=99999999999", "departmentId=a%23b", "date=%00",
+            "format=%C2%85" };
         var gen =
             from bad in Gen.Elements(BadIds)
             from useBad in Gen.Elements(true, false)
@@ -174,18 +183,21 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
         var texts = intake.Fields.Where(f => f.Kind == Kind.Text).ToArray();
         var fields = intake.Fields.Length > 0 ? intake.Fields : [new Field("zz", Kind.Text, 10)];
 
-        Case Json(string what, Dictionary<string, string> raw, bool refuse, string? field, bool chunked = false, string? type = "application/json") =>
+        Case Json(string what, Dictionary<string, string> raw, bool refuse, string? field, bool chunked = false,
+            string? type = "application/json") =>
             new(what, values, RawJson(raw), type, chunked, refuse, field);
 
         // wrong types
         Add(from f in Gen.Elements(fields)
             from v in Gen.Elements(WrongTypes(f.Kind))
             from chunked in Gen.Elements(true, false)
-            select Json($"{f.Name}={v}", With(valid, f.Name, v), !isLink && intake.Fields.Length > 0, intake.Fields.Length > 0 ? Named(f.Name) : null, chunked));
+            select Json($"{f.Name}={v}", With(valid, f.Name, v), !isLink && intake.Fields.Length > 0, intake.Fields.Length > 0
+                ? Named(f.Name) : null, chunked));
         // unknown fields, one of them possibly not valid UTF-16
         Add(from n in Gen.Choose(1, 3)
             from lone in Gen.Elements(true, false)
-            select Json($"{n} unknown fields, lone surrogate {lone}", Enumerable.Range(0, n).Aggregate(With(valid, "zz0", lone ? "\"\\udc00\"" : "1"),
+            select Json($"{n} unknown fields, lone surrogate {lone}", Enumerable.Range(0, n).Aggregate(With(valid, "zz0", lone
+                ? "\"\\udc00\"" : "1"),
                 (raw, i) => { raw[Q($"unknown{i}")] = Q(CjkText(i + 1)); return raw; }), lone && !isLink, lone ? Named("zz0") : null));
         // invalid UTF-16 in a field the route reads
         if (texts.Length > 0)
@@ -196,7 +208,8 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
         Add(from charset in Gen.Elements(OtherCharsets)
             from form in Gen.Elements(true, false)
             select new Case($"charset={charset} form={form}", values, form ? Routes.FormBytes(valid) : Routes.JsonBytes(valid),
-                (form ? "application/x-www-form-urlencoded" : "application/json") + "; charset=" + charset, false, true, Named("Content-Type")));
+                (form ? "application/x-www-form-urlencoded" : "application/json") + "; charset=" + charset, false, true,
+                    Named("Content-Type")));
         // sizes past each limit (and at it, where storage does not depend on item 3), in CJK; as JSON or as a form
         if (texts.Length > 0)
         {
@@ -208,20 +221,24 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
             var small = texts.Where(f => f.Max <= AtLimitUpTo).ToArray();
             if (small.Length > 0)
                 Add(from f in Gen.Elements(small)
-                    select new Case($"{f.Name} of {f.Max} CJK", values, Routes.JsonBytes(WithText(valid, f.Name, CjkText(f.Max))), "application/json",
+                    select new Case($"{f.Name} of {f.Max} CJK", values, Routes.JsonBytes(WithText(valid, f.Name, CjkText(f.Max))),
+                        "application/json",
                         false, false, null));
         }
         // a body past the byte limit, chunked or declared
         Add(from chunked in Gen.Elements(true, false)
             from extra in Gen.Choose(1, 4096)
             select new Case($"{RequestBody.MaxBytes + extra} bytes chunked={chunked}", values,
-                Routes.JsonBytes(WithText(valid, "pad", new string('x', RequestBody.MaxBytes + extra))), "application/json", chunked, true, Named("body")));
+                Routes.JsonBytes(WithText(valid, "pad", new string('x', RequestBody.MaxBytes + extra))), "application/json", chunked, true,
+                    Named("body")));
         // undefined enum values
         foreach (var f in intake.Fields.Where(f => f.Kind == Kind.Choice))
-            Add(from v in Gen.Elements("7", "\"7\"", "\"99\"", "-1", $"\"{string.Join(", ", f.Choices!.Take(2))}\"", $"\"{f.Choices![0].ToUpperInvariant()}\"", "\"\"", "\"none\"")
+            Add(from v in Gen.Elements("7", "\"7\"", "\"99\"", "-1", $"\"{string.Join(", ", f.Choices!.Take(2))}\"",
+                $"\"{f.Choices![0].ToUpperInvariant()}\"", "\"\"", "\"none\"")
                 from form in Gen.Elements(true, false)
                 let raw = With(valid, f.Name, v)
-                select form ? new Case($"{f.Name}={v} (form)", values, Routes.FormBytes(FromRaw(raw)), "application/x-www-form-urlencoded", false, true, Named(f.Name))
+                select form ? new Case($"{f.Name}={v} (form)", values, Routes.FormBytes(FromRaw(raw)), "application/x-www-form-urlencoded",
+                    false, true, Named(f.Name))
                     : Json($"{f.Name}={v}", raw, true, Named(f.Name)));
         // far dates
         foreach (var f in intake.Fields.Where(f => f.Kind is Kind.Time or Kind.Date))
@@ -233,10 +250,12 @@ public class RouteFuzzTests(ITestOutputHelper output) : AppTest
                 select Json($"{f.Name}={Show(id)}", With(valid, f.Name, f.Kind == Kind.Ids ? $"[{Q(id)}]" : Q(id)), true, null));
         if (values.Count > 0)
             Add(from id in Gen.Elements(BadIds.Where(b => b != subject).ToArray())
-                select new Case($"route {Show(id)}", values.ToDictionary(v => v.Key, _ => id), Routes.JsonBytes(valid), "application/json", false, true, null));
+                select new Case($"route {Show(id)}", values.ToDictionary(v => v.Key, _ => id), Routes.JsonBytes(valid), "application/json",
+                    false, true, null));
         // A route that reads no body (submit, publish, withdraw …) may ignore whatever body comes; its route values still count.
         return intake.Fields.Length > 0 ? cases
-            : cases.Select(c => c.What.StartsWith("route ", StringComparison.Ordinal) ? c : c with { MustRefuse = false, Field = null }).ToList();
+            : cases.Select(c => c.What.StartsWith("route ", StringComparison.Ordinal) ? c : c with { MustRefuse = false,
+                Field = null }).ToList();
     }
 
     private static string[] WrongTypes(Kind kind) => kind switch

@@ -50,7 +50,8 @@ public class ExceptionMiddlewareTests
         public IReadOnlyList<CapturingLogger.Entry> Errors => _inner.Errors;
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?,
+            string> formatter) =>
             _inner.Log(logLevel, eventId, state, exception, formatter);
     }
 

@@ -62,7 +62,8 @@ public class HardeningTests : AppTest
             request.ContentType = "multipart/form-data";
             return request;
         }
-        Assert.Equal(404, Http.StatusOf(await Function<ApprovalFunctions>().DecideApproval(Multipart("a.b.c"), "a.b.c"))); // the token is checked first
+        Assert.Equal(404, Http.StatusOf(await Function<ApprovalFunctions>().DecideApproval(Multipart("a.b.c"),
+            "a.b.c"))); // the token is checked first
         var leave = await SubmitLeaveAsync("chen-siyuan");
         await Pump.RunAsync();
         var token = await TokenForAsync(leave, "lin-jianguo");

@@ -58,7 +58,8 @@ public class IdempotencyTests : AppTest
         var none = new Dictionary<string, string>();
         var first = (CreatedResult)await Function<HotlineFunctions>().RecordCall(Routes.Request(route, none,
             EmailOf(Intakes.Operator), Routes.JsonBytes(Valid("RecordCall")), "application/json", idempotencyKey: "loc"));
-        var request = Routes.Request(route, none, EmailOf(Intakes.Operator), Routes.JsonBytes(Valid("RecordCall")), "application/json", idempotencyKey: "loc");
+        var request = Routes.Request(route, none, EmailOf(Intakes.Operator), Routes.JsonBytes(Valid("RecordCall")), "application/json",
+            idempotencyKey: "loc");
         var repeat = await Function<HotlineFunctions>().RecordCall(request);
         Assert.Equal(201, Http.StatusOf(repeat));
         Assert.Equal(first.Location, request.HttpContext.Response.Headers.Location.ToString());
@@ -81,7 +82,8 @@ public class IdempotencyTests : AppTest
     [Fact]
     public async Task ManyIdenticalRequestsAtOnce_CreateOneRecord()
     {
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => PostAsync("RecordCall", Valid("RecordCall"), "burst"))));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6)
+            .Select(_ => Task.Run(() => PostAsync("RecordCall", Valid("RecordCall"), "burst"))));
         Assert.All(answers, a => Assert.Equal(201, a.Status));
         Assert.Single(answers.Select(a => a.Json!.Value.GetProperty("id").GetString()).Distinct());
         Assert.Equal(1, await CallRecordsAsync());

@@ -21,7 +21,8 @@ public class IntakeDefectTests : AppTest
     {
         var intake = Intakes.Of(function);
         var route = Routes.Named(function);
-        return await Routes.CallAsync(App.Services, route, Routes.Request(route, new Dictionary<string, string>(), EmailOf(intake.CallerId), body, contentType, chunked),
+        return await Routes.CallAsync(App.Services, route, Routes.Request(route, new Dictionary<string, string>(),
+            EmailOf(intake.CallerId), body, contentType, chunked),
             new Dictionary<string, string>());
     }
 
@@ -75,8 +76,10 @@ public class IntakeDefectTests : AppTest
     [Fact]
     public async Task AFormInUtf8_DeclaredOrNot_IsAccepted()
     {
-        Assert.Equal(201, (await PostAsync("RecordCall", Routes.FormBytes(Valid("RecordCall")), "application/x-www-form-urlencoded; charset=UTF-8")).Status);
-        Assert.Equal(201, (await PostAsync("RecordCall", Routes.FormBytes(Valid("RecordCall")), "application/x-www-form-urlencoded")).Status);
+        Assert.Equal(201, (await PostAsync("RecordCall", Routes.FormBytes(Valid("RecordCall")),
+            "application/x-www-form-urlencoded; charset=UTF-8")).Status);
+        Assert.Equal(201, (await PostAsync("RecordCall", Routes.FormBytes(Valid("RecordCall")),
+            "application/x-www-form-urlencoded")).Status);
     }
 
     [Fact]
@@ -172,13 +175,15 @@ public class IntakeDefectTests : AppTest
 
         var before = await TableSnapshot.TakeAsync(App);
         var page = (ContentResult)await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token,
-            form: new Dictionary<string, string> { ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education", ["dueDate"] = dueDate }), token);
+            form: new Dictionary<string, string> { ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education",
+                ["dueDate"] = dueDate }), token);
 
         Assert.Equal(400, page.StatusCode);
         Assert.Contains("办理期限", page.Content);
         Assert.Empty(TableSnapshot.Changes(before, await TableSnapshot.TakeAsync(App)));
         Assert.Equal(200, Http.StatusOf(await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token,
-            form: new Dictionary<string, string> { ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education", ["dueDate"] = "2026-12-31" }), token)));
+            form: new Dictionary<string, string> { ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education",
+                ["dueDate"] = "2026-12-31" }), token)));
     }
 
     // ---- 11. a refusal states why -----------------------------------------------------------------------------------------
@@ -195,7 +200,8 @@ public class IntakeDefectTests : AppTest
         var form = new Dictionary<string, string> { ["action"] = "reject" };
         if (comment is not null) form["comment"] = comment;
 
-        var page = (ContentResult)await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token, form: form), token);
+        var page = (ContentResult)await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token,
+            form: form), token);
 
         Assert.Equal((400, "text/html; charset=utf-8"), (page.StatusCode, page.ContentType));
         Assert.Contains("须填写理由", page.Content);
@@ -210,7 +216,8 @@ public class IntakeDefectTests : AppTest
     {
         var created = await PostAsync("AcceptReconsideration", Routes.JsonBytes(Valid("AcceptReconsideration")), "application/json");
         var id = created.Json!.Value.GetProperty("id").GetString()!;
-        await Function<LegalFunctions>().ProposeReconsiderationDecision(Http.Request("POST", $"reconsiderations/{id}/proposal", EmailOf(Intakes.LegalClerk),
+        await Function<LegalFunctions>().ProposeReconsiderationDecision(Http.Request("POST", $"reconsiderations/{id}/proposal",
+            EmailOf(Intakes.LegalClerk),
             json: new { proposal = "维持原决定。" }), id);
         await Pump.RunAsync();
         var approval = (await Engine.FindAsync((await App.Get<ReconsiderationService>().GetAsync(id)).Value.SignOffApprovalId!))!.Value;

@@ -25,7 +25,8 @@ public sealed class CapturingLogger : ILogger, ILoggerProvider
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?,
+        string> formatter) =>
         _entries.Enqueue(new Entry(_category, logLevel, formatter(state, exception), exception));
 
     public void Dispose() { }

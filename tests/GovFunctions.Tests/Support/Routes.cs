@@ -23,7 +23,8 @@ public static class Routes
     {
         public IReadOnlyList<string> Parameters => Template.Split('/').Where(s => s.StartsWith('{')).Select(NameOf).ToList();
 
-        /// <summary>The values a constrained parameter takes (<c>{action:regex(^(a|b)$)}</c>); null when any value reaches the function.</summary>
+        /// <summary>The values a constrained parameter takes (<c>{action:regex(^(a|b)$)}</c>); null when any value reaches the
+        /// function.</summary>
         public IReadOnlyList<string>? Choices(string parameter) =>
             Template.Split('/').FirstOrDefault(s => s.StartsWith('{') && NameOf(s) == parameter) is { } segment
             && System.Text.RegularExpressions.Regex.Match(segment, @"regex\(\^\((.*)\)\$\)") is { Success: true } m
@@ -45,8 +46,10 @@ public static class Routes
 
         public string? Html => IsHtml ? Body : null;
 
-        public IReadOnlyCollection<string> ErrorFields => Json is { ValueKind: JsonValueKind.Object } j && j.TryGetProperty("errors", out var e)
-            ? e.EnumerateObject().Select(p => p.Name).ToList() : [];
+        public IReadOnlyCollection<string> ErrorFields =>
+            Json is { ValueKind: JsonValueKind.Object } j && j.TryGetProperty("errors", out var e)
+                ? e.EnumerateObject().Select(p => p.Name).ToList()
+                : [];
 
         public override string ToString() => $"{Status} {ContentType} {Body?[..Math.Min(Body.Length, 400)]} {Unexpected}";
     }
@@ -54,7 +57,8 @@ public static class Routes
     public static IReadOnlyList<Route> Http { get; } = FunctionsMetadata.Functions
         .SelectMany(f => f.GetProperty("bindings").EnumerateArray()
             .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
-            .Select(b => new Route(f.GetProperty("name").GetString()!, b.GetProperty("methods")[0].GetString()!, b.GetProperty("route").GetString()!)))
+            .Select(b => new Route(f.GetProperty("name").GetString()!, b.GetProperty("methods")[0].GetString()!,
+                b.GetProperty("route").GetString()!)))
         .ToList();
 
     public static Route Named(string name) => Http.Single(r => r.Name == name);
@@ -65,11 +69,13 @@ public static class Routes
         .ToDictionary(m => m.GetCustomAttribute<FunctionAttribute>()!.Name);
 
     /// <summary>Calls the route's function with the request and route values.</summary>
-    public static async Task<Answer> CallAsync(IServiceProvider services, Route route, HttpRequest request, IReadOnlyDictionary<string, string> values)
+    public static async Task<Answer> CallAsync(IServiceProvider services, Route route, HttpRequest request,
+        IReadOnlyDictionary<string, string> values)
     {
         var method = Methods[route.Name];
         var target = ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
-        var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(HttpRequest) ? request : (object)values[p.Name!]).ToArray();
+        var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(HttpRequest) ? request
+            : (object)values[p.Name!]).ToArray();
         try
         {
             var result = await (Task<IActionResult>)method.Invoke(target, arguments)!;
@@ -96,10 +102,12 @@ public static class Routes
     };
 
     /// <summary>A request as the host hands it over: JSON or form bytes, any content type, with or without a declared length.</summary>
-    public static HttpRequest Request(Route route, IReadOnlyDictionary<string, string> values, string? email, byte[]? body, string? contentType,
+    public static HttpRequest Request(Route route, IReadOnlyDictionary<string, string> values, string? email, byte[]? body,
+        string? contentType,
         bool chunked = false, string? idempotencyKey = null)
     {
-        var path = string.Join('/', route.Template.Split('/').Select(s => s.StartsWith('{') ? Uri.EscapeDataString(values[s.Trim('{', '}').Split(':')[0]]) : s));
+        var path = string.Join('/', route.Template.Split('/').Select(s => s.StartsWith('{') ? Uri.EscapeDataString(values[s.Trim('{',
+            '}').Split(':')[0]]) : s));
         var request = Support.Http.Request(route.Method.ToUpperInvariant(), path, email);
         if (body is not null)
         {
@@ -153,7 +161,8 @@ public static class FunctionsMetadata
         // This test assembly sits in tests/GovFunctions.Tests/bin/<Configuration>/net10.0/; the app's build output in
         // src/GovFunctions/bin/<Configuration>/net10.0/.
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(TestEnvironment.RepositoryRoot, "src", "GovFunctions", "bin", here.Parent!.Name, here.Name, "functions.metadata");
+        var path = Path.Combine(TestEnvironment.RepositoryRoot, "src", "GovFunctions", "bin", here.Parent!.Name, here.Name,
+            "functions.metadata");
         Assert.True(File.Exists(path), $"build output not found: {path}");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToArray();
     }

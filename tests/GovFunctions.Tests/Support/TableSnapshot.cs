@@ -8,7 +8,8 @@ public static class TableSnapshot
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(TestApp app)
     {
         var rows = new Dictionary<string, string>();
-        await foreach (var table in app.Storage.TableService.QueryAsync(t => t.Name.CompareTo(app.Prefix) >= 0 && t.Name.CompareTo(app.Prefix + "~") < 0))
+        await foreach (var table in app.Storage.TableService.QueryAsync(t => t.Name.CompareTo(app.Prefix) >= 0
+            && t.Name.CompareTo(app.Prefix + "~") < 0))
         {
             var client = app.Storage.TableService.GetTableClient(table.Name);
             await foreach (var row in client.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))

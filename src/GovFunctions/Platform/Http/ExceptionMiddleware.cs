@@ -7,7 +7,8 @@ namespace GovFunctions.Platform.Http;
 
 /// <summary>
 /// The one exception handler: an HTTP function's refusal becomes problem details; anything unexpected is
-/// answered 500 without internals and logged as an error by <see cref="Problems"/>. Queue and timer functions rethrow, so the host retries them
+/// answered 500 without internals and logged as an error by <see cref="Problems"/>. Queue and timer functions rethrow, so the host
+/// retries them
 /// and, after the last attempt, moves the message to the poison queue.
 /// </summary>
 public sealed class ExceptionMiddleware(ILogger<ExceptionMiddleware> log) : IFunctionsWorkerMiddleware

@@ -36,7 +36,8 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
     private const string Pending = "pending", Answered = "answered";
 
     /// <summary>Runs <paramref name="create"/> once per caller and key; without a key, every time.</summary>
-    public async Task<IActionResult> CreateOnceAsync(HttpRequest request, Person caller, Func<Task<IActionResult>> create, CancellationToken ct = default)
+    public async Task<IActionResult> CreateOnceAsync(HttpRequest request, Person caller, Func<Task<IActionResult>> create,
+        CancellationToken ct = default)
     {
         var key = await KeyAsync(request, ct);
         if (key is null) return await create();
@@ -71,14 +72,17 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
     {
         var headers = request.Headers[Header];
         if (headers.Count > 1) throw BadKey("只能提供一个", "give one key");
-        var key = headers.Count == 1 ? headers[0] : (await RequestBody.ReadFormAsync(request, ct))?[RequestBody.IdempotencyKeyField].ToString();
+        var key = headers.Count == 1
+            ? headers[0]
+            : (await RequestBody.ReadFormAsync(request, ct))?[RequestBody.IdempotencyKeyField].ToString();
         if (string.IsNullOrEmpty(key)) return headers.Count == 1 ? throw BadKey("不能为空", "must not be empty") : null;
         if (key.Length > MaxKeyLength) throw BadKey($"不能超过{MaxKeyLength}个字符", $"must be at most {MaxKeyLength} characters");
         return key;
     }
 
     /// <summary>Claims the key (null), or returns the first request's kept answer.</summary>
-    private async Task<TableEntity?> ClaimAsync(TableClient table, (string Partition, string Id) row, string fingerprint, CancellationToken ct)
+    private async Task<TableEntity?> ClaimAsync(TableClient table, (string Partition, string Id) row, string fingerprint,
+        CancellationToken ct)
     {
         for (var polls = 0; ; polls++)
         {
@@ -116,7 +120,8 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
         }
     }
 
-    private async Task KeepAsync(TableClient table, (string Partition, string Id) row, string fingerprint, ObjectResult answer, CancellationToken ct)
+    private async Task KeepAsync(TableClient table, (string Partition, string Id) row, string fingerprint, ObjectResult answer,
+        CancellationToken ct)
     {
         var kept = new TableEntity(row.Partition, row.Id)
         {
@@ -134,7 +139,8 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
     private static IActionResult Replay(HttpRequest request, TableEntity kept)
     {
         if (kept.GetString("Location") is { } location) request.HttpContext.Response.Headers.Location = location;
-        return new ContentResult { StatusCode = kept.GetInt32("Status") ?? 200, ContentType = "application/json; charset=utf-8", Content = kept.GetString("Body") };
+        return new ContentResult { StatusCode = kept.GetInt32("Status") ?? 200, ContentType = "application/json; charset=utf-8",
+            Content = kept.GetString("Body") };
     }
 
     /// <summary>A refused or failed request is not remembered. Best effort: a claim left behind is taken over once abandoned.</summary>

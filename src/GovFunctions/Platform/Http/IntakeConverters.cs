@@ -21,12 +21,14 @@ public static class IntakeConverters
         options.Converters.Add(new StringList());
     }
 
-    /// <summary>Years a government record can be about; anything else is a typing error, refused before date arithmetic overflows.</summary>
+    /// <summary>Years a government record can be about; anything else is a typing error, refused before date arithmetic
+    /// overflows.</summary>
     public static bool Plausible(int year) => year is >= 2000 and <= 2100;
 
     /// <summary>A calendar date, yyyy-MM-dd, within <see cref="Plausible"/> years.</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && Plausible(date.Year);
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            && Plausible(date.Year);
 
     /// <summary>A refused enum value; carries the names the field takes, so the 400 can list them.</summary>
     public sealed class ChoiceException(IReadOnlyList<string> allowed) : JsonException("not one of " + string.Join(", ", allowed))
@@ -52,7 +54,8 @@ public static class IntakeConverters
                 ? value
                 : throw new ChoiceException([.. ByName.Keys]);
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Json.Name(value));
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+            => writer.WriteStringValue(Json.Name(value));
     }
 
     /// <summary>Forms send checkboxes as "on" and selects as strings.</summary>
@@ -85,7 +88,8 @@ public static class IntakeConverters
             DateTimeOffset? value = null;
             if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
                 value = withOffset;
-            else if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && Plausible(local.Year))
+            else if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+                && Plausible(local.Year))
                 value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset);
             return value is { } v && Plausible(v.Year) ? v : throw new JsonException("not a time between 2000 and 2100");
         }
@@ -110,7 +114,8 @@ public static class IntakeConverters
         public override List<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.String)
-                return (reader.GetString() ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                return (reader.GetString() ?? "").Split([',', '，', ';'],
+                    StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("not a list");
             var list = new List<string>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

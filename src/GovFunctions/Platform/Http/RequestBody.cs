@@ -27,7 +27,9 @@ public static class RequestBody
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct = default) where T : class
     {
-        var json = request.HasFormContentType ? FromForm(await ReadFormAsync(request, ct) ?? throw NotValid()) : await BytesAsync(request, ct);
+        var json = request.HasFormContentType
+            ? FromForm(await ReadFormAsync(request, ct) ?? throw NotValid())
+            : await BytesAsync(request, ct);
         return FromJson<T>(json);
     }
 
@@ -51,7 +53,8 @@ public static class RequestBody
         {
             throw BadCharset(); // a multipart section declaring a charset .NET refuses (utf-7)
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or ArgumentException or DecoderFallbackException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or ArgumentException
+                                       or DecoderFallbackException)
         {
             throw NotValid();
         }
@@ -108,7 +111,8 @@ public static class RequestBody
                 if (field is null || !ValidText(property.Value))
                 {
                     field ??= "body";
-                    throw ValidationException.For(field, $"字段 {field} 含有无效字符（孤立的代理项）", $"{field} is not valid UTF-16 text (a lone surrogate)");
+                    throw ValidationException.For(field, $"字段 {field} 含有无效字符（孤立的代理项）",
+                        $"{field} is not valid UTF-16 text (a lone surrogate)");
                 }
             }
             try
@@ -119,13 +123,15 @@ public static class RequestBody
             {
                 var field = FieldOf(e.Path);
                 throw e is IntakeConverters.ChoiceException choice
-                    ? ValidationException.For(field, $"字段 {field} 只能是：{string.Join("、", choice.Allowed)}", $"{field} must be one of {string.Join(", ", choice.Allowed)}")
+                    ? ValidationException.For(field, $"字段 {field} 只能是：{string.Join("、", choice.Allowed)}",
+                        $"{field} must be one of {string.Join(", ", choice.Allowed)}")
                     : ValidationException.For(field, $"字段 {field} 的格式不正确", $"{field} has the wrong format");
             }
         }
     }
 
-    /// <summary>Whether every string (names and values) in the element decodes to valid UTF-16: a JSON escape may name a lone surrogate.</summary>
+    /// <summary>Whether every string (names and values) in the element decodes to valid UTF-16: a JSON escape may name a lone
+    /// surrogate.</summary>
     private static bool ValidText(JsonElement element)
     {
         try
@@ -150,25 +156,30 @@ public static class RequestBody
         catch (InvalidOperationException) { return false; }
     }
 
-    /// <summary>A form's fields as the same JSON the JSON route takes; framework fields ("__…") and the idempotency key are not data.</summary>
+    /// <summary>A form's fields as the same JSON the JSON route takes; framework fields ("__…") and the idempotency key are not
+    /// data.</summary>
     private static byte[] FromForm(IFormCollection form)
     {
         var obj = new JsonObject();
         foreach (var (key, values) in form)
         {
             if (key.StartsWith("__", StringComparison.Ordinal) || key == IdempotencyKeyField) continue;
-            obj[key] = values.Count == 1 ? JsonValue.Create(values[0]) : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+            obj[key] = values.Count == 1
+                ? JsonValue.Create(values[0])
+                : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
         }
         return JsonSerializer.SerializeToUtf8Bytes(obj);
     }
 
-    /// <summary>Only UTF-8 (the charset of JSON, RFC 8259, and of every browser's form post here); anything else is a 400 naming Content-Type.</summary>
+    /// <summary>Only UTF-8 (the charset of JSON, RFC 8259, and of every browser's form post here); anything else is a 400 naming
+    /// Content-Type.</summary>
     private static void CheckCharset(HttpRequest request)
     {
         if (request.ContentType is not { } type) return;
         if (!MediaTypeHeaderValue.TryParse(type, out var media)) throw BadContentType();
         var charset = media.Charset.HasValue ? media.Charset.Value!.Trim('"', ' ') : null;
-        if (charset is not (null or "") && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        if (charset is not (null or "") && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8",
+            StringComparison.OrdinalIgnoreCase))
             throw BadCharset();
     }
 

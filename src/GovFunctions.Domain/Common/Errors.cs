@@ -49,9 +49,32 @@ public sealed class AuthenticationRequiredException(string message) : GovExcepti
 /// <summary>403: a known identity that may not do this, or an identity the organization does not know.</summary>
 public sealed class AccessDeniedException(string message) : GovException(message);
 
+/// <summary>
+/// Refusals carry both languages, <c>中文 (English)</c>: JSON shows them whole; pages and emails show only
+/// <see cref="Chinese"/>.
+/// </summary>
 public static class Bilingual
 {
     public static string Text(string zh, string en) => $"{zh} ({en})";
+
+    /// <summary>
+    /// The Chinese of a text made by <see cref="Text"/>, or of several joined with <c>；</c> (a rule's gates): each part's
+    /// trailing <c> (English)</c> is dropped. A text without an English part comes back unchanged.
+    /// </summary>
+    public static string Chinese(string text) => string.Join("；", text.Split('；').Select(ChinesePart));
+
+    private static string ChinesePart(string part)
+    {
+        if (!part.EndsWith(')')) return part;
+        var depth = 0;
+        for (var i = part.Length - 1; i > 0; i--)
+        {
+            if (part[i] == ')') depth++;
+            else if (part[i] == '(' && --depth == 0)
+                return part[i - 1] == ' ' && i + 1 < part.Length && char.IsAscii(part[i + 1]) ? part[..(i - 1)] : part;
+        }
+        return part;
+    }
 }
 
 /// <summary>Collects per-field errors and throws them together, so a form shows every mistake at once.</summary>

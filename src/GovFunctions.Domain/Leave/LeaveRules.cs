@@ -73,7 +73,7 @@ public static class LeaveRules
             if (e <= now) errors.Add("end", "结束时间已过，无法请假", "end is in the past");
             var clash = ownRequests.FirstOrDefault(r => r.IsActive && r.Overlaps(s, e));
             if (clash is not null)
-                errors.Add("start", $"与您已提交的请假（{clash.Id}，{Describe(clash.Status)}）时间重叠",
+                errors.Add("start", $"与您已提交的请假（{clash.Id}，{StatusNames.Of(clash.Status)}）时间重叠",
                     $"overlaps your {LeaveRequest.StateName(clash.Status)} request {clash.Id}");
         }
         errors.Required("destination", a.Destination, "外出地点").MaxLength("destination", a.Destination, 200, "外出地点");
@@ -98,14 +98,4 @@ public static class LeaveRules
 
         errors.ThrowIfAny();
     }
-
-    public static string Describe(LeaveStatus s) => s switch
-    {
-        LeaveStatus.Pending => "审批中",
-        LeaveStatus.Approved => "已批准",
-        LeaveStatus.Rejected => "未批准",
-        LeaveStatus.Withdrawn => "已撤回",
-        LeaveStatus.Returned => "已销假",
-        _ => s.ToString(),
-    };
 }

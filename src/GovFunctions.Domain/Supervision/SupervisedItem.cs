@@ -26,7 +26,11 @@ public sealed record ProgressReport(DateTimeOffset At, string DepartmentId, stri
 
 /// <summary>The owner's completion report (办结报告) and the office's verification (复核) of it.</summary>
 public sealed record CompletionReport(DateTimeOffset At, string ById, string Text, bool? Accepted = null, string? VerifiedById = null,
-    string? Reason = null);
+    string? Reason = null)
+{
+    /// <summary>The due date in force when it was reported (an extension may move the item's later).</summary>
+    public DateOnly? DueDate { get; init; }
+}
 
 /// <summary>An extension (延期): asked by the owner with a reason, decided by the supervising leader (a second one: the district head).</summary>
 public sealed record Extension(DateOnly From, DateOnly To, string Reason, string RequestedById, DateTimeOffset RequestedAt,
@@ -141,7 +145,7 @@ public sealed record SupervisedItem(
         return Transition<SupervisedItem>.To(this with
         {
             Status = SupervisionStatus.Completed,
-            Completions = [.. Completions, new CompletionReport(now, by.Id, text)],
+            Completions = [.. Completions, new CompletionReport(now, by.Id, text) { DueDate = DueDate }],
         }, "报送办结报告", new CompletionReported(Id));
     }
 

@@ -39,11 +39,17 @@ public static class SupervisionClock
     public static bool IsPastDue(SupervisedItem item, DateTimeOffset now, WorkingCalendar calendar) =>
         item.IsOpen && now > DeadlineOf(item.DueDate, calendar);
 
+    /// <summary>Which reporting period the item is in: the number of progress reports the owner has sent.</summary>
+    public static int ReportPeriod(SupervisedItem item) => item.Progress.Count(p => p.DepartmentId == item.OwnerDepartmentId);
+
     /// <summary>When the next progress report is due: a cadence after the owner's last report, or after registration.</summary>
-    public static DateOnly NextReportDue(SupervisedItem item, WorkingCalendar calendar)
+    public static DateOnly NextReportDue(SupervisedItem item, WorkingCalendar calendar) =>
+        NextReportDue(item.LatestOwnerReport?.At ?? item.RegisteredAt, item.Cadence, calendar);
+
+    public static DateOnly NextReportDue(DateTimeOffset after, ProgressCadence cadence, WorkingCalendar calendar)
     {
-        var since = ChinaTime.DateOf(item.LatestOwnerReport?.At ?? item.RegisteredAt);
-        return item.Cadence switch
+        var since = ChinaTime.DateOf(after);
+        return cadence switch
         {
             ProgressCadence.Weekly => calendar.AddWorkingDays(since, 5),
             ProgressCadence.Biweekly => calendar.AddWorkingDays(since, 10),
@@ -104,7 +110,7 @@ public static class SupervisionClock
         else
         {
             if (WorkingDaysLeft(item, now, calendar) <= t.BlueWithinWorkingDays) due.Add((WarningStage.Blue, $"blue:{dueKey}"));
-            var report = NextReportDue(item, calendar).ToString("yyyy-MM-dd");
+            var report = ReportPeriod(item); // the n-th report period: a report due date can recur, a period cannot
             if (MissedReport(item, now, calendar, t) is not null) due.Add((WarningStage.YellowReport, $"yellow-report:{report}"));
             if (IsBehind(item, now, calendar, t)) due.Add((WarningStage.YellowBehind, $"yellow-behind:{report}"));
         }

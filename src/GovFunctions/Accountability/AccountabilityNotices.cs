@@ -1,6 +1,7 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -22,11 +23,11 @@ public sealed class AccountabilityNotices(AccountabilityService accountability, 
         var facts = new List<(string, string?)>
         {
             ("问责事项", entry.Title), ("依据", entry.Article), ("责任人", org.FindPerson(entry.ResponsiblePersonId)?.DisplayName),
-            ("提出问责建议期限", $"{entry.ProposalDueAt.ToChina():yyyy年M月d日 HH:mm}"), ("未提出建议的主管部门负责人", head.DisplayName),
+            ("提出问责建议期限", ChinaTime.Text(entry.ProposalDueAt)), ("未提出建议的主管部门负责人", head.DisplayName),
         };
         var intro = "主管部门应当提出问责建议而未在期限内提出，依照第三十二条对该主管部门责任人提起问责。";
         return new OutgoingMail([new MailAddress(org.District.OfficeEmail, org.Office.Name)], subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(facts)}"),
+            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}"),
             MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(facts)))
         {
             Cc = [new MailAddress(org.DistrictHead.Email, org.DistrictHead.Name)],

@@ -1,4 +1,4 @@
-using System.Net;
+using GovFunctions.Common;
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
@@ -6,6 +6,7 @@ using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 using Microsoft.Extensions.Options;
+using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Approvals;
 
@@ -46,51 +47,50 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
             _ => "以下事项需要您审批。",
         };
         var behalf = OnBehalfText(org, task);
-        var expires = $"{task.ExpiresAt.ToChina():yyyy年M月d日 HH:mm}";
+        var wording = TaskWording.For(a, task.Step);
+        var expires = ChinaTime.Text(task.ExpiresAt);
         var html = $"""
             <p>{E(approver.DisplayName)}：</p>
             <p>{(reminder ? "以下事项仍在等待您处理，请尽快办理。" : ask)}</p>
             {(behalf is null ? "" : $"<p style=\"background:#fff4e5;padding:8px;border-left:4px solid #e69500\">{E(behalf)}</p>")}
-            {MailLayout.Facts(Facts(org, a).Append(("审批环节", $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}")))}
+            {MailLayout.Facts(Facts(org, a, task.Step).Append((wording.Step, $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}")))}
             <p><a href="{E(link)}" style="display:inline-block;background:#b3000c;color:#fff;padding:10px 20px;text-decoration:none;border-radius:4px">查看并办理</a></p>
             <p style="color:#666;font-size:13px">打开链接只会显示事项内容，不会做出任何决定；请在页面上提交您的意见。链接仅供您本人使用，有效期至 {expires}，使用一次后失效。</p>
             <p style="color:#666;font-size:13px;word-break:break-all">{E(link)}</p>
             """;
         var text = $"{approver.DisplayName}：\n{(reminder ? "以下事项仍在等待您处理，请尽快办理。" : ask)}\n"
-            + (behalf is null ? "" : behalf + "\n") + "\n" + MailLayout.FactsText(Facts(org, a)) + $"\n\n审批链接（有效期至 {expires}）：\n{link}";
+            + (behalf is null ? "" : behalf + "\n") + "\n" + MailLayout.FactsText(Facts(org, a, task.Step))
+            + $"\n\n{wording.Link}（有效期至 {expires}）：\n{link}";
         return Mail(org, approver, title, html, text, a.Request.Title);
     }
 
     private OutgoingMail CancelledMail(OrgChart org, Approval a, ApprovalTask task)
     {
         var approver = org.Person(task.ApproverId);
-        var body = $"申请人已撤回“{a.Request.Title}”，原审批链接已失效，您无需处理。";
-        return Mail(org, approver, $"【已撤回】{a.Request.Title}", $"<p>{E(approver.DisplayName)}：</p><p>{E(body)}</p>{MailLayout.Facts(Facts(org, a))}",
-            $"{approver.DisplayName}：\n{body}\n\n{MailLayout.FactsText(Facts(org, a))}", a.Request.Title);
+        var body = $"“{a.Request.Title}”已撤回，原{TaskWording.For(a, task.Step).Link}已失效，您无需处理。";
+        var facts = Facts(org, a, task.Step).ToList();
+        return Mail(org, approver, $"【已撤回】{a.Request.Title}", $"<p>{E(approver.DisplayName)}：</p><p>{E(body)}</p>{MailLayout.Facts(facts)}",
+            $"{approver.DisplayName}：\n{body}\n\n{MailLayout.FactsText(facts)}", a.Request.Title);
     }
 
     private static OutgoingMail OfficeAlertMail(OrgChart org, Approval a, ApprovalTask task)
     {
         var approver = org.Person(task.ApproverId);
-        var body = $"{approver.DisplayName} 的审批任务已催办 {task.Reminders} 次仍未处理（{task.CreatedAt.ToChina():M月d日 HH:mm} 送达）。请区政府办公室协调督办。";
+        var body = $"{approver.DisplayName} 的{TaskWording.For(a, task.Step).Verb}任务已催办 {task.Reminders} 次仍未处理"
+            + $"（{ChinaTime.ShortText(task.CreatedAt)} 送达）。请区政府办公室协调督办。";
         var office = new MailAddress(org.District.OfficeEmail, org.Office.Name);
         return new OutgoingMail([office], $"【审批超时】{a.Request.Title}",
-            MailLayout.Html(org.District.Name, "审批超时提醒", $"<p>{E(body)}</p>{MailLayout.Facts(Facts(org, a))}"),
-            MailLayout.Text(org.District.Name, "审批超时提醒", body + "\n\n" + MailLayout.FactsText(Facts(org, a))));
+            MailLayout.Html(org.District.Name, "审批超时提醒", $"<p>{E(body)}</p>{MailLayout.Facts(Facts(org, a, task.Step))}"),
+            MailLayout.Text(org.District.Name, "审批超时提醒", body + "\n\n" + MailLayout.FactsText(Facts(org, a, task.Step))));
     }
 
     private static OutgoingMail OutcomeMail(OrgChart org, Approval a, Person to)
     {
-        var result = a.Status switch
-        {
-            ApprovalStatus.Approved => "已批准",
-            ApprovalStatus.Rejected => "未获批准",
-            _ => "已撤回",
-        };
+        var result = StatusNames.Of(a.Status);
         var decisions = a.Tasks.Where(t => t.DecidedAt is not null).Select(t =>
             ($"第{t.Step + 1}步 {ApprovalEngine.ActorFor(org, t).Name}",
              (string?)ApprovalPage.Verdict(t)));
-        var facts = Facts(org, a).Concat(decisions).Append(("结果", (string?)result)).ToList();
+        var facts = Facts(org, a, 0).Concat(decisions).Append(("结果", (string?)result)).ToList();
         return Mail(org, to, $"【审批结果】{a.Request.Title}：{result}", $"<p>{E(to.DisplayName)}：</p>{MailLayout.Facts(facts)}",
             $"{to.DisplayName}：\n{MailLayout.FactsText(facts)}", "审批结果");
     }
@@ -110,9 +110,23 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
         ? $"因{org.Person(absent).DisplayName}离岗外出或休假，本事项由您代为审批（第四条、第七十五条）。"
         : null;
 
-    public static IEnumerable<(string, string?)> Facts(OrgChart org, Approval a) =>
-        new (string, string?)[] { ("事项", a.Request.Title), ("申请人", org.Person(a.Request.ApplicantId).DisplayName) }
+    /// <summary>What is being approved; the applicant only where the step's wording has one (see <see cref="TaskWording"/>).</summary>
+    public static IEnumerable<(string, string?)> Facts(OrgChart org, Approval a, int step) =>
+        new (string, string?)[] { ("事项", a.Request.Title) }
+            .Concat(TaskWording.For(a, step).Applicant is { } label ? [(label, org.Person(a.Request.ApplicantId).DisplayName)] : [])
             .Concat(a.Request.Facts.Select(f => (f.Label, (string?)f.Value)));
+}
 
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+/// <summary>
+/// How a task is worded, by what its step asks. A decision (leave, an extension, a review) is 审批: an approver, the
+/// applicant, the 审批链接. A written reply or instruction (a hotline call, a duty log) is 办理: its facts already name
+/// who called or sent it (来电人, 来文单位) and who took it down, so no 申请人 row, and the link is the 办理链接.
+/// </summary>
+public sealed record TaskWording(string Verb, string Actor, string? Applicant, string Link, string Step, string Earlier)
+{
+    private static readonly TaskWording Approving = new("审批", "审批人", "申请人", "审批链接", "审批环节", "已有审批意见");
+    private static readonly TaskWording Handling = new("办理", "办理人", null, "办理链接", "办理环节", "已有办理意见");
+
+    public static TaskWording For(Approval a, int step) => a.Request.Steps[step].Response == ResponseKind.Decision ? Approving : Handling;
+
 }

@@ -1,9 +1,10 @@
-using System.Net;
 using GovFunctions.Calendar;
 using GovFunctions.Common;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Approvals;
 
@@ -42,29 +43,44 @@ public static class ApprovalPage
         };
         var approver = org.Person(task.ApproverId);
         var behalf = ApprovalNotices.OnBehalfText(org, task);
+        var wording = TaskWording.For(a, task.Step);
         var earlier = a.Tasks.Where(t => t.DecidedAt is not null).Select(t =>
-            $"<li>第{t.Step + 1}步 {E(ApprovalEngine.ActorFor(org, t).Name)}：{E(Verdict(t))}（{t.DecidedAt!.Value.ToChina():M月d日 HH:mm}）</li>");
+            $"<li>第{t.Step + 1}步 {E(ApprovalEngine.ActorFor(org, t).Name)}：{E(Verdict(t))}（{ChinaTime.ShortText(t.DecidedAt!.Value)}）</li>");
         var body = $"""
-            <p>审批人：<b>{E(approver.DisplayName)}</b></p>
+            <p>{wording.Actor}：<b>{E(approver.DisplayName)}</b></p>
             {(behalf is null ? "" : $"<p class=\"note\">{E(behalf)}</p>")}
             {Facts(org, a, task)}
-            {(earlier.Any() ? $"<h3>已有审批意见</h3><ul>{string.Concat(earlier)}</ul>" : "")}
+            {(earlier.Any() ? $"<h3>{wording.Earlier}</h3><ul>{string.Concat(earlier)}</ul>" : "")}
             {form}
-            <p class="hint">链接有效期至 {task.ExpiresAt.ToChina():yyyy年M月d日 HH:mm}，提交一次后失效。</p>
+            <p class="hint">链接有效期至 {ChinaTime.Text(task.ExpiresAt)}，提交一次后失效。</p>
             """;
-        return Page(request, 200, $"审批：{a.Request.Title}", body);
+        return Page(request, 200, $"{wording.Verb}：{a.Request.Title}", body);
     }
 
     public static IActionResult Decided(HttpRequest request, OrgChart org, Approval a, ApprovalTask task) =>
-        Page(request, 200, "意见已提交", $"<p class=\"ok\">您已就“{E(a.Request.Title)}”提交：<b>{E(Verdict(task))}</b>。</p>{Facts(org, a, task)}<p>后续流程将自动办理。</p>");
+        Page(request, 200, "意见已提交",
+            $"<p class=\"ok\">您已就“{E(a.Request.Title)}”提交：<b>{E(Verdict(task))}</b>{(EndsSentence(Verdict(task)) ? "" : "。")}</p>"
+            + $"{Facts(org, a, task)}<p>后续流程将自动办理。</p>");
 
-    /// <summary>What an approver answered, in words: 同意 / 不同意 with the comment, or the reply or instruction.</summary>
+    /// <summary>
+    /// What an approver answered, in words: 同意 / 不同意 with the comment, or the reply or instruction. A comment that
+    /// already begins with the verdict (同意。/ 同意，注意安全) is not prefixed with it a second time.
+    /// </summary>
     public static string Verdict(ApprovalTask t) => t.Status switch
     {
         ApprovalTaskStatus.Answered => (t.Answer!.DepartmentId is null ? "答复：" : "批示：") + t.Answer.Text,
-        ApprovalTaskStatus.Approved => "同意" + (t.Comment is null ? "" : "，" + t.Comment),
-        _ => "不同意" + (t.Comment is null ? "" : "，" + t.Comment),
+        ApprovalTaskStatus.Approved => WithComment("同意", t.Comment),
+        _ => WithComment("不同意", t.Comment),
     };
+
+    private static string WithComment(string verdict, string? comment)
+    {
+        var c = comment?.Trim().TrimEnd('。', '.', '！', '!', '，', ',', '；', ';');
+        if (string.IsNullOrEmpty(c)) return verdict;
+        return c.StartsWith(verdict, StringComparison.Ordinal) ? c : $"{verdict}，{c}";
+    }
+
+    private static bool EndsSentence(string s) => s.Length > 0 && "。！？!?.".Contains(s[^1]);
 
     public static IActionResult Refused(HttpRequest request, LinkRefusal refusal, string officeEmail) => refusal switch
     {
@@ -77,15 +93,19 @@ public static class ApprovalPage
     public static IActionResult Error(HttpRequest request, GovException e, string officeEmail) => e switch
     {
         NotFoundException => Page(request, 404, "链接无效", "<p>此链接无效。请使用邮件中的完整链接。</p>"),
-        GoneException => Page(request, 410, "链接已失效", $"<p>{E(e.Message)}</p><p>如需帮助，请联系区政府办公室（{E(officeEmail)}）。</p>"),
-        StateConflictException => Page(request, 409, "该审批已处理", $"<p>{E(e.Message)}</p>"),
-        ValidationException v => Page(request, 400, "提交有误", string.Concat(v.Errors.SelectMany(x => x.Value).Select(m => $"<p>{E(m)}</p>"))),
-        _ => Page(request, 400, "无法办理", $"<p>{E(e.Message)}</p>"),
+        GoneException => Page(request, 410, "链接已失效", $"<p>{Zh(e.Message)}</p><p>如需帮助，请联系区政府办公室（{E(officeEmail)}）。</p>"),
+        StateConflictException => Page(request, 409, "该审批已处理", $"<p>{Zh(e.Message)}</p>"),
+        ValidationException v => Page(request, 400, "提交有误",
+            string.Concat(v.Errors.SelectMany(x => x.Value).Select(m => $"<p class=\"error\">{Zh(m)}</p>"))),
+        _ => Page(request, 400, "无法办理", $"<p>{Zh(e.Message)}</p>"),
     };
 
+    /// <summary>A refusal's text on a page: Chinese only, encoded.</summary>
+    private static string Zh(string message) => E(Bilingual.Chinese(message));
+
     private static string Facts(OrgChart org, Approval a, ApprovalTask task) =>
-        "<table>" + string.Concat(ApprovalNotices.Facts(org, a)
-            .Append(("审批环节", $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}"))
+        "<table>" + string.Concat(ApprovalNotices.Facts(org, a, task.Step)
+            .Append((TaskWording.For(a, task.Step).Step, $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}"))
             .Select(f => $"<tr><th>{E(f.Item1)}</th><td>{E(f.Item2)}</td></tr>")) + "</table>";
 
     /// <summary>An HTML page; the token in the URL must not leak through caches, referrers or search engines.</summary>
@@ -96,32 +116,6 @@ public static class ApprovalPage
         headers["Referrer-Policy"] = "no-referrer";
         headers["X-Robots-Tag"] = "noindex, nofollow";
         headers["X-Frame-Options"] = "DENY";
-        return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = Html.Document(title, body) };
+        return Html.Result(status, title, body);
     }
-
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
-}
-
-/// <summary>The shared zh-CN page frame of the app's HTML (approval pages, forms).</summary>
-public static class Html
-{
-    public static string Document(string title, string body, string? script = null) => $$"""
-        <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <style>
-        body{font-family:"Microsoft YaHei","PingFang SC",sans-serif;max-width:760px;margin:0 auto;padding:16px;color:#222}
-        header{border-bottom:3px solid #b3000c;color:#b3000c;font-weight:bold;font-size:18px;padding-bottom:8px;margin-bottom:16px}
-        table{border-collapse:collapse;margin:12px 0}th{text-align:left;color:#555;font-weight:normal;padding:4px 16px 4px 0;white-space:nowrap;vertical-align:top}td{padding:4px 0}
-        label{display:block;margin-top:12px;font-weight:bold}input,select,textarea{width:100%;box-sizing:border-box;padding:6px;font-size:15px}
-        .actions{margin-top:16px}button{padding:10px 24px;font-size:16px;margin-right:12px;border:0;border-radius:4px;cursor:pointer}
-        .approve,.primary{background:#b3000c;color:#fff}.reject{background:#555;color:#fff}
-        .note{background:#fff4e5;border-left:4px solid #e69500;padding:8px}.ok{background:#eaf7ea;border-left:4px solid #2e7d32;padding:8px}
-        .hint{color:#666;font-size:13px}.error{color:#b3000c;font-size:14px}
-        </style></head>
-        <body><header>区政府政务系统</header><h2>{{WebUtility.HtmlEncode(title)}}</h2>
-        {{body}}
-        {{(script is null ? "" : $"<script>{script}</script>")}}
-        </body></html>
-        """;
 }

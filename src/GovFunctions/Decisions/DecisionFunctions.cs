@@ -21,8 +21,10 @@ public sealed class DecisionFunctions(StaffIdentity identity, DecisionService de
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await decisions.CreateAsync(caller, await RequestBody.ReadAsync<DecisionIntake>(request));
-            return new CreatedResult($"/api/decisions/{stored.Id}", new { id = stored.Id,
-                status = Decision.StateName(stored.Value.Status) });
+            return new CreatedResult($"/api/decisions/{stored.Id}", new
+            {
+                id = stored.Id, status = Decision.StateName(stored.Value.Status), statusName = StatusNames.Of(stored.Value.Status),
+            });
         });
     }
 
@@ -79,6 +81,7 @@ public sealed class DecisionFunctions(StaffIdentity identity, DecisionService de
         {
             decision = d,
             status = Decision.StateName(d.Status),
+            statusName = StatusNames.Of(d.Status),
             gates = new[] { "legalityReview", "research", "consultation", "lowerLevels", "publicComment", "hearing" }
                 .Select(g => new { gate = g, state = Applies(d, g) ? (open.Contains(g) ? "open" : "passed") : "notRequired" }),
             history = await decisions.HistoryAsync(d.Id),

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
@@ -8,6 +7,7 @@ using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Decisions;
 
@@ -55,16 +55,11 @@ public sealed class PublicFeedFunction(StorageClients storage, TimeProvider cloc
         var items = entries.Count == 0 ? "<p>本年度暂无公开的决策事项。</p>" : string.Concat(entries.Select(e => $"""
             <article style="border-bottom:1px solid #ddd;padding:8px 0">
               <h3 style="margin:4px 0">{E(e.Title)}</h3>
-              <p class="hint">{E(DecisionRules.MeetingName(e.Meeting))} {e.MeetingDate:yyyy年M月d日} · {E(DecisionService.ResultName(e.Result))} · {E(DecisionRules.CategoryName(e.Category))}</p>
+              <p class="hint">{E(DecisionRules.MeetingName(e.Meeting))} {ChinaTime.Text(e.MeetingDate)} · {E(DecisionService.ResultName(e.Result))} · {E(DecisionRules.CategoryName(e.Category))}</p>
               <p>{E(e.Summary)}</p>
             </article>
             """));
-        return new ContentResult
-        {
-            StatusCode = 200, ContentType = "text/html; charset=utf-8",
-            Content = Html.Document($"{org.District.PublicFeedTitle}：{year}年重大行政决策", $"<p class=\"hint\">依据《政府信息公开条例》和本规则第四十条、第四十一条公开。</p>{items}"),
-        };
+        return Html.Result(200, $"{org.District.PublicFeedTitle}：{year}年重大行政决策",
+            $"<p class=\"hint\">依据《政府信息公开条例》和本规则第四十条、第四十一条公开。</p>{items}");
     }
-
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 }

@@ -1,6 +1,8 @@
+using GovFunctions.Common;
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -23,21 +25,14 @@ public sealed class DutyNotices(DutyService duty, OrganizationStore organization
         var to = new[] { incoming.OfficerId, incoming.LeaderId }.Distinct().Select(org.Person).Select(p => new MailAddress(p.Email, p.Name)).ToList();
         var cc = new[] { ended.OfficerId }.Except([incoming.OfficerId]).Select(org.Person).Select(p => new MailAddress(p.Email, p.Name)).ToList();
         var open = logs.Count(l => l.Status != DutyLogStatus.CarriedOut);
-        var title = $"值班交接：{ended.Start.ToChina():M月d日 HH:mm} 至 {ended.End.ToChina():M月d日 HH:mm}";
+        var title = $"值班交接：{ChinaTime.ShortText(ended.Start)} 至 {ChinaTime.ShortText(ended.End)}";
         var rows = string.Concat(logs.Select(l =>
-            $"<tr><td>{l.ReceivedAt.ToChina():HH:mm}</td><td>{MailLayout.E(DutyService.KindName(l.Kind))}</td><td>{MailLayout.E(l.Source)}</td><td>{MailLayout.E(l.Content)}</td><td>{MailLayout.E(l.Instruction ?? "待批示")}</td><td>{MailLayout.E(Status(l))}</td></tr>"));
+            $"<tr><td>{l.ReceivedAt.ToChina():HH:mm}</td><td>{Html.E(DutyService.KindName(l.Kind))}</td><td>{Html.E(l.Source)}</td><td>{Html.E(l.Content)}</td><td>{Html.E(l.Instruction ?? "待批示")}</td><td>{Html.E(StatusNames.Of(l.Status))}</td></tr>"));
         var intro = $"本班共登记 {logs.Count} 条值班记录，其中 {open} 条尚未办结，请接班人员跟进（第七十六条）。带班领导：{org.Person(ended.LeaderId).Name}；值班员：{org.Person(ended.OfficerId).Name}。";
         var table = logs.Count == 0 ? "<p>本班无值班记录。</p>"
-            : $"<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>时间</th><th>类别</th><th>来源</th><th>内容</th><th>批示</th><th>状态</th></tr>{rows}</table>";
-        var text = intro + "\n\n" + string.Join("\n", logs.Select(l => $"{l.ReceivedAt.ToChina():HH:mm} {DutyService.KindName(l.Kind)} {l.Source}：{l.Content}｜批示：{l.Instruction ?? "待批示"}｜{Status(l)}"));
-        return new OutgoingMail(to, $"【值班交接】{ended.Start.ToChina():M月d日}", MailLayout.Html(org.District.Name, title, $"<p>{MailLayout.E(intro)}</p>{table}"),
+            : $"<div style=\"overflow-x:auto\"><table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;min-width:100%\"><tr><th>时间</th><th>类别</th><th>来源</th><th>内容</th><th>批示</th><th>状态</th></tr>{rows}</table></div>";
+        var text = intro + "\n\n" + string.Join("\n", logs.Select(l => $"{l.ReceivedAt.ToChina():HH:mm} {DutyService.KindName(l.Kind)} {l.Source}：{l.Content}｜批示：{l.Instruction ?? "待批示"}｜{StatusNames.Of(l.Status)}"));
+        return new OutgoingMail(to, $"【值班交接】{ended.Start.ToChina():M月d日}", MailLayout.Html(org.District.Name, title, $"<p>{Html.E(intro)}</p>{table}"),
             MailLayout.Text(org.District.Name, title, text)) { Cc = cc };
     }
-
-    private static string Status(DutyLog l) => l.Status switch
-    {
-        DutyLogStatus.AwaitingInstruction => "待带班领导批示",
-        DutyLogStatus.Instructed => "已批示，待办理",
-        _ => "已办结",
-    };
 }

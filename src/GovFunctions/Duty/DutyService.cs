@@ -96,7 +96,7 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
     [
         new("类别", KindName(l.Kind)),
         new("来文（来电）单位", l.Source),
-        new("接收时间", $"{l.ReceivedAt.ToChina():yyyy-MM-dd HH:mm}"),
+        new("接收时间", ChinaTime.Text(l.ReceivedAt)),
         new("接收人", org.FindPerson(l.ReceivedById)?.Name ?? l.ReceivedById),
         new("内容", l.Content),
         new("带班领导", org.Person(l.LeaderOnDutyId).DisplayName),

@@ -61,6 +61,31 @@ public sealed class HotlineCounters(StorageClients storage)
         return total;
     }
 
+    /// <summary>A month's figures under every key at once ("all" and each department).</summary>
+    public Task<IReadOnlyDictionary<string, CallCounts>> MonthByKeyAsync(int year, int month, int shards, CancellationToken ct = default) =>
+        RangeByKeyAsync(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), shards, ct);
+
+    /// <summary>The figures of the calls received from one day to another (inclusive) under every key: one query per day and shard.</summary>
+    public async Task<IReadOnlyDictionary<string, CallCounts>> RangeByKeyAsync(DateOnly first, DateOnly last, int shards, CancellationToken ct = default)
+    {
+        var table = await storage.TableAsync(Tables.HotlineCalls);
+        var partitions = Enumerable.Range(0, Math.Max(0, last.DayNumber - first.DayNumber + 1))
+            .SelectMany(d => Enumerable.Range(0, shards).Select(s => HotlineIds.Partition(first.AddDays(d), s)));
+        var totals = new Dictionary<string, CallCounts>();
+        var gate = new object();
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (p, token) =>
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {p} and RowKey ge {RowPrefix} and RowKey lt {RowPrefix + "~"}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
+            {
+                var key = row.RowKey[RowPrefix.Length..];
+                var counts = FromRow(row);
+                lock (gate) totals[key] = totals.GetValueOrDefault(key, CallCounts.Zero) + counts;
+            }
+        });
+        return totals;
+    }
+
     private async Task<(ETag, CallCounts)> ReadAsync(string partition, string key, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);

@@ -27,8 +27,9 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
             var stored = await hotline.RecordAsync(caller, await RequestBody.ReadAsync<CallIntake>(request));
             return new CreatedResult($"/api/hotline/calls/{stored.Id}", new
             {
-                id = stored.Id, status = stored.Value.Status, dueAt = stored.Value.DueAt?.ToChina(),
-                    linkedCallIds = stored.Value.LinkedCallIds,
+                id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
+                dueAt = stored.Value.DueAt?.ToChina(), dueAtText = stored.Value.DueAt is { } due ? ChinaTime.Text(due) : null,
+                linkedCallIds = stored.Value.LinkedCallIds,
             });
         });
     }
@@ -98,7 +99,7 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
         var c = stored.Value;
         return new
         {
-            id = c.Id, status = c.Status, callerName = c.CallerName,
+            id = c.Id, status = c.Status, statusName = StatusNames.Of(c.Status), callerName = c.CallerName,
             callerPhone = revealPhone ? c.CallerPhone : HotlineRules.Mask(c.CallerPhone),
             receivedAt = c.ReceivedAt.ToChina(), category = c.Category, content = c.Content, location = c.Location, operatorId = c.OperatorId,
             disposition = c.Disposition, answer = c.Answer, departmentId = c.DepartmentId, dueAt = c.DueAt?.ToChina(),

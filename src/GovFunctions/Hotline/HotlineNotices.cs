@@ -2,6 +2,7 @@ using GovFunctions.Approvals;
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -27,7 +28,7 @@ public sealed class HotlineNotices(HotlineService hotline, OrganizationStore org
             var d = notification.DataAs<RosterNoticeData>();
             var leader = org.Person(d.LeaderId);
             var roster = org.HotlineRoster;
-            var body = $"{leader.DisplayName}：按区长电话值守安排（第三十七条），您将于 {d.Date:yyyy年M月d日} {roster.Start:HH\\:mm}—{roster.End:HH\\:mm} 值守区长电话。";
+            var body = $"{leader.DisplayName}：按区长电话值守安排（第三十七条），您将于 {ChinaTime.Text(d.Date)} {roster.Start:HH\\:mm}—{roster.End:HH\\:mm} 值守区长电话。";
             return Mail(org, [new MailAddress(leader.Email, leader.Name)], [], "【值守提醒】区长电话", body, []);
         }
         var call = (await hotline.GetAsync(notification.DataAs<HotlineNoticeData>().CallId, ct)).Value;
@@ -37,7 +38,7 @@ public sealed class HotlineNotices(HotlineService hotline, OrganizationStore org
             Overdue when call.Status == CallStatus.Assigned && call.DepartmentId is not null => Mail(org,
                 [Address(org.HeadOf(call.DepartmentId))], [Address(org.SupervisorOf(call.DepartmentId))],
                 $"【逾期催办】区长电话交办事项（{call.Id}）",
-                $"{org.FindDepartment(call.DepartmentId)!.Name}：以下区长电话交办事项已超过办理期限（{call.DueAt!.Value.ToChina():yyyy-MM-dd HH:mm}），请立即办理并答复。抄送分管领导。", facts),
+                $"{org.FindDepartment(call.DepartmentId)!.Name}：以下区长电话交办事项已超过办理期限（{ChinaTime.Text(call.DueAt!.Value)}），请立即办理并答复。抄送分管领导。", facts),
             Accountability when call.AccountableAt is not null => Mail(org,
                 [new MailAddress(org.District.OfficeEmail, org.Office.Name)], call.DepartmentId is null ? [] : [Address(org.SupervisorOf(call.DepartmentId))],
                 $"【问责清单】区长电话逾期未办结（{call.Id}）",
@@ -53,14 +54,14 @@ public sealed class HotlineNotices(HotlineService hotline, OrganizationStore org
         {
             new("来电人", c.CallerName),
             new("来电号码", HotlineRules.Mask(c.CallerPhone)),
-            new("来电时间", $"{c.ReceivedAt.ToChina():yyyy-MM-dd HH:mm}"),
+            new("来电时间", ChinaTime.Text(c.ReceivedAt)),
             new("类别", CategoryName(c.Category)),
             new("来电内容", c.Content),
         };
         if (c.Location is not null) facts.Add(new("地点", c.Location));
         facts.Add(new("接线员", org.FindPerson(c.OperatorId)?.Name ?? c.OperatorId));
         if (c.DepartmentId is not null) facts.Add(new("承办部门", org.FindDepartment(c.DepartmentId)?.Name ?? c.DepartmentId));
-        if (c.DueAt is { } due) facts.Add(new("办理期限", $"{due.ToChina():yyyy-MM-dd HH:mm}"));
+        if (c.DueAt is { } due) facts.Add(new("办理期限", ChinaTime.Text(due)));
         if (c.Instruction is not null) facts.Add(new("领导批示", c.Instruction));
         if (c.LinkedCallIds.Count > 0) facts.Add(new("同一问题的来电", string.Join("、", c.LinkedCallIds)));
         facts.Add(new("编号", c.Id));
@@ -80,6 +81,6 @@ public sealed class HotlineNotices(HotlineService hotline, OrganizationStore org
 
     private static OutgoingMail Mail(OrgChart org, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string subject, string intro,
         IReadOnlyList<(string Label, string? Value)> facts) =>
-        new(to, subject, MailLayout.Html(org.District.Name, subject, $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(facts)}"),
+        new(to, subject, MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}"),
             MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(facts))) { Cc = cc };
 }

@@ -23,8 +23,12 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await leave.SubmitAsync(caller, await RequestBody.ReadAsync<LeaveApplication>(request));
-            return new CreatedResult($"/api/leave-requests/{stored.Id}", new { id = stored.Id, status = stored.Value.Status,
-                approvers = stored.Value.ApproverIds });
+            var org = await organization.OrganizationAsync();
+            return new CreatedResult($"/api/leave-requests/{stored.Id}", new
+            {
+                id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
+                approvers = stored.Value.ApproverIds, approverNames = stored.Value.ApproverIds.Select(a => org.Person(a).DisplayName),
+            });
         });
     }
 
@@ -96,6 +100,7 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         {
             id = l.Id,
             status = l.Status,
+            statusName = StatusNames.Of(l.Status),
             applicantId = l.ApplicantId,
             applicantName = org.Person(l.ApplicantId).Name,
             start = l.Start,

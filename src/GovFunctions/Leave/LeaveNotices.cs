@@ -1,6 +1,7 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -41,25 +42,25 @@ public sealed class LeaveNotices(LeaveService leave, OrganizationStore organizat
                 $"区政府办公室通报：{applicant.DisplayName}将离岗外出，有关情况如下（第七十四条）。", facts),
             ReturnReminder when l.Status == LeaveStatus.Approved => Mail(org, [new MailAddress(applicant.Email, applicant.Name)],
                 $"【销假提醒】{Title(applicant, l)}",
-                $"{applicant.DisplayName}：您的请假已于 {l.LastDay:M月d日} 结束，请及时销假（在系统中报告返岗）。", facts),
+                $"{applicant.DisplayName}：您的请假已于 {ChinaTime.Text(l.LastDay)} 结束，请及时销假（在系统中报告返岗）。", facts),
             NotReturned when l.Status == LeaveStatus.Approved => Mail(org, [office],
                 $"【逾期未销假】{Title(applicant, l)}",
-                $"{applicant.DisplayName}的请假已于 {l.LastDay:M月d日} 结束，经提醒仍未销假，请区政府办公室了解情况。", facts),
+                $"{applicant.DisplayName}的请假已于 {ChinaTime.Text(l.LastDay)} 结束，经提醒仍未销假，请区政府办公室了解情况。", facts),
             Returned when l.Status == LeaveStatus.Returned => Mail(org,
                 LeaveRules.ReportsBackToDistrictHead(applicant) ? [office, new MailAddress(org.DistrictHead.Email, org.DistrictHead.Name)] : [office],
                 $"【销假】{applicant.DisplayName}已返岗",
-                $"{applicant.DisplayName}已于 {l.ReturnedAt!.Value.ToChina():M月d日 HH:mm} 返岗销假（第七十四条、第七十五条）。"
+                $"{applicant.DisplayName}已于 {ChinaTime.Text(l.ReturnedAt!.Value)} 返岗销假（第七十四条、第七十五条）。"
                     + (l.ReturnNote is null ? "" : $"情况报告：{l.ReturnNote}"), facts),
             _ => null,
         };
     }
 
     public static string Title(Person applicant, LeaveRequest l) =>
-        $"{applicant.DisplayName}请假（{l.Start.ToChina():M月d日}—{l.LastDay:M月d日}，{l.Destination}）";
+        $"{applicant.DisplayName}请假（{ChinaTime.SpanText(l.Start, l.End)}，{l.Destination}）";
 
     public static IEnumerable<(string Label, string Value)> Facts(OrgChart org, LeaveRequest l)
     {
-        yield return ("时间", $"{l.Start.ToChina():yyyy年M月d日 HH:mm} 至 {l.End.ToChina():yyyy年M月d日 HH:mm}");
+        yield return ("时间", $"{ChinaTime.Text(l.Start)} 至 {ChinaTime.Text(l.End)}");
         yield return ("地点", l.Destination);
         yield return ("联系方式", l.Contact);
         if (l.Reason is not null) yield return ("事由", l.Reason);
@@ -71,7 +72,7 @@ public sealed class LeaveNotices(LeaveService leave, OrganizationStore organizat
     {
         var rows = facts.Select(f => (f.Label, (string?)f.Value)).ToList();
         return new OutgoingMail(to, subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(rows)}"),
+            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(rows)}"),
             MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(rows)));
     }
 }

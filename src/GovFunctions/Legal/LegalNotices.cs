@@ -1,6 +1,7 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -26,7 +27,7 @@ public sealed class LegalNotices(NormativeDocumentService documents, Reconsidera
             var r = (await reconsiderations.GetAsync(id, ct)).Value;
             if (r.Status == ReconsiderationStatus.Decided) return null;
             var legalHead = org.HeadOf(org.LegalOffice.Id);
-            var intro = $"行政复议案件“{r.Applicant}诉{r.Respondent}”的法定期限将于 {r.DeadlineAt.ToChina():yyyy年M月d日} 届满，请抓紧办理（第二十三条）。";
+            var intro = $"行政复议案件“{r.Applicant}诉{r.Respondent}”的法定期限将于 {ChinaTime.DayText(r.DeadlineAt)} 届满，请抓紧办理（第二十三条）。";
             return Mail(org, [legalHead], [org.ExecutiveDeputy], $"【复议期限提醒】{r.Applicant}诉{r.Respondent}", intro, ReconsiderationService.Facts(r));
         }
         var d = (await documents.GetAsync(id, ct)).Value;
@@ -34,16 +35,16 @@ public sealed class LegalNotices(NormativeDocumentService documents, Reconsidera
         var head = org.HeadOf(d.IssuingDepartmentId);
         var facts = NormativeDocumentService.Facts(org, d);
         return notification.Type == FilingDue
-            ? Mail(org, [head], [], $"【备案提醒】{d.Title}", $"规范性文件“{d.Title}”已发布，请于 {d.FilingDueAt!.Value.ToChina():yyyy年M月d日} 前报区政府备案（第二十一条）。", facts)
+            ? Mail(org, [head], [], $"【备案提醒】{d.Title}", $"规范性文件“{d.Title}”已发布，请于 {ChinaTime.DayText(d.FilingDueAt!.Value)} 前报区政府备案（第二十一条）。", facts)
             : Mail(org, [head], [org.OfficeDirector, org.HeadOf(org.LegalOffice.Id)], $"【逾期未备案】{d.Title}",
-                $"规范性文件“{d.Title}”未在 {d.FilingDueAt!.Value.ToChina():yyyy年M月d日} 前报区政府备案，已列入问责清单（第二十一条、第三十二条）。", facts);
+                $"规范性文件“{d.Title}”未在 {ChinaTime.DayText(d.FilingDueAt!.Value)} 前报区政府备案，已列入问责清单（第二十一条、第三十二条）。", facts);
     }
 
     private static OutgoingMail Mail(OrgChart org, IEnumerable<Person> to, IEnumerable<Person> cc, string subject, string intro, IReadOnlyList<Approvals.Fact> facts)
     {
         var rows = facts.Select(f => (f.Label, (string?)f.Value)).ToList();
         return new OutgoingMail(to.Select(p => new MailAddress(p.Email, p.Name)).ToList(), subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(rows)}"),
+            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(rows)}"),
             MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(rows)))
         { Cc = cc.Select(p => new MailAddress(p.Email, p.Name)).ToList() };
     }

@@ -141,8 +141,8 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
         new("申请人", r.Applicant),
         new("被申请人", r.Respondent),
         new("复议请求", r.Request),
-        new("受理时间", $"{r.AcceptedAt.ToChina():yyyy-MM-dd}"),
-        new("法定期限", $"{r.DeadlineAt.ToChina():yyyy-MM-dd}" + (r.Extended ? "（已延期）" : "")),
+        new("受理时间", ChinaTime.DayText(r.AcceptedAt)),
+        new("法定期限", ChinaTime.DayText(r.DeadlineAt) + (r.Extended ? "（已延期）" : "")),
         new("编号", r.Id),
     ];
 

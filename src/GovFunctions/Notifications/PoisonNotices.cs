@@ -1,4 +1,5 @@
 using GovFunctions.Organization;
+using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -33,7 +34,7 @@ public sealed class PoisonNotices(OrganizationStore organization, TimeProvider c
         var facts = new (string, string?)[] { ("队列", d.Queue), ("消息编号", d.MessageId), ("类型", d.MessageType), ("对象", d.Subject) };
         var intro = "以下队列消息多次处理失败，已转入死信队列，相关流程已暂停，请运维人员排查后重新投递或人工处理。";
         return new OutgoingMail([new MailAddress(org.District.OperationsEmail, "运维")], $"【系统告警】消息处理失败：{d.MessageType ?? d.Queue}",
-            MailLayout.Html(org.District.Name, "消息处理失败", $"<p>{MailLayout.E(intro)}</p>{MailLayout.Facts(facts)}<pre style=\"white-space:pre-wrap;font-size:12px\">{MailLayout.E(d.Body)}</pre>"),
+            MailLayout.Html(org.District.Name, "消息处理失败", $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}<pre style=\"white-space:pre-wrap;font-size:12px\">{Html.E(d.Body)}</pre>"),
             MailLayout.Text(org.District.Name, "消息处理失败", $"{intro}\n\n{MailLayout.FactsText(facts)}\n\n{d.Body}"));
     }
 }

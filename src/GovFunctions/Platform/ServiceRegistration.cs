@@ -12,6 +12,8 @@ using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 using GovFunctions.Records;
+using GovFunctions.Reports;
+using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,11 +85,18 @@ public static class ServiceRegistration
         services.AddOptions<SupervisionOptions>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AccountabilityService>();
         services.AddSingleton<INotificationRenderer, AccountabilityNotices>();
+        services.AddSingleton<SupervisionCounters>();
         services.AddSingleton<SupervisionService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SupervisionService>());
         services.AddSingleton<SupervisionQueries>();
         services.AddSingleton<SupervisionWarnings>();
         services.AddSingleton<INotificationRenderer, SupervisionNotices>();
+
+        services.AddOptions<ScorecardOptions>().BindConfiguration("Scorecards").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ScorecardService>();
+
+        services.AddSingleton<ReportSources>();
+        services.AddSingleton<ReportSender>();
 
         services.AddSingleton<RecordVerifier>();
         return services;

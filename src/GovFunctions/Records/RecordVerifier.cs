@@ -31,6 +31,7 @@ public sealed partial class RecordVerifier(StorageClients storage, ILogger<Recor
         new("normativeDocument", Tables.NormativeDocuments, RecordKey.Own),
         new("reconsideration", Tables.Reconsiderations, RecordKey.Own),
         new("approval", Tables.Approvals, ApprovalEngine.KeyOf),
+        new("supervision", Tables.SupervisedItems, Supervision.SupervisionService.KeyOf),
     ];
 
     public static RecordKind KindNamed(string? name) =>

@@ -1,3 +1,4 @@
+using GovFunctions.Common;
 using GovFunctions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,8 +24,7 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
         {
             var stored = await supervision.RegisterAsync(caller, await RequestBody.ReadAsync<SupervisionIntake>(request));
             var item = stored.Value;
-            return new CreatedResult($"/api/supervision/items/{stored.Id}", new Created(item.Id, item.StateName,
-                SupervisionQueries.StatusName(item.Status),
+            return new CreatedResult($"/api/supervision/items/{stored.Id}", new Created(item.Id, item.StateName, StatusNames.Of(item.Status),
                 item.SupervisingLeaderId, item.DueDate));
         });
     }

@@ -1,3 +1,5 @@
+using GovFunctions.Calendar;
+using GovFunctions.Common;
 using GovFunctions.Approvals;
 using GovFunctions.Leave;
 using GovFunctions.Notifications;
@@ -47,7 +49,7 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
             Coordination => ($"【需领导协调】{item.Title}", $"进展报告提出需要领导协调的问题：{item.Progress[^1].Text}", [leader], [owner], false),
             ExtensionDecided => item.Extensions[^1] is var x
                 ? ($"【延期{(x.State == ExtensionState.Granted ? "已批准" : "未批准")}】{item.Title}",
-                    x.State == ExtensionState.Granted ? $"同意延期至 {x.To:yyyy年M月d日}。" : $"不同意延期，仍须在 {item.DueDate:yyyy年M月d日} 前办结。",
+                    x.State == ExtensionState.Granted ? $"同意延期至 {ChinaTime.Text(x.To)}。" : $"不同意延期，仍须在 {ChinaTime.Text(item.DueDate)} 前办结。",
                     [org.Person(x.RequestedById)], [], false)
                 : null,
             Warning => Warn(data.Stage!.Value, item, owner, leader),
@@ -66,12 +68,12 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
         {
             ("督办事项", item.Title), ("牵头单位", view.OwnerDepartmentName),
             ("协办单位", string.Join("、", item.CoDepartmentIds.Select(d => org.FindDepartment(d)?.Name ?? d))),
-            ("分管领导", view.SupervisingLeaderName), ("完成期限", $"{item.DueDate:yyyy年M月d日}"), ("状态", view.StatusName),
+            ("分管领导", view.SupervisingLeaderName), ("完成期限", ChinaTime.Text(item.DueDate)), ("状态", view.StatusName),
             ("督办灯", view.ColorName), ("当前进度", $"{view.Percent}%（序时进度 {view.ExpectedPercent}%）"),
         };
         if (onBehalf.Count > 0) facts.Add(("代办", string.Join("；", onBehalf)));
         var link = site.Value.Link($"supervision/items/{Uri.EscapeDataString(item.Id)}");
-        var html = $"<p>{MailLayout.E(m.Intro)}</p>{MailLayout.Facts(facts)}<p><a href=\"{MailLayout.E(link)}\">查看督办事项</a></p>";
+        var html = $"<p>{Html.E(m.Intro)}</p>{MailLayout.Facts(facts)}<p><a href=\"{Html.E(link)}\">查看督办事项</a></p>";
         var text = $"{m.Intro}\n\n{MailLayout.FactsText(facts)}\n\n查看：{link}";
         return new OutgoingMail(to, m.Subject, MailLayout.Html(org.District.Name, m.Subject, html), MailLayout.Text(org.District.Name, m.Subject, text))
         {

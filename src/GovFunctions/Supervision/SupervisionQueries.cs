@@ -56,15 +56,6 @@ public sealed record SupervisedItemDetail(SupervisedItemView Item, IReadOnlyList
 public sealed partial class SupervisionQueries(SupervisionService supervision, OrganizationStore organization, IOptions<SupervisionOptions> options,
     TimeProvider clock, ILogger<SupervisionQueries> log)
 {
-    public static string StatusName(SupervisionStatus s) => s switch
-    {
-        SupervisionStatus.Assigned => "已交办，待签收",
-        SupervisionStatus.Acknowledged => "已签收",
-        SupervisionStatus.InProgress => "办理中",
-        SupervisionStatus.Completed => "已报办结，待复核",
-        _ => "已销号",
-    };
-
     public async Task<SupervisedItemDetail> GetAsync(Person caller, string id, CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
@@ -112,7 +103,7 @@ public sealed partial class SupervisionQueries(SupervisionService supervision, O
         return new SupervisedItemView(item.Id, item.Title, item.Source, item.SourceId, item.OwnerDepartmentId,
             org.FindDepartment(item.OwnerDepartmentId)?.Name ?? item.OwnerDepartmentId, item.CoDepartmentIds, item.SupervisingLeaderId,
             org.FindPerson(item.SupervisingLeaderId)?.DisplayName ?? item.SupervisingLeaderId, item.DueDate, item.OriginalDueDate, item.Cadence,
-            item.StateName, StatusName(item.Status), color, SupervisionClock.NameOf(color), item.LatestOwnerReport?.Percent ?? 0,
+            item.StateName, StatusNames.Of(item.Status), color, SupervisionClock.NameOf(color), item.LatestOwnerReport?.Percent ?? 0,
             SupervisionClock.ExpectedPercent(item, now, calendar), item.IsOpen ? SupervisionClock.NextReportDue(item, calendar) : null,
             SupervisionClock.WorkingDaysLeft(item, now, calendar), item.Proposer, item.RegisteredAt.ToChina(), item.AcknowledgedAt?.ToChina(),
             item.Milestones);

@@ -28,13 +28,16 @@ public sealed partial class SupervisionService : IQueueHandler
     private readonly OrganizationStore _organization;
     private readonly ApprovalEngine _engine;
     private readonly AccountabilityService _accountability;
+    private readonly SupervisionCounters _counters;
     private readonly SupervisionOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<SupervisionService> _log;
 
     public SupervisionService(StorageClients storage, Outbox outbox, OrganizationStore organization, ApprovalEngine engine,
-        AccountabilityService accountability, IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionService> log)
+        AccountabilityService accountability, SupervisionCounters counters, IOptions<SupervisionOptions> options, TimeProvider clock,
+        ILogger<SupervisionService> log)
     {
+        _counters = counters;
         _organization = organization;
         _engine = engine;
         _accountability = accountability;
@@ -100,7 +103,7 @@ public sealed partial class SupervisionService : IQueueHandler
             },
             _ => throw new NotFoundException(Bilingual.Text("没有这项操作", $"no action {action}")),
         };
-        var applied = await Store.ApplyAsync(KeyOf(id), ActorOf(caller), s => act(s.Value, _clock.GetUtcNow()), ct: ct);
+        var applied = await ApplyAsync(KeyOf(id), ActorOf(caller), s => act(s.Value, _clock.GetUtcNow()), ct: ct);
         return applied.Record;
     }
 
@@ -117,10 +120,15 @@ public sealed partial class SupervisionService : IQueueHandler
         }
         var approval = await _engine.CompletedAsync(message, Feature, ct);
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
-        await Store.ApplyAsync(KeyOf(approval.Request.SubjectId), Actor.System, s => s.Value.PendingExtension?.ApprovalId == approval.Id
+        await ApplyAsync(KeyOf(approval.Request.SubjectId), Actor.System, s => s.Value.PendingExtension?.ApprovalId == approval.Id
                 ? s.Value.ExtensionDecidedBy(approval.Id, approval.Status == ApprovalStatus.Approved, comment)
-                : null, message.Id, ct: ct);
+                : null, message.Id, ct);
     }
+
+    /// <summary>Every change of an item: through the pipeline, with the scorecard counters it moves in the same transaction.</summary>
+    public Task<Applied<SupervisedItem>> ApplyAsync(RecordKey key, Actor actor, Func<Stored<SupervisedItem>, Transition<SupervisedItem>?> change,
+        string? handledMessageId = null, CancellationToken ct = default) =>
+        Store.ApplyAsync(key, actor, change, handledMessageId, (current, t) => _counters.ActionsAsync(key.Partition, current.Value, t.Next, ct), ct);
 
     /// <summary>The one place this feature's events become messages.</summary>
     private IEnumerable<OutboundMessage> MessagesOf(SupervisedItem item, IDomainEvent e) => e switch

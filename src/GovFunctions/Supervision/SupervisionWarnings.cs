@@ -28,7 +28,7 @@ public sealed partial class SupervisionWarnings(SupervisionService supervision, 
                 items++;
                 try
                 {
-                    var applied = await supervision.Store.ApplyAsync(stored.Key, Actor.System, s =>
+                    var applied = await supervision.ApplyAsync(stored.Key, Actor.System, s =>
                         SupervisionClock.WarningsDue(s.Value, now, calendar, thresholds) is { Count: > 0 } due ? s.Value.Warn(due, now) : null, ct: ct);
                     if (applied.Changed) warned += applied.Transition!.Events.Count;
                 }

@@ -60,6 +60,9 @@ public class FunctionsMetadataTests
         ("ActOnSupervisedItem", "post", "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}"),
         ("AccountabilityMonth", "get", "accountability"),
         ("ProposeAccountability", "post", "accountability/{id}/proposal"),
+        ("Scorecards", "get", "scorecards"),
+        ("ShowReport", "get", "reports/{kind:regex(^(weekly|monthly)$)}"),
+        ("ResendReport", "post", "reports/{kind:regex(^(weekly|monthly)$)}/resend"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -74,6 +77,8 @@ public class FunctionsMetadataTests
         ("LegalDeadlines", "0 0 1 * * *"),
         ("SupervisionReminders", "0 30 1 * * *"),
         ("AccountabilityDeadlines", "0 45 1 * * *"),
+        ("WeeklyReports", "0 30 0 * * *"),
+        ("MonthlyReports", "0 0 1 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

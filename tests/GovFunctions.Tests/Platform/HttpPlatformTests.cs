@@ -46,6 +46,22 @@ public class HttpPlatformTests
     }
 
     [Fact]
+    public async Task Problems_KeepBothLanguages_AndAddTheChineseOnlyTextsPagesShow()
+    {
+        var errors = new FieldErrors().Add("end", "结束时间必须晚于开始时间", "end must be after start");
+        var body = await WriteAsync(Assert.Throws<ValidationException>(errors.ThrowIfAny));
+        Assert.Equal("结束时间必须晚于开始时间 (end must be after start)", body.GetProperty("errors").GetProperty("end")[0].GetString());
+        var zh = body.GetProperty("zh");
+        Assert.Equal("结束时间必须晚于开始时间", zh.GetProperty("errors").GetProperty("end")[0].GetString());
+        Assert.Equal("输入有误", zh.GetProperty("title").GetString());
+        Assert.Equal("请按字段更正后重新提交", zh.GetProperty("detail").GetString());
+
+        var refusal = new RuleViolationException("第十五条", "legalityReview", Bilingual.Text("未经合法性审查", "no legality review"));
+        var rule = (await WriteAsync(refusal)).GetProperty("zh");
+        Assert.Equal(("不符合规定", "未经合法性审查"), (rule.GetProperty("title").GetString(), rule.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
     public async Task Problems_ForAnUnexpectedError_RevealNoInternals()
     {
         var body = await WriteAsync(new InvalidOperationException("connection string AccountKey=secret"));

@@ -24,7 +24,7 @@ public static class Intakes
         string? Subject = null,
         IReadOnlyDictionary<string, string>? RouteValues = null)
     {
-        public bool Creates => Subject is null && Fields.Length > 0;
+        public bool Creates => Subject is null && Fields.Length > 0 && RouteValues is null;
     }
 
     private static string[] Names<T>() where T : struct, Enum => Enum.GetValues<T>().Select(v
@@ -132,6 +132,9 @@ public static class Intakes
             new Dictionary<string, string> { ["action"] = "progress" }),
         new("ProposeAccountability", Office, [Text("proposal", 4000), Text("reason", 4000)],
             _ => new JsonObject { ["proposal"] = "约谈", ["reason"] = "逾期未办结" }, "none"),
+        new("ResendReport", OfficeClerk, [new("period", Kind.Id), new("recipientId", Kind.Id)],
+            _ => new JsonObject { ["period"] = "2026-W47", ["recipientId"] = "lin-jianguo" }, null,
+            new Dictionary<string, string> { ["kind"] = "weekly" }),
         new("DecideApproval", "", [new("action", Kind.Choice, Choices: ["approve", "reject"]), Text("comment", 1000)],
             _ => new JsonObject { ["action"] = "reject", ["comment"] = "时间冲突" }, "approval"),
     ];

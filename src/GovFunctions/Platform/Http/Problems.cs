@@ -35,9 +35,18 @@ public static partial class Problems
                 Bilingual.Text("请求未能完成，已记录，请稍后再试或联系区政府办公室", "the request could not be completed; it has been logged")),
         };
         problem.Instance = instance;
+        problem.Extensions["zh"] = ChineseOf(problem);
         if (problem.Status >= 500) LogFailed(log, exception, problem.Status.Value, instance);
         return problem;
     }
+
+    /// <summary>The problem's texts in Chinese only, for pages (API.md: pages Chinese only, JSON both).</summary>
+    public sealed record ChineseProblem(string? Title, string? Detail, IReadOnlyDictionary<string, string[]>? Errors);
+
+    private static ChineseProblem ChineseOf(ProblemDetails p) => new(
+        p.Title is null ? null : Bilingual.Chinese(p.Title),
+        p.Detail is null ? null : Bilingual.Chinese(p.Detail),
+        (p as ValidationProblemDetails)?.Errors.ToDictionary(e => e.Key, e => e.Value.Select(Bilingual.Chinese).ToArray()));
 
     public static IActionResult Result(Exception exception, ILogger log, string? instance = null)
     {

@@ -33,9 +33,10 @@ public sealed partial class RecordStore<T>
     /// (e.g. a timer found nothing due). It is called again on the fresh state after a conflict, so its rules are re-checked.</param>
     /// <param name="handledMessageId">The queue message (or timer occurrence) this change handles: once it is marked, the change
     /// is not applied again.</param>
-    /// <param name="extra">Further rows in the record's partition committed with it (an index or a counter row).</param>
+    /// <param name="extra">Further rows in the record's partition committed with it (an index or a counter row, read afresh on
+    /// each attempt and guarded by its own ETag).</param>
     public async Task<Applied<T>> ApplyAsync(RecordKey key, Actor actor, Func<Stored<T>, Transition<T>?> change,
-        string? handledMessageId = null, Func<Stored<T>, Transition<T>, IEnumerable<TableTransactionAction>>? extra = null,
+        string? handledMessageId = null, Func<Stored<T>, Transition<T>, Task<IEnumerable<TableTransactionAction>>>? extra = null,
         CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
@@ -46,8 +47,9 @@ public sealed partial class RecordStore<T>
             if (transition is null) return new(current, null);
             try
             {
+                var rows = extra is null ? null : await extra(current, transition); // read again on each attempt, as the record is
                 var committed = await CommitAsync(key, current, transition.Next, HistoryOf(actor, current, transition),
-                    MessagesFor(transition), handledMessageId, extra?.Invoke(current, transition), ct);
+                    MessagesFor(transition), handledMessageId, rows, ct);
                 return new(committed, transition);
             }
             catch (StateConflictException) when (attempt < Attempts)

@@ -1,0 +1,64 @@
+using GovFunctions.Common;
+using GovFunctions.Organization;
+using GovFunctions.Platform;
+using GovFunctions.Platform.Http;
+using GovFunctions.Scorecards;
+using GovFunctions.Supervision;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace GovFunctions.Reports;
+
+/// <summary>The reports on demand (API.md), the office's resend, and the two timers.</summary>
+public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore organization, ReportSources sources, ReportSender sender,
+    IOptions<ScorecardOptions> scorecards)
+{
+    public const string WeeklySchedule = "0 30 0 * * *";  // 08:30 Beijing daily; sends when a week's report is due (Monday, or after a holiday)
+    public const string MonthlySchedule = "0 0 1 * * *";  // 09:00 Beijing daily; sends on the month's first working day
+
+    public sealed record ResendRequest(string? Period, string? RecipientId);
+
+    public sealed record ResendResult(string Period, int Sent);
+
+    [Function(nameof(ShowReport))]
+    public async Task<IActionResult> ShowReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind:regex(^(weekly|monthly)$)}")] HttpRequest request, string kind)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var org = await organization.OrganizationAsync();
+        var scope = ReportSchedule.ParseScope(request.Query["scope"].ToString(), caller, org);
+        if (!ReportSchedule.MayRead(caller, scope, org))
+            throw new AccessDeniedException(Bilingual.Text("该范围的报表不属于您", "that scope is not yours"));
+        var period = ReportPeriod.Parse(KindOf(kind), request.Query["period"].ToString());
+        var content = ReportBuilder.Build(await sources.LoadAsync(period), scope, scorecards.Value.Settings);
+        var format = request.Query["format"].ToString();
+        if (format == "csv") return new FileContentResult(ReportRenderer.Csv(content), CsvFile.ContentType) { FileDownloadName = $"{period.Name}.csv" };
+        if (format is not ("" or "html")) throw ValidationException.For("format", "格式须为 html 或 csv", "format must be html or csv");
+        return Html.Result(200, ReportRenderer.Subject(content), ReportRenderer.Body(content, withChart: false));
+    }
+
+    [Function(nameof(ResendReport))]
+    public async Task<IActionResult> ResendReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{kind:regex(^(weekly|monthly)$)}/resend")] HttpRequest request, string kind)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var org = await organization.OrganizationAsync();
+        if (!SupervisionRules.IsOfficeStaff(caller, org))
+            throw new AccessDeniedException(Bilingual.Text("只有区政府办公室可以重发报表", "only the office resends reports"));
+        var body = await RequestBody.ReadAsync<ResendRequest>(request);
+        var period = ReportPeriod.Parse(KindOf(kind), body.Period);
+        if (body.RecipientId is not null && ReportSchedule.Recipients(org).All(r => r.Recipient.Id != body.RecipientId))
+            throw ValidationException.For("recipientId", "该人员不是报表收件人", "recipientId does not receive reports");
+        return new OkObjectResult(new ResendResult(period.Name, await sender.SendAsync(period, body.RecipientId, resend: true)));
+    }
+
+    [Function(nameof(WeeklyReports))]
+    public Task WeeklyReports([TimerTrigger(WeeklySchedule)] TimerInfo timer, CancellationToken ct) => sender.RunAsync(ReportKind.Weekly, ct);
+
+    [Function(nameof(MonthlyReports))]
+    public Task MonthlyReports([TimerTrigger(MonthlySchedule)] TimerInfo timer, CancellationToken ct) => sender.RunAsync(ReportKind.Monthly, ct);
+
+    private static ReportKind KindOf(string kind) => kind == "weekly" ? ReportKind.Weekly : ReportKind.Monthly;
+}

@@ -1,0 +1,40 @@
+using GovFunctions.Common;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Http;
+using GovFunctions.Supervision;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace GovFunctions.Scorecards;
+
+public sealed class ScorecardFunctions(StaffIdentity identity, OrganizationStore organization, ScorecardService scorecards)
+{
+    /// <summary><c>GET /api/scorecards?month=yyyy-MM</c> or <c>?year=yyyy</c>, JSON or <c>&amp;format=csv</c> (API.md); office and leaders.</summary>
+    [Function(nameof(Scorecards))]
+    public async Task<IActionResult> Scorecards([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "scorecards")] HttpRequest request)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        var org = await organization.OrganizationAsync();
+        if (!caller.IsLeader && !SupervisionRules.IsOfficeStaff(caller, org))
+            throw new AccessDeniedException(Bilingual.Text("考评结果仅供区政府领导和办公室查看", "the office and the leaders read the scorecards"));
+        var view = await scorecards.ComputeAsync(PeriodOf(request.Query));
+        var format = request.Query["format"].ToString();
+        if (format is not ("" or "json" or "csv")) throw ValidationException.For("format", "格式须为 json 或 csv", "format must be json or csv");
+        return format == "csv"
+            ? new FileContentResult(ScorecardService.Csv(view), Platform.CsvFile.ContentType) { FileDownloadName = $"scorecards-{view.Month ?? view.Year}.csv" }
+            : new OkObjectResult(view);
+    }
+
+    public static ScorecardPeriod PeriodOf(IQueryCollection q)
+    {
+        var (month, year) = (q["month"].ToString(), q["year"].ToString());
+        if (month.Length > 0 && year.Length == 0
+            && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var m) && m.Year is >= 2000 and <= 2100)
+            return new ScorecardPeriod(m.Year, m.Month);
+        if (year.Length > 0 && month.Length == 0 && int.TryParse(year, out var y) && y is >= 2000 and <= 2100 && year.Length == 4)
+            return new ScorecardPeriod(y, null);
+        throw ValidationException.For(month.Length > 0 ? "month" : "year", "请给出 month=yyyy-MM 或 year=yyyy 之一",
+            "give one of month=yyyy-MM or year=yyyy");
+    }
+}

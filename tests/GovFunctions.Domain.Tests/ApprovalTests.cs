@@ -209,7 +209,7 @@ public class ApprovalTests
     public void Countersign_TheFirstApproverRejecting_RejectsAtOnce()
     {
         var a = Started(Countersign("zhou-minghua", "chen-siyuan"))
-            .Decide("s0-chen-siyuan", Decision.Reject, null, Now);
+            .Decide("s0-chen-siyuan", Decision.Reject, "资金来源不明确", Now);
         Assert.Equal(StepOutcome.Rejected, a.CurrentOutcome());
     }
 
@@ -232,10 +232,10 @@ public class ApprovalTests
     [InlineData(Decision.Reject, Decision.Approve)]
     public void OrSign_ASecondApproverAnsweringBeforeTheStepAdvances_IsAStateConflict(Decision first, Decision second)
     {
-        var a = Started(OrSign("zhou-minghua", "chen-siyuan")).Decide("s0-chen-siyuan", first, null, Now);
+        var a = Started(OrSign("zhou-minghua", "chen-siyuan")).Decide("s0-chen-siyuan", first, "意见", Now);
         var outcome = a.CurrentOutcome();
 
-        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", second, null, Now.AddMinutes(1)));
+        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", second, "意见", Now.AddMinutes(1)));
         Assert.True(TaskOf(a, "s0-zhou-minghua").IsOpen);
         Assert.Equal(outcome, a.CurrentOutcome());
     }
@@ -353,7 +353,7 @@ public class ApprovalTests
     [InlineData(Decision.Reject)]
     public void Withdraw_AfterTheFinalDecision_IsAStateConflict(Decision decision)
     {
-        var done = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", decision, null, Now).Advance([], Now);
+        var done = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", decision, "意见", Now).Advance([], Now);
         Assert.Throws<StateConflictException>(() => done.Withdraw(Now.AddHours(1)));
     }
 

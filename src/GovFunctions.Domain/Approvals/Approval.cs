@@ -112,6 +112,7 @@ public sealed record Approval(
     public Approval Decide(string taskId, Decision decision, string? comment, DateTimeOffset now)
     {
         var task = OpenTaskFor(taskId, now, ResponseKind.Decision);
+        RequireReason(decision, comment);
         var decided = task with
         {
             Status = decision == Decision.Approve ? ApprovalTaskStatus.Approved : ApprovalTaskStatus.Rejected,
@@ -119,6 +120,17 @@ public sealed record Approval(
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         };
         return this with { Tasks = Tasks.Select(t => t.Id == taskId ? decided : t).ToList() };
+    }
+
+    /// <summary>
+    /// A refusal states why: 不同意 is an objection in a legality review or a consultation and a return (退回) in a sign-off,
+    /// and the applicant, the sponsor or the legal office must learn what to correct. Approving needs no comment.
+    /// </summary>
+    private static void RequireReason(Decision decision, string? comment)
+    {
+        if (decision == Decision.Reject && string.IsNullOrWhiteSpace(comment))
+            throw ValidationException.For("comment", "不同意（退回、提出异议）时须填写理由",
+                "a rejection, return or objection must state the reason in comment");
     }
 
     /// <summary>The approver records a reply or an instruction (批示) on a step that asks for text. Same guards as <see cref="Decide"/>.</summary>

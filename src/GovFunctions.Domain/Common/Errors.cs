@@ -14,7 +14,12 @@ public sealed class ValidationException(IReadOnlyDictionary<string, string[]> er
 }
 
 /// <summary>409: the record is not in a state that allows this, or somebody changed it first.</summary>
-public sealed class StateConflictException(string message) : GovException(message);
+public sealed class StateConflictException(string message) : GovException(message)
+{
+    /// <summary>The field or header the conflict is about, when there is one (e.g. <c>Idempotency-Key</c>); named in the answer's
+    /// errors.</summary>
+    public string? Field { get; init; }
+}
 
 /// <summary>422: a rule of the district refuses it; names the article and the gate.</summary>
 public sealed class RuleViolationException(string article, string gate, string message) : GovException(message)

@@ -28,7 +28,7 @@ public sealed class AccountabilityFunctions(StaffIdentity identity, Organization
         if (!caller.IsLeader && !SupervisionRules.IsOfficeStaff(caller, org))
             throw new AccessDeniedException(Bilingual.Text("问责清单仅供区政府领导和办公室查看", "the office and the leaders read the list"));
         var month = request.Query["month"].ToString();
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var first) || first.Year is < 2000 or > 2100)
+        if (!IntakeConverters.TryParseDate(month + "-01", out var first))
             throw ValidationException.For("month", "月份格式应为 yyyy-MM", "month must be yyyy-MM");
         var entries = await accountability.MonthAsync(first.Year, first.Month);
         return new OkObjectResult(new MonthView(month, entries.Select(View).ToList()));

@@ -1,5 +1,6 @@
 using GovFunctions.Common;
 using GovFunctions.Organization;
+using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,8 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         var org = await organization.OrganizationAsync();
         try
         {
-            var form = await ReadFormAsync(request);
+            await engine.OpenLinkAsync(token); // an unknown or forged link is refused before anything of the body is read
+            var form = await RequestBody.ReadFormAsync(request);
             var (stored, task) = form?["action"].ToString() == "answer"
                 ? await engine.AnswerAsync(token, ReadAnswer(form))
                 : await DecideAsync(token, form);
@@ -47,23 +49,14 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         }
     }
 
-    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request)
-    {
-        if (!request.HasFormContentType) return null;
-        try { return await request.ReadFormAsync(); }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
-        {
-            throw ValidationException.For("body", "提交内容不是有效的表单", "the body is not valid form data");
-        }
-    }
-
     private static TaskAnswer ReadAnswer(IFormCollection form)
     {
         var due = form["dueDate"].ToString();
         DateOnly? dueDate = null;
         if (!string.IsNullOrWhiteSpace(due))
-            dueDate = DateOnly.TryParseExact(due, "yyyy-MM-dd", out var d) ? d
-                : throw ValidationException.For("dueDate", "办理期限格式应为 yyyy-MM-dd", "dueDate must be yyyy-MM-dd");
+            dueDate = IntakeConverters.TryParseDate(due, out var d) ? d
+                : throw ValidationException.For("dueDate", "办理期限应为 yyyy-MM-dd 格式、2000年至2100年之间的日期",
+                    "dueDate must be a date (yyyy-MM-dd) between 2000 and 2100");
         var department = form["departmentId"].ToString();
         return new TaskAnswer(form["answer"].ToString(), string.IsNullOrWhiteSpace(department) ? null : department, dueDate);
     }

@@ -32,7 +32,7 @@ public static class ApprovalPage
                 """,
             _ => """
                 <form method="post">
-                  <label for="comment">审批意见（可选）</label>
+                  <label for="comment">审批意见（不同意时须填写理由）</label>
                   <textarea id="comment" name="comment" rows="3" maxlength="1000"></textarea>
                   <div class="actions">
                     <button type="submit" name="action" value="approve" class="approve">同意</button>

@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Decisions;
 
 /// <summary>The decision routes of API.md, and the evaluation timer.</summary>
-public sealed class DecisionFunctions(StaffIdentity identity, DecisionService decisions)
+public sealed class DecisionFunctions(StaffIdentity identity, DecisionService decisions, IdempotentIntake once)
 {
     public const string EvaluationSchedule = "0 0 1 * * *"; // 09:00 China Standard Time
 
@@ -18,10 +18,13 @@ public sealed class DecisionFunctions(StaffIdentity identity, DecisionService de
     public async Task<IActionResult> CreateDecision([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var stored = await decisions.CreateAsync(caller, await RequestBody.ReadAsync<DecisionIntake>(request));
-        return new CreatedResult($"/api/decisions/{stored.Id}", new
+        return await once.CreateOnceAsync(request, caller, async () =>
         {
-            id = stored.Id, status = Decision.StateName(stored.Value.Status), statusName = StatusNames.Of(stored.Value.Status),
+            var stored = await decisions.CreateAsync(caller, await RequestBody.ReadAsync<DecisionIntake>(request));
+            return new CreatedResult($"/api/decisions/{stored.Id}", new
+            {
+                id = stored.Id, status = Decision.StateName(stored.Value.Status), statusName = StatusNames.Of(stored.Value.Status),
+            });
         });
     }
 

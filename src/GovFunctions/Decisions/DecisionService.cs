@@ -186,7 +186,8 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
 
     public async Task<Stored<Decision>> RecordEvaluationAsync(Person caller, string id, string? findings, CancellationToken ct = default)
     {
-        new FieldErrors().Required("findings", findings, "评估结论").MaxLength("findings", findings, 8000, "评估结论").ThrowIfAny();
+        // The route posts the findings as "text" (DecisionFunctions.Findings): the refusal names the field the caller sent.
+        new FieldErrors().Required("text", findings, "评估结论").MaxLength("text", findings, 8000, "评估结论").ThrowIfAny();
         return await ChangeAsync(id, caller, d =>
         {
             RequireSponsor(caller, d.SponsorDepartmentId);

@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Duty;
 
 /// <summary>The duty log routes (Art. 76) and the handover at each shift change.</summary>
-public sealed class DutyFunctions(StaffIdentity identity, DutyService duty)
+public sealed class DutyFunctions(StaffIdentity identity, DutyService duty, IdempotentIntake once)
 {
     public const string HandoverSchedule = "0 30 0 * * *"; // 08:30 China Standard Time, the duty roster's shift change
 
@@ -18,8 +18,12 @@ public sealed class DutyFunctions(StaffIdentity identity, DutyService duty)
     public async Task<IActionResult> RecordDutyLog([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var stored = await duty.RecordAsync(caller, await RequestBody.ReadAsync<DutyLogIntake>(request));
-        return new CreatedResult($"/api/duty/logs/{stored.Id}", new { id = stored.Id, status = DutyLog.StateName(stored.Value.Status), leaderOnDutyId = stored.Value.LeaderOnDutyId });
+        return await once.CreateOnceAsync(request, caller, async () =>
+        {
+            var stored = await duty.RecordAsync(caller, await RequestBody.ReadAsync<DutyLogIntake>(request));
+            return new CreatedResult($"/api/duty/logs/{stored.Id}",
+                new { id = stored.Id, status = DutyLog.StateName(stored.Value.Status), leaderOnDutyId = stored.Value.LeaderOnDutyId });
+        });
     }
 
     [Function(nameof(GetDutyLog))]

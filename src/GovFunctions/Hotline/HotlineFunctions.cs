@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Hotline;
 
 /// <summary>The hotline routes of API.md, and its timers.</summary>
-public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotline, OrganizationStore organization)
+public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotline, OrganizationStore organization, IdempotentIntake once)
 {
     public const string OverdueSchedule = "0 0 1 * * *";          // 09:00 China Standard Time
     public const string RosterSchedule = "0 0 1-9 * * *";         // hourly 09:00–17:00 CST; each reminder is sent once
@@ -22,12 +22,15 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
     public async Task<IActionResult> RecordCall([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var stored = await hotline.RecordAsync(caller, await RequestBody.ReadAsync<CallIntake>(request));
-        return new CreatedResult($"/api/hotline/calls/{stored.Id}", new
+        return await once.CreateOnceAsync(request, caller, async () =>
         {
-            id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
-            dueAt = stored.Value.DueAt?.ToChina(), dueAtText = stored.Value.DueAt is { } due ? ChinaTime.Text(due) : null,
-            linkedCallIds = stored.Value.LinkedCallIds,
+            var stored = await hotline.RecordAsync(caller, await RequestBody.ReadAsync<CallIntake>(request));
+            return new CreatedResult($"/api/hotline/calls/{stored.Id}", new
+            {
+                id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
+                dueAt = stored.Value.DueAt?.ToChina(), dueAtText = stored.Value.DueAt is { } due ? ChinaTime.Text(due) : null,
+                linkedCallIds = stored.Value.LinkedCallIds,
+            });
         });
     }
 
@@ -75,7 +78,7 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
     public async Task<IActionResult> HotlineFigures([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/figures")] HttpRequest request)
     {
         await identity.RequireStaffAsync(request);
-        if (!DateOnly.TryParseExact(request.Query["month"].ToString() + "-01", "yyyy-MM-dd", out var month) || !RequestBody.Plausible(month.Year))
+        if (!IntakeConverters.TryParseDate(request.Query["month"].ToString() + "-01", out var month))
             throw ValidationException.For("month", "请以 yyyy-MM 格式提供月份", "month must be given as yyyy-MM");
         var department = request.Query["departmentId"].ToString();
         var org = await organization.OrganizationAsync();

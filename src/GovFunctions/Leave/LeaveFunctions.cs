@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Leave;
 
 /// <summary>The leave routes of API.md.</summary>
-public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, OrganizationStore organization)
+public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, OrganizationStore organization, IdempotentIntake once)
 {
     public const string ReturnReminderSchedule = "0 0 1 * * *"; // 09:00 China Standard Time
 
@@ -20,13 +20,15 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leave-requests")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var application = await RequestBody.ReadAsync<LeaveApplication>(request);
-        var stored = await leave.SubmitAsync(caller, application);
-        var org = await organization.OrganizationAsync();
-        return new CreatedResult($"/api/leave-requests/{stored.Id}", new
+        return await once.CreateOnceAsync(request, caller, async () =>
         {
-            id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
-            approvers = stored.Value.ApproverIds, approverNames = stored.Value.ApproverIds.Select(a => org.Person(a).DisplayName),
+            var stored = await leave.SubmitAsync(caller, await RequestBody.ReadAsync<LeaveApplication>(request));
+            var org = await organization.OrganizationAsync();
+            return new CreatedResult($"/api/leave-requests/{stored.Id}", new
+            {
+                id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
+                approvers = stored.Value.ApproverIds, approverNames = stored.Value.ApproverIds.Select(a => org.Person(a).DisplayName),
+            });
         });
     }
 
@@ -51,7 +53,7 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leave-requests/{id}/return")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var report = request.ContentLength is > 0 || request.HasFormContentType ? await RequestBody.ReadAsync<ReturnReport>(request) : new ReturnReport(null);
+        var report = await RequestBody.ReadOptionalAsync<ReturnReport>(request) ?? new ReturnReport(null);
         new FieldErrors().MaxLength("note", report.Note, 1000, "情况报告").ThrowIfAny();
         return new OkObjectResult(await ViewAsync(await leave.ReturnAsync(caller, id, report.Note)));
     }
@@ -61,7 +63,7 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leave/away")] HttpRequest request)
     {
         await identity.RequireStaffAsync(request);
-        if (!DateOnly.TryParseExact(request.Query["date"].ToString(), "yyyy-MM-dd", out var date) || !RequestBody.Plausible(date.Year))
+        if (!IntakeConverters.TryParseDate(request.Query["date"].ToString(), out var date))
             throw ValidationException.For("date", "请以 yyyy-MM-dd 格式提供日期", "date must be given as yyyy-MM-dd");
         var org = await organization.OrganizationAsync();
         var away = await leave.AwayOnAsync(date);

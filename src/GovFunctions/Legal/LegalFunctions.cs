@@ -7,7 +7,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Legal;
 
 /// <summary>Routes for normative documents (Art. 21) and administrative reconsideration (Art. 23–24), and their timers.</summary>
-public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentService documents, ReconsiderationService reconsiderations)
+public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentService documents, ReconsiderationService reconsiderations,
+    IdempotentIntake once)
 {
     public const string Schedule = "0 0 1 * * *"; // 09:00 China Standard Time
 
@@ -15,8 +16,12 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
     public async Task<IActionResult> CreateNormativeDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var stored = await documents.CreateAsync(caller, await RequestBody.ReadAsync<DocumentIntake>(request));
-        return new CreatedResult($"/api/normative-documents/{stored.Id}", new { id = stored.Id, status = NormativeDocument.StateName(stored.Value.Status) });
+        return await once.CreateOnceAsync(request, caller, async () =>
+        {
+            var stored = await documents.CreateAsync(caller, await RequestBody.ReadAsync<DocumentIntake>(request));
+            return new CreatedResult($"/api/normative-documents/{stored.Id}", new { id = stored.Id,
+                status = NormativeDocument.StateName(stored.Value.Status) });
+        });
     }
 
     [Function(nameof(GetNormativeDocument))]
@@ -52,8 +57,13 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
     public async Task<IActionResult> AcceptReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var stored = await reconsiderations.AcceptAsync(caller, await RequestBody.ReadAsync<ReconsiderationIntake>(request));
-        return new CreatedResult($"/api/reconsiderations/{stored.Id}", new { id = stored.Id, status = Reconsideration.StateName(stored.Value.Status), deadlineAt = stored.Value.DeadlineAt.ToChina() });
+        return await once.CreateOnceAsync(request, caller, async () =>
+        {
+            var stored = await reconsiderations.AcceptAsync(caller, await RequestBody.ReadAsync<ReconsiderationIntake>(request));
+            return new CreatedResult($"/api/reconsiderations/{stored.Id}",
+                new { id = stored.Id, status = Reconsideration.StateName(stored.Value.Status),
+                    deadlineAt = stored.Value.DeadlineAt.ToChina() });
+        });
     }
 
     [Function(nameof(GetReconsideration))]

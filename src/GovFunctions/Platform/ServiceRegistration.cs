@@ -41,6 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<SeedLoader>();
         services.AddSingleton<StaffIdentity>();
+        services.AddSingleton<IdempotentIntake>();
 
         services.AddOptions<SiteOptions>().BindConfiguration("GovFunctions").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApprovalOptions>().BindConfiguration("Approvals").ValidateDataAnnotations().ValidateOnStart();

@@ -7,7 +7,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Supervision;
 
 /// <summary>The supervision routes (API.md) and the reminders timer.</summary>
-public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionService supervision, SupervisionQueries queries, SupervisionWarnings warnings)
+public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionService supervision, SupervisionQueries queries,
+    SupervisionWarnings warnings,
+    IdempotentIntake once)
 {
     public const string Schedule = "0 30 1 * * *"; // 09:30 China Standard Time, every day (the rules read the working-day clock)
 
@@ -18,10 +20,13 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "supervision/items")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var stored = await supervision.RegisterAsync(caller, await RequestBody.ReadAsync<SupervisionIntake>(request));
-        var item = stored.Value;
-        return new CreatedResult($"/api/supervision/items/{stored.Id}", new Created(item.Id, item.StateName, StatusNames.Of(item.Status),
-            item.SupervisingLeaderId, item.DueDate));
+        return await once.CreateOnceAsync(request, caller, async () =>
+        {
+            var stored = await supervision.RegisterAsync(caller, await RequestBody.ReadAsync<SupervisionIntake>(request));
+            var item = stored.Value;
+            return new CreatedResult($"/api/supervision/items/{stored.Id}", new Created(item.Id, item.StateName, StatusNames.Of(item.Status),
+                item.SupervisingLeaderId, item.DueDate));
+        });
     }
 
     [Function(nameof(ListSupervisedItems))]

@@ -28,7 +28,7 @@ public sealed record SupervisionFilter(string? Department, string? Leader, Super
         DateOnly? dueBefore = null;
         if (q["dueBefore"].ToString() is { Length: > 0 } d)
         {
-            if (DateOnly.TryParseExact(d, "yyyy-MM-dd", out var parsed) && parsed.Year is >= 2000 and <= 2100) dueBefore = parsed;
+            if (Platform.Http.IntakeConverters.TryParseDate(d, out var parsed)) dueBefore = parsed;
             else errors.Add("dueBefore", "日期格式应为 yyyy-MM-dd", "dueBefore must be a date yyyy-MM-dd");
         }
         var filter = new SupervisionFilter(Blank(q["department"]), Blank(q["leader"]), Named<SupervisionStatus>("status"),

@@ -9,7 +9,7 @@ namespace GovFunctions.Tests.App;
 /// </summary>
 public class FunctionsMetadataTests
 {
-    private static readonly JsonElement[] Functions = Load();
+    private static readonly JsonElement[] Functions = FunctionsMetadata.Functions;
 
     private static readonly (string Name, string Method, string Route)[] Http =
     [
@@ -139,15 +139,5 @@ public class FunctionsMetadataTests
     {
         var f = Assert.Single(Functions, f => f.GetProperty("name").GetString() == function);
         return Assert.Single(f.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == type);
-    }
-
-    private static JsonElement[] Load()
-    {
-        // This test assembly sits in tests/GovFunctions.Tests/bin/<Configuration>/net10.0/; the app's build output in
-        // src/GovFunctions/bin/<Configuration>/net10.0/.
-        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(TestEnvironment.RepositoryRoot, "src", "GovFunctions", "bin", here.Parent!.Name, here.Name, "functions.metadata");
-        Assert.True(File.Exists(path), $"build output not found: {path}");
-        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToArray();
     }
 }

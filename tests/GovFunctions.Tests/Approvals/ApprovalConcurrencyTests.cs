@@ -62,8 +62,8 @@ public class ApprovalConcurrencyTests : AppTest
         var token = await TokenForAsync(id, "lin-jianguo");
 
         var results = await Task.WhenAll(
-            Task.Run(() => DecideAsync(token, "approve")), Task.Run(() => DecideAsync(token, "reject")),
-            Task.Run(() => DecideAsync(token, "approve")), Task.Run(() => DecideAsync(token, "reject")));
+            Task.Run(() => DecideAsync(token, "approve")), Task.Run(() => DecideAsync(token, "reject", "时间冲突")),
+            Task.Run(() => DecideAsync(token, "approve")), Task.Run(() => DecideAsync(token, "reject", "时间冲突")));
         await Pump.RunAsync();
 
         Assert.Equal(1, results.Count(r => Http.StatusOf(r) == 200));

@@ -107,7 +107,7 @@ public class DecisionFlowTests : AppTest
         Assert.Contains("第十五条", e.Article);
         Assert.Contains(e.Gates, g => g.Gate == "research" && g.Article.Contains("第十六条"));
         Assert.Contains(e.Gates, g => g.Gate == "hearing" && g.Article.Contains("第十九条"));
-        var problem = GovFunctions.Platform.Http.Problems.From(e);
+        var problem = GovFunctions.Platform.Http.Problems.From(e, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Equal(422, problem.Status);
         Assert.Equal("legalityReview", problem.Extensions["gate"]);
 

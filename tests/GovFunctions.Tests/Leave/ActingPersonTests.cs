@@ -15,7 +15,7 @@ public class ActingPersonTests : AppTest
     {
         var e = await Assert.ThrowsAsync<RuleViolationException>(() => SubmitLeaveAsync("gao-feng", actingPersonId: "qian-lu"));
 
-        var problem = Problems.From(e);
+        var problem = Problems.From(e, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         Assert.Equal(422, problem.Status);
         Assert.Contains("第七十五条", (string)problem.Extensions["article"]!);
         Assert.Equal("actingPerson", problem.Extensions["gate"]);

@@ -54,11 +54,20 @@ public class HardeningTests : AppTest
     }
 
     [Fact]
-    public async Task AMultipartPostWithoutABoundary_OnAnApprovalLink_Is400()
+    public async Task AMultipartPostWithoutABoundary_OnAnApprovalLink_Is400_AndOnAForgedLink404()
     {
-        var request = Http.Request("POST", "approvals/a.b.c", rawBody: "--x\r\n");
-        request.ContentType = "multipart/form-data";
-        Assert.Equal(400, Http.StatusOf(await Function<ApprovalFunctions>().DecideApproval(request, "a.b.c")));
+        Microsoft.AspNetCore.Http.HttpRequest Multipart(string token)
+        {
+            var request = Http.Request("POST", "approvals/" + token, rawBody: "--x\r\n");
+            request.ContentType = "multipart/form-data";
+            return request;
+        }
+        Assert.Equal(404, Http.StatusOf(await Function<ApprovalFunctions>().DecideApproval(Multipart("a.b.c"),
+            "a.b.c"))); // the token is checked first
+        var leave = await SubmitLeaveAsync("chen-siyuan");
+        await Pump.RunAsync();
+        var token = await TokenForAsync(leave, "lin-jianguo");
+        Assert.Equal(400, Http.StatusOf(await Function<ApprovalFunctions>().DecideApproval(Multipart(token), token)));
     }
 
     [Fact]

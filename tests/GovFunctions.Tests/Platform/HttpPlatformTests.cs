@@ -69,6 +69,26 @@ public class HttpPlatformTests
     }
 
     [Fact]
+    public async Task Problems_LogEveryAnswerOf500AsAnError_WithTheException_AndNoRefusal()
+    {
+        var log = new CapturingLogger();
+        var failure = new InvalidOperationException("storage said no");
+        await WriteWithContextAsync(failure, log);
+        var logged = Assert.Single(log.Errors);
+        Assert.Same(failure, logged.Exception);
+        Assert.Contains("500", logged.Message);
+
+        await WriteWithContextAsync(ValidationException.For("x", "错", "wrong"), log);
+        await WriteWithContextAsync(new NotFoundException("无"), log);
+        await WriteWithContextAsync(new StateConflictException("冲突"), log);
+        Problems.Result(new AccessDeniedException("否"), log);
+        Assert.Single(log.Errors);
+
+        Problems.Result(new ArgumentException("bug"), log); // the IActionResult path logs the same way
+        Assert.Equal(2, log.Errors.Count);
+    }
+
+    [Fact]
     public async Task Body_ReadsJson()
     {
         var s = await RequestBody.ReadAsync<Sample>(Http.Request("POST", "x", json: new { destination = "北京", start = "2026-12-01T09:00:00+08:00", confidential = true, count = 2, departmentIds = new[] { "a", "b" } }));
@@ -105,10 +125,10 @@ public class HttpPlatformTests
 
     private static async Task<JsonElement> WriteAsync(Exception e) => (await WriteWithContextAsync(e)).Body;
 
-    private static async Task<(HttpContext Http, JsonElement Body)> WriteWithContextAsync(Exception e)
+    private static async Task<(HttpContext Http, JsonElement Body)> WriteWithContextAsync(Exception e, CapturingLogger? log = null)
     {
         var http = Http.Request("GET", "x").HttpContext;
-        await Problems.WriteAsync(http, e);
+        await Problems.WriteAsync(http, e, log ?? new CapturingLogger());
         http.Response.Body.Position = 0;
         return (http, JsonDocument.Parse(http.Response.Body).RootElement.Clone());
     }

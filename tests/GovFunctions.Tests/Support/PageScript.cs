@@ -25,7 +25,7 @@ public static class PageScript
     /// <summary>The reply a browser gets when the function refuses: the problem details the exception middleware writes.</summary>
     public static Reply ReplyOf(Exception refusal)
     {
-        var problem = Problems.From(refusal);
+        var problem = Problems.From(refusal, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         return new(problem.Status!.Value, JsonSerializer.Serialize<object>(problem, Json.Options));
     }
 

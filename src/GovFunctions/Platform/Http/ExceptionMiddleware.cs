@@ -7,10 +7,11 @@ namespace GovFunctions.Platform.Http;
 
 /// <summary>
 /// The one exception handler: an HTTP function's refusal becomes problem details; anything unexpected is
-/// logged and answered 500 without internals. Queue and timer functions rethrow, so the host retries them
+/// answered 500 without internals and logged as an error by <see cref="Problems"/>. Queue and timer functions rethrow, so the host
+/// retries them
 /// and, after the last attempt, moves the message to the poison queue.
 /// </summary>
-public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log) : IFunctionsWorkerMiddleware
+public sealed class ExceptionMiddleware(ILogger<ExceptionMiddleware> log) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -23,8 +24,7 @@ public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log
             var e = Unwrap(thrown);
             var http = context.GetHttpContext();
             if (http is null || http.Response.HasStarted) throw;
-            if (e is not GovException) LogUnexpected(e, context.FunctionDefinition.Name);
-            await Problems.WriteAsync(http, e);
+            await Problems.WriteAsync(http, e, log);
         }
     }
 
@@ -32,7 +32,4 @@ public sealed partial class ExceptionMiddleware(ILogger<ExceptionMiddleware> log
         e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerException!)
         : e.InnerException is GovException inner ? inner
         : e;
-
-    [LoggerMessage(LogLevel.Error, "Function {Function} failed")]
-    private partial void LogUnexpected(Exception e, string function);
 }

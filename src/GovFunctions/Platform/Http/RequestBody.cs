@@ -1,67 +1,209 @@
-using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using GovFunctions.Calendar;
 using GovFunctions.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace GovFunctions.Platform.Http;
 
 /// <summary>
 /// Reads an intake body as JSON or as an HTML form post (<c>application/x-www-form-urlencoded</c>) with the same
-/// field names. Malformed input becomes a 400 naming the field, never an exception from the parser.
+/// field names. Malformed input becomes a 400 naming the field, never an exception from the parser: at most
+/// <see cref="MaxBytes"/> are read whatever the request declares (chunked bodies included), only UTF-8 is accepted,
+/// text that is not valid UTF-16 (a lone surrogate escape) is refused, and enums take only their names.
 /// </summary>
 public static class RequestBody
 {
     public const int MaxBytes = 256 * 1024;
 
+    /// <summary>The hidden field by which a form sends its idempotency key (API.md, "Intake idempotency").</summary>
+    public const string IdempotencyKeyField = "idempotencyKey";
+
+    private static readonly object BytesKey = new();
+
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct = default) where T : class
     {
-        if (request.ContentLength > MaxBytes)
-            throw ValidationException.For("body", "提交内容过大", $"the body must be at most {MaxBytes} bytes");
-        JsonNode? node;
+        var json = request.HasFormContentType
+            ? FromForm(await ReadFormAsync(request, ct) ?? throw NotValid())
+            : await BytesAsync(request, ct);
+        return FromJson<T>(json);
+    }
+
+    /// <summary>A body that may be left out: null when the request has none (judged by what is read, not by what is declared).</summary>
+    public static async Task<T?> ReadOptionalAsync<T>(HttpRequest request, CancellationToken ct = default) where T : class =>
+        request.HasFormContentType || (await BytesAsync(request, ct)).Length > 0 ? await ReadAsync<T>(request, ct) : null;
+
+    /// <summary>
+    /// The form of a form post, null for any other content type. Read from the bounded bytes of <see cref="BytesAsync"/>;
+    /// an unsupported charset or a malformed form is a 400.
+    /// </summary>
+    public static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        if (!request.HasFormContentType) return null;
+        await BytesAsync(request, ct);
         try
         {
-            node = request.HasFormContentType ? FromForm(await request.ReadFormAsync(ct)) : await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+            return await request.ReadFormAsync(ct);
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException or InvalidOperationException or IOException)
+        catch (NotSupportedException)
         {
-            throw ValidationException.For("body", "提交内容不是有效的 JSON 或表单", "the body is not valid JSON or form data");
+            throw BadCharset(); // a multipart section declaring a charset .NET refuses (utf-7)
         }
-        if (node is not JsonObject obj)
-            throw ValidationException.For("body", "提交内容必须是一个 JSON 对象", "the body must be a JSON object");
-        try
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or ArgumentException
+                                       or DecoderFallbackException)
         {
-            return obj.Deserialize<T>(Options) ?? throw ValidationException.For("body", "提交内容为空", "the body is empty");
-        }
-        catch (JsonException e)
-        {
-            var field = FieldOf(e.Path);
-            throw ValidationException.For(field, $"字段 {field} 的格式不正确", $"{field} has the wrong format");
+            throw NotValid();
         }
     }
 
-    private static JsonObject FromForm(IFormCollection form)
+    /// <summary>
+    /// The body's bytes, read once per request and at most <see cref="MaxBytes"/> of them: a body past the limit is refused
+    /// while it is read, whether or not it declared its length. The request's body is replaced by the bytes read, so later
+    /// readers (the form reader) see the same.
+    /// </summary>
+    public static async Task<byte[]> BytesAsync(HttpRequest request, CancellationToken ct = default)
+    {
+        if (request.HttpContext.Items.TryGetValue(BytesKey, out var cached) && cached is byte[] bytes) return bytes;
+        CheckCharset(request);
+        if (request.ContentLength > MaxBytes) throw TooLarge();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            for (int n; (n = await request.Body.ReadAsync(chunk, ct)) > 0;)
+            {
+                if (buffer.Length + n > MaxBytes) throw TooLarge();
+                buffer.Write(chunk, 0, n);
+            }
+        }
+        catch (IOException)
+        {
+            throw NotValid(); // the client broke off, or sent a malformed chunked body
+        }
+        bytes = buffer.ToArray();
+        request.HttpContext.Items[BytesKey] = bytes;
+        request.Body = new MemoryStream(bytes, writable: false);
+        return bytes;
+    }
+
+    private static T FromJson<T>(byte[] json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            throw NotValid();
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw ValidationException.For("body", "提交内容必须是一个 JSON 对象", "the body must be a JSON object");
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var field = ValidText(property) ? property.Name : null;
+                if (field is null || !ValidText(property.Value))
+                {
+                    field ??= "body";
+                    throw ValidationException.For(field, $"字段 {field} 含有无效字符（孤立的代理项）",
+                        $"{field} is not valid UTF-16 text (a lone surrogate)");
+                }
+            }
+            try
+            {
+                return document.RootElement.Deserialize<T>(Options) ?? throw ValidationException.For("body", "提交内容为空", "the body is empty");
+            }
+            catch (JsonException e)
+            {
+                var field = FieldOf(e.Path);
+                throw e is IntakeConverters.ChoiceException choice
+                    ? ValidationException.For(field, $"字段 {field} 只能是：{string.Join("、", choice.Allowed)}",
+                        $"{field} must be one of {string.Join(", ", choice.Allowed)}")
+                    : ValidationException.For(field, $"字段 {field} 的格式不正确", $"{field} has the wrong format");
+            }
+        }
+    }
+
+    /// <summary>Whether every string (names and values) in the element decodes to valid UTF-16: a JSON escape may name a lone
+    /// surrogate.</summary>
+    private static bool ValidText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString() is not null,
+                JsonValueKind.Array => element.EnumerateArray().All(ValidText),
+                JsonValueKind.Object => element.EnumerateObject().All(p => ValidText(p) && ValidText(p.Value)),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool ValidText(JsonProperty property)
+    {
+        try { return property.Name is not null; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    /// <summary>A form's fields as the same JSON the JSON route takes; framework fields ("__…") and the idempotency key are not
+    /// data.</summary>
+    private static byte[] FromForm(IFormCollection form)
     {
         var obj = new JsonObject();
         foreach (var (key, values) in form)
         {
-            if (key.StartsWith("__", StringComparison.Ordinal)) continue;
-            obj[key] = values.Count == 1 ? JsonValue.Create(values[0]) : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+            if (key.StartsWith("__", StringComparison.Ordinal) || key == IdempotencyKeyField) continue;
+            obj[key] = values.Count == 1
+                ? JsonValue.Create(values[0])
+                : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
         }
-        return obj;
+        return JsonSerializer.SerializeToUtf8Bytes(obj);
+    }
+
+    /// <summary>Only UTF-8 (the charset of JSON, RFC 8259, and of every browser's form post here); anything else is a 400 naming
+    /// Content-Type.</summary>
+    private static void CheckCharset(HttpRequest request)
+    {
+        if (request.ContentType is not { } type) return;
+        if (!MediaTypeHeaderValue.TryParse(type, out var media)) throw BadContentType();
+        var charset = media.Charset.HasValue ? media.Charset.Value!.Trim('"', ' ') : null;
+        if (charset is not (null or "") && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8",
+            StringComparison.OrdinalIgnoreCase))
+            throw BadCharset();
     }
 
     private static string FieldOf(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$") return "body";
-        var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        var cut = name.IndexOfAny(['.', '[']);
-        return cut > 0 ? name[..cut] : name;
+        var name = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..]
+            : path.StartsWith("$['", StringComparison.Ordinal) ? path[3..]
+            : path.TrimStart('$');
+        var cut = name.IndexOfAny(['.', '[', '\'']);
+        return cut > 0 ? name[..cut] : name.Length > 0 ? name : "body";
     }
+
+    private static ValidationException NotValid() =>
+        ValidationException.For("body", "提交内容不是有效的 JSON 或表单", "the body is not valid JSON or form data");
+
+    private static ValidationException TooLarge() =>
+        ValidationException.For("body", "提交内容过大", $"the body must be at most {MaxBytes} bytes");
+
+    private static ValidationException BadCharset() =>
+        ValidationException.For("Content-Type", "仅支持 UTF-8 编码（charset=utf-8）", "only UTF-8 bodies are accepted (charset=utf-8)");
+
+    private static ValidationException BadContentType() =>
+        ValidationException.For("Content-Type", "Content-Type 格式不正确", "the Content-Type header is malformed");
 
     private static JsonSerializerOptions CreateOptions()
     {
@@ -69,81 +211,7 @@ public static class RequestBody
         {
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
         });
-        o.Converters.Add(new LenientBool());
-        o.Converters.Add(new ChinaDateTimeOffset());
-        o.Converters.Add(new PlausibleDate());
-        o.Converters.Add(new StringList());
+        IntakeConverters.AddTo(o);
         return o;
-    }
-
-    /// <summary>Forms send checkboxes as "on" and selects as strings.</summary>
-    private sealed class LenientBool : JsonConverter<bool>
-    {
-        public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
-        {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            JsonTokenType.String => reader.GetString()?.Trim().ToLowerInvariant() switch
-            {
-                "true" or "on" or "1" or "yes" or "是" => true,
-                "false" or "off" or "0" or "no" or "否" or "" => false,
-                _ => throw new JsonException("not a boolean"),
-            },
-            _ => throw new JsonException("not a boolean"),
-        };
-
-        public override void Write(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
-    }
-
-    /// <summary>ISO-8601 with an offset; a time without one (an HTML datetime-local field) is China Standard Time.</summary>
-    private sealed class ChinaDateTimeOffset : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var text = reader.TokenType == JsonTokenType.String ? reader.GetString()?.Trim() : null;
-            if (string.IsNullOrEmpty(text)) throw new JsonException("not a time");
-            var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
-            DateTimeOffset? value = null;
-            if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
-                value = withOffset;
-            else if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && Plausible(local.Year))
-                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset);
-            return value is { } v && Plausible(v.Year) ? v : throw new JsonException("not a time between 2000 and 2100");
-        }
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString("O", CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Years a government record can be about; anything else is a typing error, refused before date arithmetic overflows.</summary>
-    public static bool Plausible(int year) => year is >= 2000 and <= 2100;
-
-    /// <summary>A calendar date, yyyy-MM-dd, within <see cref="Plausible"/> years.</summary>
-    private sealed class PlausibleDate : JsonConverter<DateOnly>
-    {
-        public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.String && DateOnly.TryParseExact(reader.GetString()?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                && Plausible(d.Year) ? d : throw new JsonException("not a date (yyyy-MM-dd) between 2000 and 2100");
-
-        public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>A list field posted by a form as one value, or as a comma-separated string.</summary>
-    private sealed class StringList : JsonConverter<List<string>>
-    {
-        public override List<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType == JsonTokenType.String)
-                return (reader.GetString() ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("not a list");
-            var list = new List<string>();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                list.Add(reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new JsonException("not a list of strings"));
-            return list;
-        }
-
-        public override void Write(Utf8JsonWriter writer, List<string> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.ToArray(), options);
     }
 }

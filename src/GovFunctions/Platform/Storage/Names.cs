@@ -23,6 +23,7 @@ public static class Tables
     public const string SupervisedItems = "SupervisedItems";
     public const string AccountabilityEntries = "AccountabilityEntries";
     public const string Payloads = "Payloads";
+    public const string Idempotency = "Idempotency";
 }
 
 /// <summary>Queue names, shared by the senders and the queue-trigger bindings.</summary>

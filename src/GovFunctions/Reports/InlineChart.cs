@@ -14,7 +14,9 @@ public static class InlineChart
     public static MailAttachment Attachment(byte[] png, string contentId = DefaultContentId, string fileName = "chart.png") =>
         new(fileName, "image/png", png, contentId);
 
-    /// <summary>The image at its drawn width, shrinking to a phone's screen; <paramref name="alt"/> for clients that block images.</summary>
+    /// <summary>
+    /// The image at its drawn width, shrinking to a phone's screen; <paramref name="alt"/> for clients that block images.
+    /// </summary>
     public static string ImgHtml(string alt, string contentId = DefaultContentId) =>
         $"<img src=\"cid:{MailLayout.E(contentId)}\" alt=\"{MailLayout.E(alt)}\" width=\"{ReportChart.Width}\" " +
         $"style=\"display:block;width:100%;max-width:{ReportChart.Width}px;height:auto;border:0\">";

@@ -141,6 +141,7 @@ public static class ReportChart
         if (data.Bars.Count != n) throw new ArgumentException($"{data.Bars.Count} bar values for {n} categories", nameof(data));
         if (data.LinePercent is { } line && line.Count != n)
             throw new ArgumentException($"{line.Count} line values for {n} categories", nameof(data));
-        if (data.Bars.Any(v => !double.IsFinite(v) || v < 0)) throw new ArgumentException("bar values are finite and not negative", nameof(data));
+        if (data.Bars.Any(v => !double.IsFinite(v) || v < 0))
+            throw new ArgumentException("bar values are finite and not negative", nameof(data));
     }
 }

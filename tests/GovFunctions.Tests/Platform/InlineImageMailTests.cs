@@ -23,7 +23,8 @@ public class InlineImageMailTests
         var png = ReportChart.RenderPng(ReportChartSamples.ByDay(7));
         var contentId = $"hotline-chart-{token}@govfunctions";
         var mail = new OutgoingMail([new MailAddress(to, "周明华")], $"12345热线周报 {token}",
-            MailLayout.Html("青禾区人民政府", "12345热线周报", "<p>本周来电：</p>" + InlineChart.ImgHtml("每日来电量与按时办结率", contentId)),
+            MailLayout.Html("青禾区人民政府", "12345热线周报",
+                "<p>本周来电：</p>" + InlineChart.ImgHtml("每日来电量与按时办结率", contentId)),
             MailLayout.Text("青禾区人民政府", "12345热线周报", "本周来电：见附件"))
         {
             Attachments = [InlineChart.Attachment(png, contentId), new MailAttachment("周报.csv", "text/csv", Csv)],

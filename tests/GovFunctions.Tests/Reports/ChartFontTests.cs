@@ -69,7 +69,8 @@ public class ChartFontTests
         var m = font.Metrics;
         Assert.InRange(m.Top, -125, -80);
         Assert.InRange(m.Bottom, 10, 35);
-        Assert.True(-m.Ascent >= -m.Top - 20 && m.Descent >= m.Bottom - 5, $"ascent {m.Ascent} top {m.Top} descent {m.Descent} bottom {m.Bottom}");
+        Assert.True(-m.Ascent >= -m.Top - 20 && m.Descent >= m.Bottom - 5,
+            $"ascent {m.Ascent} top {m.Top} descent {m.Descent} bottom {m.Bottom}");
     }
 
     [Fact]

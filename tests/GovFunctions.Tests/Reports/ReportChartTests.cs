@@ -62,7 +62,8 @@ public class ReportChartTests(ITestOutputHelper output)
     [Fact]
     public void Characters_ListsTitleLegendLabelsAndTickCharacters_AsDrawn()
     {
-        var data = new ReportChartData("周报", ["区司法局（区政府法制机构）", "青禾区城乡社区建设和发展服务中心"], [5, 7], [97.5, null]);
+        var data = new ReportChartData("周报", ["区司法局（区政府法制机构）", "青禾区城乡社区建设和发展服务中心"],
+            [5, 7], [97.5, null]);
         var chars = ReportChart.Characters(data);
 
         foreach (var c in "周报来电量（件）按时办结率%0123456789…区司法局青禾城乡社建设和")

@@ -6,7 +6,7 @@ namespace GovFunctions.Reports;
 /// <summary>
 /// What one report chart shows: a value per category as bars on the left axis (e.g. hotline calls per day or per
 /// department) and, optionally, a percentage per category as a line on the right axis (e.g. replied on time).
-/// A null percentage (nothing was due) leaves a gap in the line. No categories is an empty period.
+/// A null percentage (nothing was due) draws no point: the line joins its neighbours. No categories is an empty period.
 /// </summary>
 public sealed record ReportChartData(
     string Title,

@@ -10,9 +10,6 @@ namespace GovFunctions.Reports;
 /// <summary>One table of a report: its section, title, header and rows (all text, as shown).</summary>
 public sealed record ReportTable(string Section, string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
 
-/// <summary>The report's one chart: hotline calls (bars) and replies on time in % (line) per department.</summary>
-public sealed record ReportChartData(string Title, IReadOnlyList<string> Labels, IReadOnlyList<double> Calls, IReadOnlyList<double> OnTimePercent);
-
 public sealed record ReportContent(ReportPeriod Period, ReportScope Scope, string ScopeTitle, IReadOnlyList<ReportTable> Tables, ReportChartData Chart);
 
 /// <summary>
@@ -37,8 +34,9 @@ public static class ReportBuilder
         if (s.Period.Kind == ReportKind.Monthly) tables.Add(Accountability(s, scope));
 
         var byDept = departments.Select(d => (d.Name, Counts: s.Calls.GetValueOrDefault(d.Id, CallCounts.Zero))).Where(x => x.Counts.Received > 0).ToList();
-        var chart = new ReportChartData($"{s.Period.ChineseName} 各部门热线来电与按时办结率", byDept.Select(x => x.Name).ToList(),
-            byDept.Select(x => (double)x.Counts.Received).ToList(), byDept.Select(x => Share(x.Counts.ClosedOnTime, x.Counts.Closed) ?? 0).ToList());
+        // The report's one chart: hotline calls (bars) and replies on time in % (line) per department of the scope.
+        var chart = new ReportChartData($"{s.Period.ChineseName} 各部门热线来电量与按时办结率", byDept.Select(x => x.Name).ToList(),
+            byDept.Select(x => (double)x.Counts.Received).ToList(), byDept.Select(x => Share(x.Counts.ClosedOnTime, x.Counts.Closed)).ToList());
         return new ReportContent(s.Period, scope, title, tables, chart);
     }
 

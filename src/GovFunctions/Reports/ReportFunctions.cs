@@ -36,7 +36,9 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
         var format = request.Query["format"].ToString();
         if (format == "csv") return new FileContentResult(ReportRenderer.Csv(content), CsvFile.ContentType) { FileDownloadName = $"{period.Name}.csv" };
         if (format is not ("" or "html")) throw ValidationException.For("format", "格式须为 html 或 csv", "format must be html or csv");
-        return Html.Result(200, ReportRenderer.Subject(content), ReportRenderer.Body(content, withChart: false));
+        var chart = $"<p><img alt=\"{Html.E(content.Chart.Title)}\" style=\"max-width:100%;height:auto\" "
+            + $"src=\"data:image/png;base64,{Convert.ToBase64String(ReportChart.RenderPng(content.Chart))}\"></p>"; // a page, not a mail
+        return Html.Result(200, ReportRenderer.Subject(content), chart + ReportRenderer.Body(content, withChart: false));
     }
 
     [Function(nameof(ResendReport))]

@@ -8,8 +8,6 @@ namespace GovFunctions.Reports;
 /// <summary>A report as HTML (tables and the inline chart), as plain text, and as CSV (one row per line item, with its section).</summary>
 public static class ReportRenderer
 {
-    public const string ChartContentId = "report-chart";
-
     public static string Subject(ReportContent r) =>
         $"{(r.Period.Kind == ReportKind.Weekly ? "【周报】" : "【月报】")}{r.ScopeTitle} {r.Period.ChineseName}";
 
@@ -17,7 +15,7 @@ public static class ReportRenderer
     {
         var body = new StringBuilder();
         body.Append($"<p>报告期间：{Html.E(r.Period.ChineseName)}；范围：{Html.E(r.ScopeTitle)}。</p>");
-        if (withChart) body.Append($"<p><img src=\"cid:{ChartContentId}\" alt=\"{Html.E(r.Chart.Title)}\" style=\"max-width:100%;height:auto\"></p>");
+        if (withChart) body.Append("<p>").Append(InlineChart.ImgHtml(r.Chart.Title)).Append("</p>");
         foreach (var section in r.Tables.GroupBy(t => t.Section))
         {
             body.Append($"<h2 style=\"font-size:16px\">{Html.E(section.Key)}</h2>");
@@ -46,12 +44,17 @@ public static class ReportRenderer
         string.Join("；", row.Skip(2).Select((c, i) => $"{t.Header.ElementAtOrDefault(i + 2)}：{c}").Where(c => !c.EndsWith('：'))),
     ])));
 
-    public static OutgoingMail Mail(ReportContent r, OrgChart org, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, byte[]? chartPng)
+    /// <summary>The report email: HTML with the chart inline (a <c>cid:</c> image, which Outlook, Foxmail and phones show), the
+    /// text part, and the CSV attached.</summary>
+    public static OutgoingMail Mail(ReportContent r, OrgChart org, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc)
     {
         var subject = Subject(r);
-        var attachments = new List<MailAttachment> { new($"{r.Period.Name}-{r.Scope.Name.Replace(':', '-')}.csv", CsvFile.ContentType, Csv(r)) };
-        if (chartPng is not null) attachments.Add(new MailAttachment("chart.png", "image/png", chartPng, ChartContentId));
-        return new OutgoingMail(to, subject, MailLayout.Html(org.District.Name, subject, Body(r, chartPng is not null)),
-            MailLayout.Text(org.District.Name, subject, Text(r))) { Cc = cc, Attachments = attachments };
+        var csv = new MailAttachment($"{r.Period.Name}-{r.Scope.Name.Replace(':', '-')}.csv", CsvFile.ContentType, Csv(r));
+        return new OutgoingMail(to, subject, MailLayout.Html(org.District.Name, subject, Body(r, withChart: true)),
+            MailLayout.Text(org.District.Name, subject, Text(r)))
+        {
+            Cc = cc,
+            Attachments = [InlineChart.Attachment(ReportChart.RenderPng(r.Chart)), csv],
+        };
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
             var content = ReportBuilder.Build(snapshot, scope, scorecards.Value.Settings);
             var acting = Acting.Resolve(org, recipient.Id, absences, clock.GetUtcNow());
             var cc = acting.OnBehalfOfId is null ? [] : new[] { org.Person(acting.ApproverId) }.Select(p => new MailAddress(p.Email, p.Name)).ToList();
-            var mail = ReportRenderer.Mail(content, org, [new MailAddress(recipient.Email, recipient.Name)], cc, chartPng: null);
+            var mail = ReportRenderer.Mail(content, org, [new MailAddress(recipient.Email, recipient.Name)], cc);
             try
             {
                 if (await mailLog.SendOnceAsync(KeyOf(period, recipient.Id) + suffix, mail, ct)) sent++;

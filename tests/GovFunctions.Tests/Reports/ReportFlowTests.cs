@@ -45,6 +45,40 @@ public class ReportFlowTests : AppTest
     }
 
     [Fact]
+    public async Task AReportReadBackFromMailDev_ShowsItsChartInline_AndCarriesItsCsv()
+    {
+        await RecordCallAsync("housing");
+        await Pump.RunAsync();
+        At("2026-12-01T09:00");
+        await Sender.RunAsync(ReportKind.Monthly);
+        var sent = Assert.Single(Mail.To(EmailOf("gao-feng")), m => m.Subject.StartsWith("【月报】"));
+        Assert.Contains("<img src=\"cid:", sent.Html);
+
+        var received = (await MailDevInbox.WaitForAsync(e => e.IsTo(EmailOf("gao-feng")) && e.Subject == sent.Subject)).First();
+        var image = Assert.Single(received.Attachments!, a => a.ContentType == "image/png");
+        Assert.Equal("inline", image.ContentDisposition);
+        var png = await MailDevInbox.AttachmentAsync(received.Id, image.GeneratedFileName!);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png.Take(4)); // a PNG, not SVG or a data: URI
+        var csv = Assert.Single(received.Attachments!, a => a.FileName!.EndsWith(".csv"));
+        Assert.Equal("attachment", csv.ContentDisposition);
+        var bytes = await MailDevInbox.AttachmentAsync(received.Id, csv.GeneratedFileName!);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
+        Assert.Contains("区住房和城乡建设局", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public async Task TheChartsLabels_AreAllInTheShippedFont()
+    {
+        await RecordCallAsync("housing");
+        await RecordCallAsync("education");
+        await Pump.RunAsync();
+        var snapshot = await App.Get<ReportSources>().LoadAsync(ReportPeriod.Parse(ReportKind.Monthly, "2026-11"));
+        var content = ReportBuilder.Build(snapshot, ReportScope.District(snapshot.Org), GovFunctions.Scorecards.ScorecardSettings.Default);
+        Assert.Equal(["区住房和城乡建设局", "区教育局"], content.Chart.Categories.Order());
+        Assert.Empty(ChartFont.Missing(ReportChart.Characters(content.Chart)));
+    }
+
+    [Fact]
     public async Task ARunThatFailsAfterRendering_IsSentByTheNextRun()
     {
         At("2026-11-30T08:30");

@@ -1,0 +1,24 @@
+using GovFunctions.Platform;
+using GovFunctions.Platform.Mail;
+
+namespace GovFunctions.Reports;
+
+/// <summary>
+/// A chart PNG as a mail's inline image: an attachment with a content id, sent inside multipart/related with
+/// Content-Disposition inline, and the <c>&lt;img src="cid:…"&gt;</c> the HTML shows it with (Outlook, Foxmail and
+/// phone clients display cid: images; many block SVG and data: URIs).
+/// </summary>
+public static class InlineChart
+{
+    public const string DefaultContentId = "report-chart@govfunctions";
+
+    public static MailAttachment Attachment(byte[] png, string contentId = DefaultContentId, string fileName = "chart.png") =>
+        new(fileName, "image/png", png, contentId);
+
+    /// <summary>
+    /// The image at its drawn width, shrinking to a phone's screen; <paramref name="alt"/> for clients that block images.
+    /// </summary>
+    public static string ImgHtml(string alt, string contentId = DefaultContentId) =>
+        $"<img src=\"cid:{Html.E(contentId)}\" alt=\"{Html.E(alt)}\" width=\"{ReportChart.Width}\" " +
+        $"style=\"display:block;width:100%;max-width:{ReportChart.Width}px;height:auto;border:0\">";
+}

@@ -48,13 +48,15 @@ public sealed record AccountabilityEntry(
 
     public static Transition<AccountabilityEntry> List(string id, string source, string subjectId, string title, string article,
         string responsiblePersonId, string competentDepartmentId, DateTimeOffset now, int proposalWorkingDays, WorkingCalendar calendar) =>
-        Transition<AccountabilityEntry>.To(new AccountabilityEntry(id, source, subjectId, title, article, responsiblePersonId, competentDepartmentId,
-            now, calendar.DeadlineAfter(now, proposalWorkingDays), ProposalState.Awaiting), $"列入问责清单（{article}）");
+        Transition<AccountabilityEntry>.To(new AccountabilityEntry(id, source, subjectId, title, article, responsiblePersonId,
+            competentDepartmentId, now, calendar.DeadlineAfter(now, proposalWorkingDays), ProposalState.Awaiting),
+            $"列入问责清单（{article}）");
 
     public Transition<AccountabilityEntry> Propose(Person by, string? proposal, string? reason, DateTimeOffset now)
     {
         if (by.DepartmentId != CompetentDepartmentId)
-            throw new AccessDeniedException(Bilingual.Text("问责建议由主管部门提出", "the competent department makes the proposal"));
+            throw new AccessDeniedException(Bilingual.Text("问责建议由主管部门提出",
+                "the competent department makes the proposal"));
         new FieldErrors().Required("proposal", proposal, "问责建议").MaxLength("proposal", proposal, 4000, "问责建议")
             .Required("reason", reason, "理由").MaxLength("reason", reason, 4000, "理由").ThrowIfAny();
         if (State == ProposalState.Proposed)

@@ -61,8 +61,10 @@ public sealed record CoordinationBody(
         var members = (i.MemberIds ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
         if (members.Any(m => org.FindPerson(m) is null)) errors.Add("memberIds", "成员不存在", "memberIds names an unknown person");
         if (i.ExpectedEndDate is null) errors.Add("expectedEndDate", "请填写预计完成工作的日期", "expectedEndDate is required");
-        else if (i.ExpectedEndDate < ChinaTime.DateOf(now)) errors.Add("expectedEndDate", "预计完成日期不能早于今天", "expectedEndDate is in the past");
-        else if (i.ExpectedEndDate > ChinaTime.DateOf(now).AddYears(10)) errors.Add("expectedEndDate", "预计完成日期过远", "expectedEndDate is too far ahead");
+        else if (i.ExpectedEndDate < ChinaTime.DateOf(now))
+            errors.Add("expectedEndDate", "预计完成日期不能早于今天", "expectedEndDate is in the past");
+        else if (i.ExpectedEndDate > ChinaTime.DateOf(now).AddYears(10))
+            errors.Add("expectedEndDate", "预计完成日期过远", "expectedEndDate is too far ahead");
         errors.ThrowIfAny();
 
         var body = new CoordinationBody(id, i.Name!.Trim(), i.Purpose!.Trim(), leader!.Id, members, i.RequiredByHigherAuthority,
@@ -70,14 +72,16 @@ public sealed record CoordinationBody(
             i.RequiredByHigherAuthority ? CoordinationBodyStatus.Active : CoordinationBodyStatus.Proposed);
         return i.RequiredByHigherAuthority
             ? Transition<CoordinationBody>.To(body, "登记上级规定设立的领导小组")
-            : Transition<CoordinationBody>.To(body, "拟设立，报区长批准（第二十五条）", new BodyApprovalNeeded(id, approvalId));
+            : Transition<CoordinationBody>.To(body, "拟设立，报区长批准（第二十五条）",
+                new BodyApprovalNeeded(id, approvalId));
     }
 
     public Transition<CoordinationBody> Decided(string approvalId, bool approved)
     {
         if (Status != CoordinationBodyStatus.Proposed || ApprovalId != approvalId)
             throw Conflict("该设立申请已处理", "this proposal was already decided");
-        return Transition<CoordinationBody>.To(this with { Status = approved ? CoordinationBodyStatus.Active : CoordinationBodyStatus.Refused },
+        return Transition<CoordinationBody>.To(
+            this with { Status = approved ? CoordinationBodyStatus.Active : CoordinationBodyStatus.Refused },
             approved ? "区长批准设立" : "区长不同意设立");
     }
 
@@ -87,7 +91,8 @@ public sealed record CoordinationBody(
             $"拒绝：议事协调机构不得{ActName(kind)}（第二十五条）");
 
     public static RuleViolationException Violation(ForbiddenAct kind) => new(Article, "coordinationBody", Bilingual.Text(
-        $"议事协调机构和临时机构不得{ActName(kind)}（第二十五条）", $"a coordination body may not {kind.ToString().ToLowerInvariant()} (Art. 25)"));
+        $"议事协调机构和临时机构不得{ActName(kind)}（第二十五条）",
+        $"a coordination body may not {kind.ToString().ToLowerInvariant()} (Art. 25)"));
 
     public static string ActName(ForbiddenAct kind) => kind switch
     {
@@ -98,7 +103,9 @@ public sealed record CoordinationBody(
         _ => "作出具体行政行为",
     };
 
-    /// <summary>Its work should be done by the expected end date: the leader is reminded after it, the office told after more days.</summary>
+    /// <summary>
+    /// Its work should be done by the expected end date: the leader is reminded after it, the office told after more days.
+    /// </summary>
     public Transition<CoordinationBody>? Remind(DateTimeOffset now, WorkingCalendar calendar, int listAfterWorkingDays)
     {
         if (Status != CoordinationBodyStatus.Active) return null;
@@ -107,20 +114,24 @@ public sealed record CoordinationBody(
         var list = !ListedForOffice && calendar.WorkingDaysBetween(ExpectedEndDate, today) >= listAfterWorkingDays;
         if (LeaderReminded && !list) return null;
         return Transition<CoordinationBody>.To(this with { LeaderReminded = true, ListedForOffice = ListedForOffice || list },
-            list ? "工作完成期限已过，列入待撤销名单，告知区政府办公室" : "工作完成期限已过，提醒牵头领导及时撤销", new DissolutionReminder(Id, list));
+            list ? "工作完成期限已过，列入待撤销名单，告知区政府办公室"
+                : "工作完成期限已过，提醒牵头领导及时撤销",
+            new DissolutionReminder(Id, list));
     }
 
     public Transition<CoordinationBody> Dissolve(Person by, OrgChart org, DateTimeOffset now)
     {
         RequireOffice(by, org);
-        if (Status is not (CoordinationBodyStatus.Active or CoordinationBodyStatus.Proposed)) throw Conflict("该机构已撤销", "the body is already dissolved");
+        if (Status is not (CoordinationBodyStatus.Active or CoordinationBodyStatus.Proposed))
+            throw Conflict("该机构已撤销", "the body is already dissolved");
         return Transition<CoordinationBody>.To(this with { Status = CoordinationBodyStatus.Dissolved, DissolvedAt = now }, "撤销");
     }
 
     private static void RequireOffice(Person by, OrgChart org)
     {
         if (by.DepartmentId != org.Office.Id)
-            throw new AccessDeniedException(Bilingual.Text("议事协调机构由区政府办公室登记", "the government office keeps the register"));
+            throw new AccessDeniedException(Bilingual.Text("议事协调机构由区政府办公室登记",
+                "the government office keeps the register"));
     }
 
     private static StateConflictException Conflict(string zh, string en) => new(Bilingual.Text(zh, en));

@@ -11,7 +11,8 @@ public enum LegalCaseStatus { Open, Closed }
 
 public enum LegalCaseOutcome { Upheld, Revoked, Withdrawn, Settled, JudgementWon, JudgementLost }
 
-public sealed record LegalCaseIntake(LegalCaseKind? Kind, string? Summary, List<string>? ParticipantDepartmentIds, DateTimeOffset? ServedAt);
+public sealed record LegalCaseIntake(
+    LegalCaseKind? Kind, string? Summary, List<string>? ParticipantDepartmentIds, DateTimeOffset? ServedAt);
 
 /// <summary>A participating department's answer through its link: the facts, the documents it holds, its opinion.</summary>
 public sealed record ParticipantAnswer(string DepartmentId, string ById, string Text, DateTimeOffset At);
@@ -63,13 +64,16 @@ public sealed record LegalCase(
     public static DateTimeOffset DefenceDue(DateTimeOffset servedAt, int days, WorkingCalendar calendar) =>
         ChinaTime.At(calendar.AddWorkingDays(ChinaTime.DateOf(servedAt).AddDays(days), 0), calendar.Hours.Close);
 
-    public static Transition<LegalCase> Register(string id, string approvalId, LegalCaseIntake i, Person by, OrgChart org, DateTimeOffset now,
-        int defenceDays, WorkingCalendar calendar)
+    public static Transition<LegalCase> Register(string id, string approvalId, LegalCaseIntake i, Person by, OrgChart org,
+        DateTimeOffset now, int defenceDays, WorkingCalendar calendar)
     {
         if (by.DepartmentId != org.LegalOffice.Id)
-            throw new AccessDeniedException(Bilingual.Text("应诉和被申请复议案件由区政府法制机构牵头办理（第二十四条）",
+            throw new AccessDeniedException(Bilingual.Text(
+                "应诉和被申请复议案件由区政府法制机构牵头办理（第二十四条）",
                 "the legal affairs office leads these cases (Art. 24)"));
-        var errors = new FieldErrors().Required("summary", i.Summary, "案情摘要").MaxLength("summary", i.Summary, MaxSummary, "案情摘要");
+        var errors = new FieldErrors()
+            .Required("summary", i.Summary, "案情摘要")
+            .MaxLength("summary", i.Summary, MaxSummary, "案情摘要");
         if (i.Kind is null) errors.Add("kind", "请选择案件类型", "kind is required");
         var participants = (i.ParticipantDepartmentIds ?? []).Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
         if (participants.Any(d => org.FindDepartment(d) is null))
@@ -81,8 +85,11 @@ public sealed record LegalCase(
 
         var due = i.Kind == LegalCaseKind.Litigation ? DefenceDue(i.ServedAt!.Value, defenceDays, calendar) : (DateTimeOffset?)null;
         var events = participants.Count > 0 ? new IDomainEvent[] { new ParticipationRequested(id, approvalId, participants) } : [];
-        return Transition<LegalCase>.To(new LegalCase(id, i.Kind!.Value, i.Summary!.Trim(), participants, i.ServedAt, due, approvalId, by.Id, now,
-            LegalCaseStatus.Open), i.Kind == LegalCaseKind.Litigation ? "登记行政诉讼案件" : "登记被申请行政复议案件", events);
+        return Transition<LegalCase>.To(
+            new LegalCase(id, i.Kind!.Value, i.Summary!.Trim(), participants, i.ServedAt, due, approvalId, by.Id, now,
+                LegalCaseStatus.Open),
+            i.Kind == LegalCaseKind.Litigation ? "登记行政诉讼案件" : "登记被申请行政复议案件",
+            events);
     }
 
     public Transition<LegalCase> Answered(string departmentId, string byId, string text, DateTimeOffset at)
@@ -96,8 +103,10 @@ public sealed record LegalCase(
     public Transition<LegalCase> FileDefence(Person by, OrgChart org, DateTimeOffset now)
     {
         RequireLegalOffice(by, org);
-        if (Kind != LegalCaseKind.Litigation) throw Conflict("只有行政诉讼案件提交答辩状", "only litigation has a statement of defence");
-        if (DefenceFiledAt is not null || Status != LegalCaseStatus.Open) throw Conflict("答辩状已提交", "the defence is already filed");
+        if (Kind != LegalCaseKind.Litigation)
+            throw Conflict("只有行政诉讼案件提交答辩状", "only litigation has a statement of defence");
+        if (DefenceFiledAt is not null || Status != LegalCaseStatus.Open)
+            throw Conflict("答辩状已提交", "the defence is already filed");
         return Transition<LegalCase>.To(this with { DefenceFiledAt = now }, "提交答辩状", new DefenceFiled(Id));
     }
 
@@ -114,12 +123,14 @@ public sealed record LegalCase(
         var missing = Unanswered.ToList();
         if (missing.Count > 0)
             throw new RuleViolationException(Article, "participation", Bilingual.Text(
-                $"参与部门尚未提交意见：{string.Join("、", missing.Select(d => org.FindDepartment(d)?.Name ?? d))}，不能结案",
+                $"参与部门尚未提交意见：{string.Join("、", missing.Select(d => org.FindDepartment(d)?.Name ?? d))}"
+                    + "，不能结案",
                 $"departments have not answered: {string.Join(", ", missing)}"));
         var lost = outcome is LegalCaseOutcome.JudgementLost or LegalCaseOutcome.Revoked;
         var events = new List<IDomainEvent> { new CaseClosed(Id, outcome) };
         if (lost) events.Add(new RectificationNeeded(Id, ParticipantDepartmentIds.FirstOrDefault() ?? org.LegalOffice.Id));
-        return new Transition<LegalCase>(this with { Status = LegalCaseStatus.Closed, Outcome = outcome, OutcomeText = text?.Trim(), ClosedAt = now },
+        return new Transition<LegalCase>(
+            this with { Status = LegalCaseStatus.Closed, Outcome = outcome, OutcomeText = text?.Trim(), ClosedAt = now },
             $"结案：{OutcomeName(outcome)}" + (lost ? "，开立整改督办事项" : ""), events);
     }
 
@@ -127,7 +138,8 @@ public sealed record LegalCase(
     public Transition<LegalCase> DefenceReminded(int daysBefore)
     {
         if (DefenceRemindersSent.Contains(daysBefore)) throw Conflict("该提醒已发送", "this reminder was already sent");
-        return Transition<LegalCase>.To(this with { DefenceRemindersSent = [.. DefenceRemindersSent, daysBefore] }, $"答辩期限提醒（提前{daysBefore}天）");
+        return Transition<LegalCase>.To(this with { DefenceRemindersSent = [.. DefenceRemindersSent, daysBefore] },
+            $"答辩期限提醒（提前{daysBefore}天）");
     }
 
     public static string OutcomeName(LegalCaseOutcome o) => o switch
@@ -143,7 +155,8 @@ public sealed record LegalCase(
     private static void RequireLegalOffice(Person by, OrgChart org)
     {
         if (by.DepartmentId != org.LegalOffice.Id)
-            throw new AccessDeniedException(Bilingual.Text("只有区政府法制机构可以办理此案件", "only the legal affairs office handles the case"));
+            throw new AccessDeniedException(Bilingual.Text("只有区政府法制机构可以办理此案件",
+                "only the legal affairs office handles the case"));
     }
 
     private static StateConflictException Conflict(string zh, string en) => new(Bilingual.Text(zh, en));

@@ -45,10 +45,12 @@ public sealed record ReportPeriod(ReportKind Kind, DateOnly First, DateOnly Last
             && int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100
             && int.TryParse(t[6..], NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w >= 1 && w <= ISOWeek.GetWeeksInYear(y))
             return Week(DateOnly.FromDateTime(ISOWeek.ToDateTime(y, w, DayOfWeek.Monday)));
-        if (kind == ReportKind.Monthly && DateOnly.TryParseExact(t + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
+        if (kind == ReportKind.Monthly
+            && DateOnly.TryParseExact(t + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
             && m.Year is >= 2000 and <= 2100)
             return Month(m);
-        throw ValidationException.For("period", kind == ReportKind.Weekly ? "周报期间格式应为 2026-W48" : "月报期间格式应为 2026-11",
+        throw ValidationException.For("period",
+            kind == ReportKind.Weekly ? "周报期间格式应为 2026-W48" : "月报期间格式应为 2026-11",
             kind == ReportKind.Weekly ? "period must be an ISO week such as 2026-W48" : "period must be a month such as 2026-11");
     }
 }

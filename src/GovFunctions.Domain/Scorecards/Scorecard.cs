@@ -24,7 +24,8 @@ public readonly record struct Tally(int Met, int Of)
 }
 
 /// <summary>Weights (summing to 100) and the minimums that name a department (e.g. satisfaction 85%, replies on time 92%).</summary>
-public sealed record ScorecardSettings(IReadOnlyDictionary<Measure, int> Weights, IReadOnlyDictionary<Measure, double> Minimums, int ListSize = 5)
+public sealed record ScorecardSettings(
+    IReadOnlyDictionary<Measure, int> Weights, IReadOnlyDictionary<Measure, double> Minimums, int ListSize = 5)
 {
     public static readonly ScorecardSettings Default = new(
         new Dictionary<Measure, int>
@@ -48,7 +49,8 @@ public sealed record ScorecardSettings(IReadOnlyDictionary<Measure, int> Weights
     public static bool LowerIsBetter(Measure m) => m == Measure.HotlineReopened;
 }
 
-public sealed record DepartmentScore(string DepartmentId, string Name, IReadOnlyDictionary<Measure, Tally> Tallies, double? Score, int? Rank)
+public sealed record DepartmentScore(
+    string DepartmentId, string Name, IReadOnlyDictionary<Measure, Tally> Tallies, double? Score, int? Rank)
 {
     public IReadOnlyDictionary<Measure, double?> Measures => Tallies.ToDictionary(t => t.Key, t => t.Value.Percent);
 }
@@ -56,19 +58,21 @@ public sealed record DepartmentScore(string DepartmentId, string Name, IReadOnly
 public sealed record BelowMinimum(string DepartmentId, Measure Measure, double Value, double Minimum);
 
 /// <summary>A month's or a year's scorecards: each department's measures, score and rank; the red and black lists (红黑榜).</summary>
-public sealed record ScorecardSet(IReadOnlyList<DepartmentScore> Departments, IReadOnlyList<string> RedList, IReadOnlyList<string> BlackList,
-    IReadOnlyList<BelowMinimum> BelowMinimum)
+public sealed record ScorecardSet(IReadOnlyList<DepartmentScore> Departments, IReadOnlyList<string> RedList,
+    IReadOnlyList<string> BlackList, IReadOnlyList<BelowMinimum> BelowMinimum)
 {
     /// <summary>
     /// Scores each department from its tallies: the weighted mean of the measures that applied to it, the weights of those
     /// that did not spread over the rest; a department to which nothing applied has no score and no rank. Equal scores share
     /// a rank (1, 2, 2, 4). The red list is the best <see cref="ScorecardSettings.ListSize"/>, the black list the worst.
     /// </summary>
-    public static ScorecardSet Compute(IEnumerable<(string DepartmentId, string Name, IReadOnlyDictionary<Measure, Tally> Tallies)> departments,
+    public static ScorecardSet Compute(
+        IEnumerable<(string DepartmentId, string Name, IReadOnlyDictionary<Measure, Tally> Tallies)> departments,
         ScorecardSettings settings)
     {
         var scored = departments.Select(d => (d.DepartmentId, d.Name, d.Tallies, Score: ScoreOf(d.Tallies, settings))).ToList();
-        var ranked = scored.Where(d => d.Score is not null).OrderByDescending(d => d.Score).ThenBy(d => d.DepartmentId, StringComparer.Ordinal).ToList();
+        var ranked = scored.Where(d => d.Score is not null)
+            .OrderByDescending(d => d.Score).ThenBy(d => d.DepartmentId, StringComparer.Ordinal).ToList();
         var ranks = new Dictionary<string, int>();
         for (var i = 0; i < ranked.Count; i++)
             ranks[ranked[i].DepartmentId] = i > 0 && ranked[i].Score == ranked[i - 1].Score ? ranks[ranked[i - 1].DepartmentId] : i + 1;
@@ -79,7 +83,8 @@ public sealed record ScorecardSet(IReadOnlyList<DepartmentScore> Departments, IR
                 .Select(m => new BelowMinimum(d.DepartmentId, m.Key, d.Tallies[m.Key].Percent!.Value, m.Value)))
             .ToList();
         return new ScorecardSet(
-            scored.Select(d => new DepartmentScore(d.DepartmentId, d.Name, d.Tallies, d.Score, ranks.TryGetValue(d.DepartmentId, out var r) ? r : null))
+            scored.Select(d => new DepartmentScore(d.DepartmentId, d.Name, d.Tallies, d.Score,
+                    ranks.TryGetValue(d.DepartmentId, out var r) ? r : null))
                 .OrderBy(d => d.Rank ?? int.MaxValue).ThenBy(d => d.DepartmentId, StringComparer.Ordinal).ToList(),
             ranked.Take(size).Select(d => d.DepartmentId).ToList(),
             ranked.AsEnumerable().Reverse().Take(size).Select(d => d.DepartmentId).ToList(),

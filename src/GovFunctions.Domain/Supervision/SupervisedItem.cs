@@ -32,7 +32,9 @@ public sealed record CompletionReport(DateTimeOffset At, string ById, string Tex
     public DateOnly? DueDate { get; init; }
 }
 
-/// <summary>An extension (延期): asked by the owner with a reason, decided by the supervising leader (a second one: the district head).</summary>
+/// <summary>
+/// An extension (延期): asked by the owner with a reason, decided by the supervising leader (a second one: the district head).
+/// </summary>
 public sealed record Extension(DateOnly From, DateOnly To, string Reason, string RequestedById, DateTimeOffset RequestedAt,
     string ApproverId, string ApprovalId, ExtensionState State = ExtensionState.Pending, string? Comment = null);
 
@@ -118,14 +120,16 @@ public sealed record SupervisedItem(
     {
         RequireOwner(by);
         if (Status != SupervisionStatus.Assigned) throw Conflict("该督办事项已签收", "the item is already acknowledged");
-        return Transition<SupervisedItem>.To(this with { Status = SupervisionStatus.Acknowledged, AcknowledgedAt = now, AcknowledgedById = by.Id },
+        return Transition<SupervisedItem>.To(
+            this with { Status = SupervisionStatus.Acknowledged, AcknowledgedAt = now, AcknowledgedById = by.Id },
             "签收");
     }
 
     public Transition<SupervisedItem> ReportProgress(Person by, string text, int percent, bool needsCoordination, DateTimeOffset now)
     {
         if (by.DepartmentId is not { } dept || !Involves(dept))
-            throw new AccessDeniedException(Bilingual.Text("只有牵头或协办单位可以报送进展", "only the owner or a co-operating department reports progress"));
+            throw new AccessDeniedException(Bilingual.Text("只有牵头或协办单位可以报送进展",
+                "only the owner or a co-operating department reports progress"));
         if (Status == SupervisionStatus.Assigned) throw Conflict("请先签收该督办事项", "acknowledge the item first");
         if (!IsOpen) throw Conflict("该督办事项已办结", "the item is already completed");
         var report = new ProgressReport(now, dept, by.Id, text, percent, needsCoordination);
@@ -134,13 +138,15 @@ public sealed record SupervisedItem(
         {
             Progress = [.. Progress, report],
             Status = SupervisionStatus.InProgress,
-        }, owner ? $"报送进展（{percent}%）" : $"协办单位报送进展（{percent}%）", new ProgressReported(Id, dept, needsCoordination));
+        }, owner ? $"报送进展（{percent}%）" : $"协办单位报送进展（{percent}%）",
+            new ProgressReported(Id, dept, needsCoordination));
     }
 
     public Transition<SupervisedItem> Complete(Person by, string text, DateTimeOffset now)
     {
         RequireOwner(by);
-        if (Status == SupervisionStatus.Assigned) throw Conflict("尚未签收的督办事项不能报送办结", "an item not acknowledged cannot be completed");
+        if (Status == SupervisionStatus.Assigned)
+            throw Conflict("尚未签收的督办事项不能报送办结", "an item not acknowledged cannot be completed");
         if (!IsOpen) throw Conflict("该督办事项已报送办结", "the item is already completed");
         return Transition<SupervisedItem>.To(this with
         {
@@ -153,10 +159,12 @@ public sealed record SupervisedItem(
     public Transition<SupervisedItem> Verify(Person by, bool accepted, string? reason, OrgChart org, DateTimeOffset now)
     {
         if (!SupervisionRules.IsOfficeStaff(by, org))
-            throw new AccessDeniedException(Bilingual.Text("办结复核由区政府办公室进行", "the government office verifies completion"));
+            throw new AccessDeniedException(Bilingual.Text("办结复核由区政府办公室进行",
+                "the government office verifies completion"));
         if (!accepted && string.IsNullOrWhiteSpace(reason))
             throw ValidationException.For("reason", "退回时须说明理由", "a return must state its reason");
-        if (Status != SupervisionStatus.Completed) throw Conflict("只有已报送办结的事项可以复核", "only a completed item can be verified");
+        if (Status != SupervisionStatus.Completed)
+            throw Conflict("只有已报送办结的事项可以复核", "only a completed item can be verified");
         var last = Completions[^1] with { Accepted = accepted, VerifiedById = by.Id, Reason = reason };
         var completions = Completions.Take(Completions.Count - 1).Append(last).ToList();
         return accepted
@@ -170,12 +178,16 @@ public sealed record SupervisedItem(
     public string ExtensionApprover(OrgChart org) =>
         Extensions.Any(e => e.State == ExtensionState.Granted) ? org.DistrictHead.Id : SupervisingLeaderId;
 
-    public Transition<SupervisedItem> RequestExtension(Person by, DateOnly to, string reason, string approvalId, OrgChart org, DateTimeOffset now)
+    public Transition<SupervisedItem> RequestExtension(Person by, DateOnly to, string reason, string approvalId, OrgChart org,
+        DateTimeOffset now)
     {
         RequireOwner(by);
         if (!IsOpen) throw Conflict("已办结的事项不能申请延期", "a completed item cannot be extended");
-        if (PendingExtension is not null) throw Conflict("已有延期申请正在审批", "an extension is already waiting for a decision");
-        if (to <= DueDate) throw ValidationException.For("dueDate", "延期后的期限必须晚于现期限", "the new due date must be after the current one");
+        if (PendingExtension is not null)
+            throw Conflict("已有延期申请正在审批", "an extension is already waiting for a decision");
+        if (to <= DueDate)
+            throw ValidationException.For("dueDate", "延期后的期限必须晚于现期限",
+                "the new due date must be after the current one");
         var approver = ExtensionApprover(org);
         return Transition<SupervisedItem>.To(this with
         {
@@ -186,7 +198,8 @@ public sealed record SupervisedItem(
     public Transition<SupervisedItem> ExtensionDecidedBy(string approvalId, bool granted, string? comment)
     {
         var pending = PendingExtension;
-        if (pending is null || pending.ApprovalId != approvalId) throw Conflict("该延期申请已处理", "this extension was already decided");
+        if (pending is null || pending.ApprovalId != approvalId)
+            throw Conflict("该延期申请已处理", "this extension was already decided");
         var decided = pending with { State = granted ? ExtensionState.Granted : ExtensionState.Refused, Comment = comment };
         return Transition<SupervisedItem>.To(this with
         {
@@ -200,7 +213,8 @@ public sealed record SupervisedItem(
     {
         var fresh = due.Where(d => !WasWarned(d.Key)).ToList();
         if (fresh.Count == 0) throw Conflict("这些提醒已发送", "these warnings were already sent");
-        return new Transition<SupervisedItem>(this with { Warnings = [.. Warnings, .. fresh.Select(f => new SentWarning(f.Stage, f.Key, now))] },
+        return new Transition<SupervisedItem>(
+            this with { Warnings = [.. Warnings, .. fresh.Select(f => new SentWarning(f.Stage, f.Key, now))] },
             "督办提醒：" + string.Join("、", fresh.Select(f => SupervisionClock.NameOf(f.Stage))),
             fresh.Select(f => (IDomainEvent)new WarningRaised(Id, f.Stage, f.Key)).ToList());
     }
@@ -208,7 +222,8 @@ public sealed record SupervisedItem(
     private void RequireOwner(Person by)
     {
         if (by.DepartmentId != OwnerDepartmentId)
-            throw new AccessDeniedException(Bilingual.Text("只有牵头单位可以办理此事项", "only the owner department may do this"));
+            throw new AccessDeniedException(Bilingual.Text("只有牵头单位可以办理此事项",
+                "only the owner department may do this"));
     }
 
     private static StateConflictException Conflict(string zh, string en) => new(Bilingual.Text(zh, en));

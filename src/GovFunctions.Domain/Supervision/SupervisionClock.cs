@@ -82,7 +82,9 @@ public static class SupervisionClock
     public static int WorkingDaysLeft(SupervisedItem item, DateTimeOffset now, WorkingCalendar calendar) =>
         calendar.WorkingDaysBetween(ChinaTime.DateOf(now), item.DueDate);
 
-    /// <summary>The light as read (API.md): red past due; yellow a report missed or behind 序时进度; blue 0–3 working days left.</summary>
+    /// <summary>
+    /// The light as read (API.md): red past due; yellow a report missed or behind 序时进度; blue 0–3 working days left.
+    /// </summary>
     public static WarningColor Color(SupervisedItem item, DateTimeOffset now, WorkingCalendar calendar, SupervisionThresholds t)
     {
         if (!item.IsOpen) return WarningColor.Green;
@@ -92,8 +94,8 @@ public static class SupervisionClock
     }
 
     /// <summary>Every warning due now that was not sent before, each keyed by its stage and the occurrence it is for.</summary>
-    public static IReadOnlyList<(WarningStage Stage, string Key)> WarningsDue(SupervisedItem item, DateTimeOffset now, WorkingCalendar calendar,
-        SupervisionThresholds t)
+    public static IReadOnlyList<(WarningStage Stage, string Key)> WarningsDue(SupervisedItem item, DateTimeOffset now,
+        WorkingCalendar calendar, SupervisionThresholds t)
     {
         var due = new List<(WarningStage, string)>();
         if (!item.IsOpen) return due;

@@ -23,7 +23,8 @@ public static class SupervisionCounts
         var month = MonthOf(now);
         var deltas = new List<CountDelta>();
         if (before.AcknowledgedAt is null && after.AcknowledgedAt is { } ack)
-            deltas.Add(new(month, Measure.AcknowledgedInTime, ack <= calendar.DeadlineAfter(before.RegisteredAt, t.AcknowledgeWithinWorkingDays) ? 1 : 0, 1));
+            deltas.Add(new(month, Measure.AcknowledgedInTime,
+                ack <= calendar.DeadlineAfter(before.RegisteredAt, t.AcknowledgeWithinWorkingDays) ? 1 : 0, 1));
 
         if (OwnerReports(after) > OwnerReports(before) && after.LatestOwnerReport is { } report)
         {
@@ -70,7 +71,8 @@ public static class SupervisionCounts
         {
             var due = SupervisionClock.NextReportDue(since, item.Cadence, calendar);
             if (missed.All(w => w.Key != $"yellow-report:{period}"))
-                deltas.Add(new(MonthOf(report.At), Measure.ReportsOnTime, report.At <= SupervisionClock.DeadlineOf(due, calendar) ? 1 : 0, 1));
+                deltas.Add(new(MonthOf(report.At), Measure.ReportsOnTime,
+                    report.At <= SupervisionClock.DeadlineOf(due, calendar) ? 1 : 0, 1));
             since = report.At;
         }
 

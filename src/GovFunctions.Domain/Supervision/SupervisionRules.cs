@@ -38,12 +38,21 @@ public static class SupervisionRules
     public const int MaxProposer = 100;
     public const int MaxYearsAhead = 5;
 
-    /// <summary>The office's supervision staff (督查): its director, deputy directors and clerks, not the hotline or duty desks.</summary>
+    /// <summary>
+    /// The office's supervision staff (督查): its director, deputy directors and clerks, not the hotline or duty desks.
+    /// </summary>
     public static bool IsOfficeStaff(Person p, OrgChart org) =>
         p.DepartmentId == org.Office.Id && p.Role is Role.OfficeDirector or Role.DeputyDepartmentHead or Role.Staff;
 
     /// <summary>The office and the district's leaders register items (Art. 30).</summary>
     public static bool MayRegister(Person p, OrgChart org) => p.IsLeader || IsOfficeStaff(p, org);
+
+    /// <summary>Routes for the district's leaders and the office only: anyone else is refused with the route's own text.</summary>
+    public static void RequireLeaderOrOffice(Person p, OrgChart org, string zh, string en)
+    {
+        if (!p.IsLeader && !IsOfficeStaff(p, org))
+            throw new AccessDeniedException(Bilingual.Text(zh, en));
+    }
 
     /// <summary>
     /// The leader who supervises the owner's work: the portfolio leader (分管, Art. 6); the district head for the office's
@@ -56,35 +65,42 @@ public static class SupervisionRules
     public static SupervisionRegistration Validate(SupervisionIntake i, Person by, OrgChart org, DateOnly today, int proposalMonths)
     {
         if (!MayRegister(by, org))
-            throw new AccessDeniedException(Bilingual.Text("只有区政府办公室和区政府领导可以立项督办", "only the office and the leaders register items"));
+            throw new AccessDeniedException(Bilingual.Text("只有区政府办公室和区政府领导可以立项督办",
+                "only the office and the leaders register items"));
         var errors = new FieldErrors()
             .Required("title", i.Title, "督办事项名称").MaxLength("title", i.Title?.Trim(), MaxTitle, "督办事项名称")
             .MaxLength("sourceId", i.SourceId, 200, "来源编号");
         if (i.Source is null) errors.Add("source", "请选择督办来源", "source is required");
         if (i.Source is SupervisionSource.Decision or SupervisionSource.Instruction && string.IsNullOrWhiteSpace(i.SourceId))
-            errors.Add("sourceId", "来源为决策或批示时须填写来源编号", "sourceId is required for a decision or an instruction");
+            errors.Add("sourceId", "来源为决策或批示时须填写来源编号",
+                "sourceId is required for a decision or an instruction");
         var owner = org.FindDepartment(i.OwnerDepartmentId);
         if (owner is null) errors.Add("ownerDepartmentId", "请选择牵头单位", "ownerDepartmentId must name a department");
         var co = (i.CoDepartmentIds ?? []).Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
-        if (co.Any(d => org.FindDepartment(d) is null)) errors.Add("coDepartmentIds", "协办单位不存在", "coDepartmentIds names an unknown department");
-        if (owner is not null && co.Contains(owner.Id)) errors.Add("coDepartmentIds", "牵头单位不能同时为协办单位", "the owner cannot also co-operate");
+        if (co.Any(d => org.FindDepartment(d) is null))
+            errors.Add("coDepartmentIds", "协办单位不存在", "coDepartmentIds names an unknown department");
+        if (owner is not null && co.Contains(owner.Id))
+            errors.Add("coDepartmentIds", "牵头单位不能同时为协办单位", "the owner cannot also co-operate");
 
         string? proposer = null;
         if (i.Source == SupervisionSource.Proposal)
         {
-            errors.Required("proposer", i.Proposer, "提出人（代表或委员）").MaxLength("proposer", i.Proposer?.Trim(), MaxProposer, "提出人");
+            errors.Required("proposer", i.Proposer, "提出人（代表或委员）")
+                .MaxLength("proposer", i.Proposer?.Trim(), MaxProposer, "提出人");
             proposer = i.Proposer?.Trim();
         }
         var due = i.DueDate ?? (i.Source == SupervisionSource.Proposal ? today.AddMonths(proposalMonths) : null);
         if (due is null) errors.Add("dueDate", "请填写完成期限", "dueDate is required");
-        else if (due > today.AddYears(MaxYearsAhead)) errors.Add("dueDate", $"完成期限不能超过{MaxYearsAhead}年", $"dueDate is more than {MaxYearsAhead} years ahead");
+        else if (due > today.AddYears(MaxYearsAhead))
+            errors.Add("dueDate", $"完成期限不能超过{MaxYearsAhead}年", $"dueDate is more than {MaxYearsAhead} years ahead");
 
         var milestones = new List<Milestone>();
         foreach (var (m, n) in (i.Milestones ?? []).Select((m, n) => (m, n)))
         {
             if (string.IsNullOrWhiteSpace(m.Title) || m.Title.Length > MaxTitle || m.Due is null)
                 errors.Add($"milestones[{n}]", "节点须有名称和日期", "a milestone needs a title and a date");
-            else if (due is not null && m.Due > due) errors.Add($"milestones[{n}]", "节点日期不能晚于完成期限", "a milestone is after the due date");
+            else if (due is not null && m.Due > due)
+                errors.Add($"milestones[{n}]", "节点日期不能晚于完成期限", "a milestone is after the due date");
             else milestones.Add(new Milestone(m.Title.Trim(), m.Due.Value));
         }
         errors.ThrowIfAny();

@@ -15,18 +15,19 @@ public sealed class AccountabilityFunctions(StaffIdentity identity, Organization
     public const string Schedule = "0 45 1 * * *"; // 09:45 China Standard Time
 
     public sealed record EntryView(string Id, string Source, string SubjectId, string Title, string Article, string ResponsiblePersonId,
-        string CompetentDepartmentId, DateTimeOffset ListedAt, DateTimeOffset ProposalDueAt, string ProposalState, AccountabilityProposal? Proposal,
-        string? NotProposingPersonId);
+        string CompetentDepartmentId, DateTimeOffset ListedAt, DateTimeOffset ProposalDueAt, string ProposalState,
+        AccountabilityProposal? Proposal, string? NotProposingPersonId);
 
     public sealed record MonthView(string Month, IReadOnlyList<EntryView> Entries);
 
     [Function(nameof(AccountabilityMonth))]
-    public async Task<IActionResult> AccountabilityMonth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accountability")] HttpRequest request)
+    public async Task<IActionResult> AccountabilityMonth(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accountability")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
         var org = await organization.OrganizationAsync();
-        if (!caller.IsLeader && !SupervisionRules.IsOfficeStaff(caller, org))
-            throw new AccessDeniedException(Bilingual.Text("问责清单仅供区政府领导和办公室查看", "the office and the leaders read the list"));
+        SupervisionRules.RequireLeaderOrOffice(caller, org, "问责清单仅供区政府领导和办公室查看",
+            "the office and the leaders read the list");
         var month = request.Query["month"].ToString();
         if (!IntakeConverters.TryParseDate(month + "-01", out var first))
             throw ValidationException.For("month", "月份格式应为 yyyy-MM", "month must be yyyy-MM");

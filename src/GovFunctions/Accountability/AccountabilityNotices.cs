@@ -10,6 +10,9 @@ namespace GovFunctions.Accountability;
 /// <summary>Tells the office, once, that a competent department let its proposal deadline pass (second clause of Art. 32).</summary>
 public sealed class AccountabilityNotices(AccountabilityService accountability, OrganizationStore organization) : INotificationRenderer
 {
+    private const string Intro =
+        "主管部门应当提出问责建议而未在期限内提出，依照第三十二条对该主管部门责任人提起问责。";
+
     public bool Handles(string type) => type == AccountabilityService.ProposalMissedNotice;
 
     public async Task<OutgoingMail?> RenderAsync(QueueEnvelope notification, CancellationToken ct)
@@ -23,12 +26,12 @@ public sealed class AccountabilityNotices(AccountabilityService accountability, 
         var facts = new List<(string, string?)>
         {
             ("问责事项", entry.Title), ("依据", entry.Article), ("责任人", org.FindPerson(entry.ResponsiblePersonId)?.DisplayName),
-            ("提出问责建议期限", ChinaTime.Text(entry.ProposalDueAt)), ("未提出建议的主管部门负责人", head.DisplayName),
+            ("提出问责建议期限", ChinaTime.Text(entry.ProposalDueAt)),
+            ("未提出建议的主管部门负责人", head.DisplayName),
         };
-        var intro = "主管部门应当提出问责建议而未在期限内提出，依照第三十二条对该主管部门责任人提起问责。";
         return new OutgoingMail([new MailAddress(org.District.OfficeEmail, org.Office.Name)], subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}"),
-            MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(facts)))
+            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(Intro)}</p>{MailLayout.Facts(facts)}"),
+            MailLayout.Text(org.District.Name, subject, Intro + "\n\n" + MailLayout.FactsText(facts)))
         {
             Cc = [new MailAddress(org.DistrictHead.Email, org.DistrictHead.Name)],
         };

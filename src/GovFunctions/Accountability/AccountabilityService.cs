@@ -38,8 +38,8 @@ public sealed partial class AccountabilityService(StorageClients storage, Outbox
         $"{listedAt.ToChina():yyyy-MM}.{source}.{subjectId}.{occurrence}";
 
     /// <summary>Lists a fault once: a second listing of the same occurrence (a redelivered message) returns the first.</summary>
-    public async Task<Stored<AccountabilityEntry>> ListAsync(string source, string subjectId, string occurrence, string title, string article,
-        string responsiblePersonId, string competentDepartmentId, DateTimeOffset listedAt, CancellationToken ct = default)
+    public async Task<Stored<AccountabilityEntry>> ListAsync(string source, string subjectId, string occurrence, string title,
+        string article, string responsiblePersonId, string competentDepartmentId, DateTimeOffset listedAt, CancellationToken ct = default)
     {
         var id = IdFor(listedAt, source, subjectId, occurrence);
         if (await Store.FindAsync(KeyOf(id), ct) is { } existing) return existing;
@@ -58,7 +58,8 @@ public sealed partial class AccountabilityService(StorageClients storage, Outbox
         }
     }
 
-    public async Task<Stored<AccountabilityEntry>> ProposeAsync(Person caller, string id, ProposalIntake body, CancellationToken ct = default)
+    public async Task<Stored<AccountabilityEntry>> ProposeAsync(Person caller, string id, ProposalIntake body,
+        CancellationToken ct = default)
     {
         if (!KeyOf(id).IsValid || await Store.FindAsync(KeyOf(id), ct) is null)
             throw new NotFoundException(Bilingual.Text($"问责清单条目 {id} 不存在", $"entry {id} not found"));

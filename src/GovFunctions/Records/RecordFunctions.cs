@@ -9,7 +9,9 @@ namespace GovFunctions.Records;
 
 public sealed class RecordFunctions(StaffIdentity identity, OrganizationStore organization, RecordVerifier verifier)
 {
-    /// <summary><c>GET /api/records/verify?kind=&amp;id=</c> (API.md): the history chain of one record, for the government office.</summary>
+    /// <summary>
+    /// <c>GET /api/records/verify?kind=&amp;id=</c> (API.md): the history chain of one record, for the government office.
+    /// </summary>
     [Function(nameof(VerifyRecord))]
     public async Task<IActionResult> VerifyRecord(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "records/verify")] HttpRequest request)
@@ -18,7 +20,8 @@ public sealed class RecordFunctions(StaffIdentity identity, OrganizationStore or
         var caller = await identity.RequireStaffAsync(request, ct);
         var org = await organization.OrganizationAsync(ct);
         if (caller.DepartmentId != org.Office.Id)
-            throw new AccessDeniedException(Bilingual.Text("只有区政府办公室可以核验记录", "only the government office verifies records"));
+            throw new AccessDeniedException(Bilingual.Text("只有区政府办公室可以核验记录",
+                "only the government office verifies records"));
         var kind = RecordVerifier.KindNamed(request.Query["kind"].ToString());
         var id = request.Query["id"].ToString();
         if (string.IsNullOrWhiteSpace(id)) throw ValidationException.For("id", "请提供记录编号", "id is required");

@@ -11,7 +11,9 @@ using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Records;
 
-/// <summary>A kind of record kept by a <see cref="RecordStore{T}"/>: its name in <c>/records/verify?kind=</c>, its table, its key.</summary>
+/// <summary>
+/// A kind of record kept by a <see cref="RecordStore{T}"/>: its name in <c>/records/verify?kind=</c>, its table, its key.
+/// </summary>
 public sealed record RecordKind(string Name, string Table, Func<string, RecordKey> KeyOf);
 
 /// <summary>The answer of <c>GET /api/records/verify</c> (API.md), and one line of <c>GovFunctions verify</c>.</summary>
@@ -36,11 +38,13 @@ public sealed partial class RecordVerifier(StorageClients storage, ILogger<Recor
 
     public static RecordKind KindNamed(string? name) =>
         Kinds.FirstOrDefault(k => k.Name == name) ?? throw ValidationException.For("kind",
-            $"记录类型必须是 {string.Join("、", Kinds.Select(k => k.Name))} 之一", $"kind must be one of {string.Join(", ", Kinds.Select(k => k.Name))}");
+            $"记录类型必须是 {string.Join("、", Kinds.Select(k => k.Name))} 之一",
+            $"kind must be one of {string.Join(", ", Kinds.Select(k => k.Name))}");
 
     /// <summary>One line of <c>GovFunctions verify</c> for a broken record.</summary>
     public static string Describe(RecordVerification v) =>
-        $"{v.Kind} {v.Id}: {v.State.ToString().ToLowerInvariant()}, " + string.Join("; ", v.Broken.Select(b => $"{b.Row} {b.Problem.ToString().ToLowerInvariant()}"));
+        $"{v.Kind} {v.Id}: {v.State.ToString().ToLowerInvariant()}, "
+            + string.Join("; ", v.Broken.Select(b => $"{b.Row} {b.Problem.ToString().ToLowerInvariant()}"));
 
     /// <summary>One record's chain; null when the record has no rows at all.</summary>
     public async Task<RecordVerification?> VerifyAsync(RecordKind kind, string id, CancellationToken ct = default)
@@ -120,7 +124,8 @@ public sealed partial class RecordVerifier(StorageClients storage, ILogger<Recor
 
         /// <summary>A history row's place from its key; a row inserted under any other key has none (0), and breaks the chain.</summary>
         private int PositionOf(string rowKey) =>
-            int.TryParse(rowKey.AsSpan(RecordStore.HistoryPrefix(id).Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            int.TryParse(rowKey.AsSpan(RecordStore.HistoryPrefix(id).Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                ? n : 0;
 
         /// <summary>The record row with its whole JSON: the row's own part and the part rows it names, in order.</summary>
         private HistoryChain.Head? Head() => _record is not { } r ? null : new(r.RowKey, r.GetInt32("Version") ?? 0,

@@ -10,19 +10,24 @@ namespace GovFunctions.Scorecards;
 
 public sealed class ScorecardFunctions(StaffIdentity identity, OrganizationStore organization, ScorecardService scorecards)
 {
-    /// <summary><c>GET /api/scorecards?month=yyyy-MM</c> or <c>?year=yyyy</c>, JSON or <c>&amp;format=csv</c> (API.md); office and leaders.</summary>
+    /// <summary>
+    /// <c>GET /api/scorecards?month=yyyy-MM</c> or <c>?year=yyyy</c>, JSON or <c>&amp;format=csv</c> (API.md); office and leaders.
+    /// </summary>
     [Function(nameof(Scorecards))]
-    public async Task<IActionResult> Scorecards([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "scorecards")] HttpRequest request)
+    public async Task<IActionResult> Scorecards(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "scorecards")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
         var org = await organization.OrganizationAsync();
-        if (!caller.IsLeader && !SupervisionRules.IsOfficeStaff(caller, org))
-            throw new AccessDeniedException(Bilingual.Text("考评结果仅供区政府领导和办公室查看", "the office and the leaders read the scorecards"));
+        SupervisionRules.RequireLeaderOrOffice(caller, org, "考评结果仅供区政府领导和办公室查看",
+            "the office and the leaders read the scorecards");
         var view = await scorecards.ComputeAsync(PeriodOf(request.Query));
         var format = request.Query["format"].ToString();
-        if (format is not ("" or "json" or "csv")) throw ValidationException.For("format", "格式须为 json 或 csv", "format must be json or csv");
+        if (format is not ("" or "json" or "csv"))
+            throw ValidationException.For("format", "格式须为 json 或 csv", "format must be json or csv");
         return format == "csv"
-            ? new FileContentResult(ScorecardService.Csv(view), Platform.CsvFile.ContentType) { FileDownloadName = $"scorecards-{view.Month ?? view.Year}.csv" }
+            ? new FileContentResult(ScorecardService.Csv(view), Platform.CsvFile.ContentType)
+                { FileDownloadName = $"scorecards-{view.Month ?? view.Year}.csv" }
             : new OkObjectResult(view);
     }
 

@@ -13,12 +13,13 @@ public sealed record ScorecardPeriod(int Year, int? Month)
 {
     public string Name => Month is { } m ? $"{Year:D4}-{m:D2}" : $"{Year:D4}";
 
-    public IReadOnlyList<(int Year, int Month)> Months => Month is { } m ? [(Year, m)] : Enumerable.Range(1, 12).Select(x => (Year, x)).ToList();
+    public IReadOnlyList<(int Year, int Month)> Months =>
+        Month is { } m ? [(Year, m)] : Enumerable.Range(1, 12).Select(x => (Year, x)).ToList();
 }
 
 /// <summary>The scorecards answer of API.md, with the measures keyed by their camelCase names.</summary>
-public sealed record ScorecardView(string? Month, string? Year, IReadOnlyList<DepartmentScoreView> Departments, IReadOnlyList<string> RedList,
-    IReadOnlyList<string> BlackList, IReadOnlyList<BelowMinimumView> BelowMinimum);
+public sealed record ScorecardView(string? Month, string? Year, IReadOnlyList<DepartmentScoreView> Departments,
+    IReadOnlyList<string> RedList, IReadOnlyList<string> BlackList, IReadOnlyList<BelowMinimumView> BelowMinimum);
 
 public sealed record DepartmentScoreView(string DepartmentId, string Name, IReadOnlyDictionary<string, double?> Measures,
     IReadOnlyDictionary<string, Tally> Counts, double? Score, int? Rank);
@@ -65,7 +66,8 @@ public sealed partial class ScorecardService(OrganizationStore organization, Sup
 
     /// <summary>The scorecards as CSV for Excel, one row per department.</summary>
     public static byte[] Csv(ScorecardView view) => CsvFile.Write(
-        [.. new[] { "期间", "部门编号", "部门" }, .. Enum.GetValues<Measure>().Select(MeasureNames.Chinese), "综合得分", "排名", "榜单"],
+        [.. new[] { "期间", "部门编号", "部门" }, .. Enum.GetValues<Measure>().Select(MeasureNames.Chinese),
+            "综合得分", "排名", "榜单"],
         view.Departments.Select(d => (IReadOnlyList<string?>)[
             view.Month ?? view.Year, d.DepartmentId, d.Name,
             .. Enum.GetValues<Measure>().Select(m => d.Measures[MeasureNames.Key(m)]?.ToString("0.0", CultureInfo.InvariantCulture)),

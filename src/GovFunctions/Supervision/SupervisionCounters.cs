@@ -12,7 +12,8 @@ namespace GovFunctions.Supervision;
 /// the same transaction as the item whose change they count (guarded by their ETag), so a month's figures are 17 point
 /// reads, never a scan of items.
 /// </summary>
-public sealed class SupervisionCounters(StorageClients storage, OrganizationStore organization, IOptions<SupervisionOptions> options, TimeProvider clock)
+public sealed class SupervisionCounters(StorageClients storage, OrganizationStore organization, IOptions<SupervisionOptions> options,
+    TimeProvider clock)
 {
     public static string RowOf(string month) => $"counts|{month}";
 

@@ -24,8 +24,8 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
         {
             var stored = await supervision.RegisterAsync(caller, await RequestBody.ReadAsync<SupervisionIntake>(request));
             var item = stored.Value;
-            return new CreatedResult($"/api/supervision/items/{stored.Id}", new Created(item.Id, item.StateName, StatusNames.Of(item.Status),
-                item.SupervisingLeaderId, item.DueDate));
+            return new CreatedResult($"/api/supervision/items/{stored.Id}",
+                new Created(item.Id, item.StateName, StatusNames.Of(item.Status), item.SupervisingLeaderId, item.DueDate));
         });
     }
 
@@ -47,7 +47,8 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
 
     [Function(nameof(ActOnSupervisedItem))]
     public async Task<IActionResult> ActOnSupervisedItem(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}")]
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}")]
         HttpRequest request, string id, string action)
     {
         var caller = await identity.RequireStaffAsync(request);

@@ -15,8 +15,8 @@ namespace GovFunctions.Supervision;
 /// The emails of supervision, rendered from the item's current state. Whoever is away on approved leave is replaced by their
 /// acting person (Art. 4, 75), and the email says on whose behalf.
 /// </summary>
-public sealed class SupervisionNotices(SupervisionService supervision, SupervisionQueries queries, OrganizationStore organization, AwayIndex away,
-    TimeProvider clock, IOptions<SiteOptions> site) : INotificationRenderer
+public sealed class SupervisionNotices(SupervisionService supervision, SupervisionQueries queries, OrganizationStore organization,
+    AwayIndex away, TimeProvider clock, IOptions<SiteOptions> site) : INotificationRenderer
 {
     public const string Assigned = "supervision.assigned";
     public const string Warning = "supervision.warning";
@@ -41,15 +41,21 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
 
         (string Subject, string Intro, IReadOnlyList<Person> To, IReadOnlyList<Person> Cc, bool Office)? mail = notification.Type switch
         {
-            Assigned => ($"【督办交办】{item.Title}", "区政府交办以下督办事项，请及时签收，按期报送进展（第三十条）。", [owner],
-                item.CoDepartmentIds.Select(org.HeadOf).ToList(), false),
-            CompletionReported => ($"【办结待复核】{item.Title}", $"{org.FindDepartment(item.OwnerDepartmentId)?.Name}已报送办结报告，请复核。", [], [], true),
-            Returned => ($"【复核退回】{item.Title}", $"办结报告未通过复核：{item.Completions[^1].Reason}。请继续办理。", [owner], [], false),
+            Assigned => ($"【督办交办】{item.Title}",
+                "区政府交办以下督办事项，请及时签收，按期报送进展（第三十条）。",
+                [owner], item.CoDepartmentIds.Select(org.HeadOf).ToList(), false),
+            CompletionReported => ($"【办结待复核】{item.Title}",
+                $"{org.FindDepartment(item.OwnerDepartmentId)?.Name}已报送办结报告，请复核。", [], [], true),
+            Returned => ($"【复核退回】{item.Title}",
+                $"办结报告未通过复核：{item.Completions[^1].Reason}。请继续办理。", [owner], [], false),
             Closed => ($"【已销号】{item.Title}", "办结报告已通过复核，该事项销号。", [owner], [leader], false),
-            Coordination => ($"【需领导协调】{item.Title}", $"进展报告提出需要领导协调的问题：{item.Progress[^1].Text}", [leader], [owner], false),
+            Coordination => ($"【需领导协调】{item.Title}",
+                $"进展报告提出需要领导协调的问题：{item.Progress[^1].Text}", [leader], [owner], false),
             ExtensionDecided => item.Extensions[^1] is var x
                 ? ($"【延期{(x.State == ExtensionState.Granted ? "已批准" : "未批准")}】{item.Title}",
-                    x.State == ExtensionState.Granted ? $"同意延期至 {ChinaTime.Text(x.To)}。" : $"不同意延期，仍须在 {ChinaTime.Text(item.DueDate)} 前办结。",
+                    x.State == ExtensionState.Granted
+                        ? $"同意延期至 {ChinaTime.Text(x.To)}。"
+                        : $"不同意延期，仍须在 {ChinaTime.Text(item.DueDate)} 前办结。",
                     [org.Person(x.RequestedById)], [], false)
                 : null,
             Warning => Warn(data.Stage!.Value, item, owner, leader),
@@ -75,24 +81,33 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
         var link = site.Value.Link($"supervision/items/{Uri.EscapeDataString(item.Id)}");
         var html = $"<p>{Html.E(m.Intro)}</p>{MailLayout.Facts(facts)}<p><a href=\"{Html.E(link)}\">查看督办事项</a></p>";
         var text = $"{m.Intro}\n\n{MailLayout.FactsText(facts)}\n\n查看：{link}";
-        return new OutgoingMail(to, m.Subject, MailLayout.Html(org.District.Name, m.Subject, html), MailLayout.Text(org.District.Name, m.Subject, text))
+        return new OutgoingMail(to, m.Subject, MailLayout.Html(org.District.Name, m.Subject, html),
+            MailLayout.Text(org.District.Name, m.Subject, text))
         {
             Cc = cc,
         };
     }
 
-    private static (string, string, IReadOnlyList<Person>, IReadOnlyList<Person>, bool) Warn(WarningStage stage, SupervisedItem item, Person owner,
-        Person leader) => stage switch
+    private static (string, string, IReadOnlyList<Person>, IReadOnlyList<Person>, bool) Warn(WarningStage stage, SupervisedItem item,
+        Person owner, Person leader) => stage switch
     {
-        WarningStage.AcknowledgeReminder => ($"【签收提醒】{item.Title}", "该督办事项交办已超过一个工作日尚未签收，请及时签收。", [owner], [], false),
-        WarningStage.Blue => ($"【蓝色提醒】{item.Title}", "该督办事项将于三个工作日内到期，请抓紧办理。", [owner], [], false),
-        WarningStage.YellowReport => ($"【黄色预警】{item.Title}", "该督办事项未按时报送进展，请立即报送。", [owner], [leader], false),
-        WarningStage.YellowBehind => ($"【黄色预警】{item.Title}", "该督办事项进度明显滞后于序时进度，请加快推进。", [owner], [leader], false),
-        WarningStage.Red => ($"【红色督办】{item.Title}", "该督办事项已逾期未办结，已标记为逾期，请分管领导督促办理。", [leader], [owner], true),
-        _ => ($"【列入问责名单】{item.Title}", $"该督办事项逾期已超过规定期限，列入问责名单（第三十二条），责任人：{owner.DisplayName}。", [leader], [owner], true),
+        WarningStage.AcknowledgeReminder => ($"【签收提醒】{item.Title}",
+            "该督办事项交办已超过一个工作日尚未签收，请及时签收。", [owner], [], false),
+        WarningStage.Blue => ($"【蓝色提醒】{item.Title}",
+            "该督办事项将于三个工作日内到期，请抓紧办理。", [owner], [], false),
+        WarningStage.YellowReport => ($"【黄色预警】{item.Title}",
+            "该督办事项未按时报送进展，请立即报送。", [owner], [leader], false),
+        WarningStage.YellowBehind => ($"【黄色预警】{item.Title}",
+            "该督办事项进度明显滞后于序时进度，请加快推进。", [owner], [leader], false),
+        WarningStage.Red => ($"【红色督办】{item.Title}",
+            "该督办事项已逾期未办结，已标记为逾期，请分管领导督促办理。", [leader], [owner], true),
+        _ => ($"【列入问责名单】{item.Title}",
+            $"该督办事项逾期已超过规定期限，列入问责名单（第三十二条），责任人：{owner.DisplayName}。",
+            [leader], [owner], true),
     };
 
-    private static List<MailAddress> Resolve(OrgChart org, IEnumerable<Person> people, IReadOnlyList<Absence> absences, DateTimeOffset now) =>
+    private static List<MailAddress> Resolve(OrgChart org, IEnumerable<Person> people, IReadOnlyList<Absence> absences,
+        DateTimeOffset now) =>
         people.Select(p => org.Person(Acting.Resolve(org, p.Id, absences, now).ApproverId))
             .DistinctBy(p => p.Id).Select(p => new MailAddress(p.Email, p.Name)).ToList();
 }

@@ -26,6 +26,6 @@ public sealed class SupervisionOptions
     /// <summary>Working days the competent department has to propose accountability (second clause of Art. 32).</summary>
     [Range(1, 60)] public int AccountabilityProposalWorkingDays { get; set; } = 10;
 
-    public SupervisionThresholds Thresholds => new(BlueWithinWorkingDays, ReportLateWorkingDays, BehindPoints, AccountabilityAfterWorkingDays,
-        AcknowledgeWithinWorkingDays);
+    public SupervisionThresholds Thresholds => new(BlueWithinWorkingDays, ReportLateWorkingDays, BehindPoints,
+        AccountabilityAfterWorkingDays, AcknowledgeWithinWorkingDays);
 }

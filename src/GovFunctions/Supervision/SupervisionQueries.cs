@@ -22,7 +22,8 @@ public sealed record SupervisionFilter(string? Department, string? Leader, Super
             if (text.Length == 0) return null;
             var match = Enum.GetValues<T>().Where(v => string.Equals(Platform.Json.Name(v), text, StringComparison.Ordinal)).ToList();
             if (match.Count == 1) return match[0];
-            errors.Add(key, $"{key} 的取值无效", $"{key} must be one of {string.Join(", ", Enum.GetValues<T>().Select(v => Platform.Json.Name(v)))}");
+            errors.Add(key, $"{key} 的取值无效",
+                $"{key} must be one of {string.Join(", ", Enum.GetValues<T>().Select(v => Platform.Json.Name(v)))}");
             return null;
         }
         DateOnly? dueBefore = null;
@@ -43,28 +44,30 @@ public sealed record SupervisionFilter(string? Department, string? Leader, Super
 /// <summary>An item as the list and the board show it, with its light computed now.</summary>
 public sealed record SupervisedItemView(
     string Id, string Title, SupervisionSource Source, string? SourceId, string OwnerDepartmentId, string OwnerDepartmentName,
-    IReadOnlyList<string> CoDepartmentIds, string SupervisingLeaderId, string SupervisingLeaderName, DateOnly DueDate, DateOnly OriginalDueDate,
-    ProgressCadence Cadence, string Status, string StatusName, WarningColor Color, string ColorName, int Percent, int ExpectedPercent,
-    DateOnly? NextReportDue, int WorkingDaysLeft, string? Proposer, DateTimeOffset RegisteredAt, DateTimeOffset? AcknowledgedAt,
-    IReadOnlyList<Milestone> Milestones);
+    IReadOnlyList<string> CoDepartmentIds, string SupervisingLeaderId, string SupervisingLeaderName, DateOnly DueDate,
+    DateOnly OriginalDueDate, ProgressCadence Cadence, string Status, string StatusName, WarningColor Color, string ColorName,
+    int Percent, int ExpectedPercent, DateOnly? NextReportDue, int WorkingDaysLeft, string? Proposer, DateTimeOffset RegisteredAt,
+    DateTimeOffset? AcknowledgedAt, IReadOnlyList<Milestone> Milestones);
 
 /// <summary>One item with every progress report, completion, extension and warning, and its history.</summary>
-public sealed record SupervisedItemDetail(SupervisedItemView Item, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<CompletionReport> Completions,
-    IReadOnlyList<Extension> Extensions, IReadOnlyList<SentWarning> Warnings, IReadOnlyList<HistoryEntry> History);
+public sealed record SupervisedItemDetail(SupervisedItemView Item, IReadOnlyList<ProgressReport> Progress,
+    IReadOnlyList<CompletionReport> Completions, IReadOnlyList<Extension> Extensions, IReadOnlyList<SentWarning> Warnings,
+    IReadOnlyList<HistoryEntry> History);
 
 /// <summary>Reads items within the caller's scope (API.md, "Scoped"); the light is computed from the due date when read.</summary>
-public sealed partial class SupervisionQueries(SupervisionService supervision, OrganizationStore organization, IOptions<SupervisionOptions> options,
-    TimeProvider clock, ILogger<SupervisionQueries> log)
+public sealed partial class SupervisionQueries(SupervisionService supervision, OrganizationStore organization,
+    IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionQueries> log)
 {
     public async Task<SupervisedItemDetail> GetAsync(Person caller, string id, CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
         var stored = await supervision.GetAsync(id, ct);
         if (!SupervisionRules.CanSee(caller, org, stored.Value))
-            throw new AccessDeniedException(Bilingual.Text("该督办事项不在您的职责范围内", "this item is outside your scope"));
+            throw new AccessDeniedException(Bilingual.Text("该督办事项不在您的职责范围内",
+                "this item is outside your scope"));
         var item = stored.Value;
-        return new SupervisedItemDetail(View(item, org, await organization.CalendarAsync(ct)), item.Progress, item.Completions, item.Extensions,
-            item.Warnings, await supervision.Store.HistoryAsync(stored.Key, ct));
+        return new SupervisedItemDetail(View(item, org, await organization.CalendarAsync(ct)), item.Progress, item.Completions,
+            item.Extensions, item.Warnings, await supervision.Store.HistoryAsync(stored.Key, ct));
     }
 
     public async Task<IReadOnlyList<SupervisedItemView>> ListAsync(Person caller, SupervisionFilter filter, CancellationToken ct = default)
@@ -102,11 +105,11 @@ public sealed partial class SupervisionQueries(SupervisionService supervision, O
         var color = SupervisionClock.Color(item, now, calendar, options.Value.Thresholds);
         return new SupervisedItemView(item.Id, item.Title, item.Source, item.SourceId, item.OwnerDepartmentId,
             org.FindDepartment(item.OwnerDepartmentId)?.Name ?? item.OwnerDepartmentId, item.CoDepartmentIds, item.SupervisingLeaderId,
-            org.FindPerson(item.SupervisingLeaderId)?.DisplayName ?? item.SupervisingLeaderId, item.DueDate, item.OriginalDueDate, item.Cadence,
-            item.StateName, StatusNames.Of(item.Status), color, SupervisionClock.NameOf(color), item.LatestOwnerReport?.Percent ?? 0,
-            SupervisionClock.ExpectedPercent(item, now, calendar), item.IsOpen ? SupervisionClock.NextReportDue(item, calendar) : null,
-            SupervisionClock.WorkingDaysLeft(item, now, calendar), item.Proposer, item.RegisteredAt.ToChina(), item.AcknowledgedAt?.ToChina(),
-            item.Milestones);
+            org.FindPerson(item.SupervisingLeaderId)?.DisplayName ?? item.SupervisingLeaderId, item.DueDate, item.OriginalDueDate,
+            item.Cadence, item.StateName, StatusNames.Of(item.Status), color, SupervisionClock.NameOf(color),
+            item.LatestOwnerReport?.Percent ?? 0, SupervisionClock.ExpectedPercent(item, now, calendar),
+            item.IsOpen ? SupervisionClock.NextReportDue(item, calendar) : null, SupervisionClock.WorkingDaysLeft(item, now, calendar),
+            item.Proposer, item.RegisteredAt.ToChina(), item.AcknowledgedAt?.ToChina(), item.Milestones);
     }
 
     [LoggerMessage(1011, LogLevel.Debug, "{PersonId} listed {Count} supervised items")]

@@ -14,7 +14,8 @@ namespace GovFunctions.Supervision;
 
 /// <summary>What a staff action posts (API.md): progress <c>text</c>, <c>percent</c>, <c>needsCoordination</c>; verification
 /// <c>accepted</c>, <c>reason</c>; an extension <c>dueDate</c>, <c>reason</c>.</summary>
-public sealed record SupervisionAction(string? Text, int? Percent, bool NeedsCoordination, bool? Accepted, string? Reason, DateOnly? DueDate);
+public sealed record SupervisionAction(
+    string? Text, int? Percent, bool NeedsCoordination, bool? Accepted, string? Reason, DateOnly? DueDate);
 
 /// <summary>
 /// Supervised items (督查督办, Art. 30, 32) on the pipeline: every change is a domain transition applied by the record store,
@@ -54,7 +55,8 @@ public sealed partial class SupervisionService : IQueueHandler
     /// <summary>An item lives in its owner department's partition; its id names it: <c>{departmentId}.{random}</c>.</summary>
     public static RecordKey KeyOf(string id) => id.LastIndexOf('.') is > 0 and var cut ? new(id[..cut], id) : new("", id);
 
-    public static string NewId(string ownerDepartmentId) => $"{ownerDepartmentId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
+    public static string NewId(string ownerDepartmentId) =>
+        $"{ownerDepartmentId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
 
     public async Task<Stored<SupervisedItem>> RegisterAsync(Person caller, SupervisionIntake intake, CancellationToken ct = default)
     {
@@ -72,7 +74,8 @@ public sealed partial class SupervisionService : IQueueHandler
         ?? throw new NotFoundException(Bilingual.Text($"督办事项 {id} 不存在", $"supervised item {id} not found"));
 
     /// <summary>A staff action on an item (API.md: acknowledge, progress, complete, verify, extension).</summary>
-    public async Task<Stored<SupervisedItem>> ActAsync(Person caller, string id, string action, SupervisionAction body, CancellationToken ct = default)
+    public async Task<Stored<SupervisedItem>> ActAsync(Person caller, string id, string action, SupervisionAction body,
+        CancellationToken ct = default)
     {
         await GetAsync(id, ct);
         var org = await _organization.OrganizationAsync(ct);
@@ -86,7 +89,8 @@ public sealed partial class SupervisionService : IQueueHandler
             },
             "complete" => (item, now) =>
             {
-                new FieldErrors().Required("text", body.Text, "办结报告").MaxLength("text", body.Text, SupervisionRules.MaxText, "办结报告").ThrowIfAny();
+                new FieldErrors().Required("text", body.Text, "办结报告")
+                    .MaxLength("text", body.Text, SupervisionRules.MaxText, "办结报告").ThrowIfAny();
                 return item.Complete(caller, body.Text!.Trim(), now);
             },
             "verify" => (item, now) => body.Accepted is { } accepted
@@ -94,9 +98,10 @@ public sealed partial class SupervisionService : IQueueHandler
                 : throw ValidationException.For("accepted", "请选择复核结果", "accepted is required"),
             "extension" => (item, now) =>
             {
-                new FieldErrors().Required("reason", body.Reason, "延期理由").MaxLength("reason", body.Reason, SupervisionRules.MaxText, "延期理由")
-                    .ThrowIfAny();
-                if (body.DueDate is not { } to) throw ValidationException.For("dueDate", "请填写延期后的期限", "dueDate is required");
+                new FieldErrors().Required("reason", body.Reason, "延期理由")
+                    .MaxLength("reason", body.Reason, SupervisionRules.MaxText, "延期理由").ThrowIfAny();
+                if (body.DueDate is not { } to)
+                    throw ValidationException.For("dueDate", "请填写延期后的期限", "dueDate is required");
                 if (to > ChinaTime.DateOf(now).AddYears(SupervisionRules.MaxYearsAhead))
                     throw ValidationException.For("dueDate", "延期后的期限过远", "dueDate is too far ahead");
                 return item.RequestExtension(caller, to, body.Reason!.Trim(), ApprovalEngine.NewId(), org, now);
@@ -126,15 +131,18 @@ public sealed partial class SupervisionService : IQueueHandler
     }
 
     /// <summary>Every change of an item: through the pipeline, with the scorecard counters it moves in the same transaction.</summary>
-    public Task<Applied<SupervisedItem>> ApplyAsync(RecordKey key, Actor actor, Func<Stored<SupervisedItem>, Transition<SupervisedItem>?> change,
-        string? handledMessageId = null, CancellationToken ct = default) =>
-        Store.ApplyAsync(key, actor, change, handledMessageId, (current, t) => _counters.ActionsAsync(key.Partition, current.Value, t.Next, ct), ct);
+    public Task<Applied<SupervisedItem>> ApplyAsync(RecordKey key, Actor actor,
+        Func<Stored<SupervisedItem>, Transition<SupervisedItem>?> change, string? handledMessageId = null,
+        CancellationToken ct = default) =>
+        Store.ApplyAsync(key, actor, change, handledMessageId,
+            (current, t) => _counters.ActionsAsync(key.Partition, current.Value, t.Next, ct), ct);
 
     /// <summary>The one place this feature's events become messages.</summary>
     private IEnumerable<OutboundMessage> MessagesOf(SupervisedItem item, IDomainEvent e) => e switch
     {
         ItemAssigned => [Notice(SupervisionNotices.Assigned, item, "assigned")],
-        ProgressReported { NeedsCoordination: true } p => [Notice(SupervisionNotices.Coordination, item, $"coordination|{item.Progress.Count}|{p.DepartmentId}")],
+        ProgressReported { NeedsCoordination: true } p =>
+            [Notice(SupervisionNotices.Coordination, item, $"coordination|{item.Progress.Count}|{p.DepartmentId}")],
         ProgressReported => [],
         CompletionReported => [Notice(SupervisionNotices.CompletionReported, item, $"completed|{item.Completions.Count}")],
         CompletionReturned => [Notice(SupervisionNotices.Returned, item, $"returned|{item.Completions.Count}")],
@@ -157,8 +165,9 @@ public sealed partial class SupervisionService : IQueueHandler
     {
         var extension = item.Extensions[^1];
         return new ApprovalRequest(r.ApprovalId, Feature, item.Id, $"督办事项延期：{item.Title}", extension.RequestedById,
-            [new Fact("督办事项", item.Title), new Fact("现期限", $"{extension.From:yyyy年M月d日}"), new Fact("申请延期至", $"{extension.To:yyyy年M月d日}"),
-                new Fact("延期理由", extension.Reason), new Fact("已获批延期次数", item.Extensions.Count(x => x.State == ExtensionState.Granted).ToString())],
+            [new Fact("督办事项", item.Title), new Fact("现期限", $"{extension.From:yyyy年M月d日}"),
+                new Fact("申请延期至", $"{extension.To:yyyy年M月d日}"), new Fact("延期理由", extension.Reason),
+                new Fact("已获批延期次数", item.Extensions.Count(x => x.State == ExtensionState.Granted).ToString())],
             [new StepSpec("延期审批", StepKind.Single, [r.ApproverId])], []);
     }
 

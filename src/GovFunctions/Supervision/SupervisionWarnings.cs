@@ -11,8 +11,8 @@ namespace GovFunctions.Supervision;
 /// per item, stage and occurrence, through the pipeline: a second run, or a second instance at the same time, finds them
 /// recorded (or loses the race, re-reads and finds them recorded) and sends nothing.
 /// </summary>
-public sealed partial class SupervisionWarnings(SupervisionService supervision, OrganizationStore organization, IOptions<SupervisionOptions> options,
-    TimeProvider clock, ILogger<SupervisionWarnings> log)
+public sealed partial class SupervisionWarnings(SupervisionService supervision, OrganizationStore organization,
+    IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionWarnings> log)
 {
     private static readonly string[] OpenStates = ["assigned", "acknowledged", "inProgress"];
 
@@ -29,7 +29,8 @@ public sealed partial class SupervisionWarnings(SupervisionService supervision, 
                 try
                 {
                     var applied = await supervision.ApplyAsync(stored.Key, Actor.System, s =>
-                        SupervisionClock.WarningsDue(s.Value, now, calendar, thresholds) is { Count: > 0 } due ? s.Value.Warn(due, now) : null, ct: ct);
+                        SupervisionClock.WarningsDue(s.Value, now, calendar, thresholds) is { Count: > 0 } due
+                            ? s.Value.Warn(due, now) : null, ct: ct);
                     if (applied.Changed) warned += applied.Transition!.Events.Count;
                 }
                 catch (GovException e)

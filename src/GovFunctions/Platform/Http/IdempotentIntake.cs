@@ -110,7 +110,8 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
                 catch (RequestFailedException e) when (e.Status is 404 or 412) { continue; } // another repeat took it first
             }
             if (existing.GetString("Fingerprint") != fingerprint)
-                throw new StateConflictException(Bilingual.Text($"{Header} 已用于另一个不同的请求，请为新请求使用新的键",
+                throw new StateConflictException(Bilingual.Text(
+                    $"{Header} 已用于另一个不同的请求，请为新请求使用新的键",
                     $"this {Header} was used for a different request; use a new key for a new request")) { Field = Header };
             if (answered) return existing;
             if (polls >= MaxPolls)

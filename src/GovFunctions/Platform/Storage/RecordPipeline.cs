@@ -3,7 +3,9 @@ using GovFunctions.Common;
 
 namespace GovFunctions.Platform.Storage;
 
-/// <summary>What <see cref="RecordStore{T}.ApplyAsync"/> did: the record as it now stands, and the transition committed (null: none).</summary>
+/// <summary>
+/// What <see cref="RecordStore{T}.ApplyAsync"/> did: the record as it now stands, and the transition committed (null: none).
+/// </summary>
 public sealed record Applied<T>(Stored<T> Record, Transition<T>? Transition)
 {
     public bool Changed => Transition is not null;
@@ -63,7 +65,8 @@ public sealed partial class RecordStore<T>
     /// Records of any partition whose record row matches a filter on its stored columns (<c>State</c>, <c>Version</c>), built
     /// with <see cref="TableClient.CreateQueryFilter(System.FormattableString)"/>; history rows never match, lacking them.
     /// </summary>
-    public async IAsyncEnumerable<Stored<T>> WhereAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<Stored<T>> WhereAsync(string filter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var table = await TableAsync();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))

@@ -111,10 +111,15 @@ public sealed record SupervisedItem(
 
     /// <summary>The first state (交办), from a registration the rules have already checked.</summary>
     public static Transition<SupervisedItem> Register(string id, SupervisionRegistration r, Person by, DateTimeOffset now) =>
+        Register(id, r, by.Id, now, "立项并交办");
+
+    /// <param name="registeredById">Who registered it: a person, or <c>system</c> for an item opened from its source.</param>
+    public static Transition<SupervisedItem> Register(string id, SupervisionRegistration r, string registeredById, DateTimeOffset now,
+        string reason) =>
         Transition<SupervisedItem>.To(
             new SupervisedItem(id, r.Title, r.Source, r.SourceId, r.OwnerDepartmentId, r.CoDepartmentIds, r.SupervisingLeaderId, r.DueDate,
-                r.Cadence, r.Proposer, by.Id, now, SupervisionStatus.Assigned) { Milestones = r.Milestones },
-            "立项并交办", new ItemAssigned(id, r.OwnerHeadId));
+                r.Cadence, r.Proposer, registeredById, now, SupervisionStatus.Assigned) { Milestones = r.Milestones },
+            reason, new ItemAssigned(id, r.OwnerHeadId));
 
     public Transition<SupervisedItem> Acknowledge(Person by, DateTimeOffset now)
     {

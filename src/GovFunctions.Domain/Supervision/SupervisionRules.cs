@@ -110,6 +110,17 @@ public static class SupervisionRules
             milestones.OrderBy(m => m.Due).ToList());
     }
 
+    /// <summary>
+    /// The item an adopted or amended decision opens (Art. 30: the implementation of major decisions is reported on): owned by
+    /// the sponsoring department, with the consulted departments co-operating, reported monthly, due after the set months.
+    /// </summary>
+    public static SupervisionRegistration FromDecision(string decisionId, string title, string sponsorDepartmentId,
+        IEnumerable<string> consultedDepartmentIds, DateOnly adoptedOn, int months, OrgChart org) =>
+        new($"落实重大行政决策：{title}", SupervisionSource.Decision, decisionId, sponsorDepartmentId,
+            consultedDepartmentIds.Where(d => d != sponsorDepartmentId && org.FindDepartment(d) is not null).Distinct().ToList(),
+            SupervisingLeader(sponsorDepartmentId, org).Id, org.HeadOf(sponsorDepartmentId).Id, adoptedOn.AddMonths(months),
+            ProgressCadence.Monthly, null, []);
+
     public static void ValidateProgress(string? text, int? percent)
     {
         var errors = new FieldErrors().Required("text", text, "进展情况").MaxLength("text", text, MaxText, "进展情况");

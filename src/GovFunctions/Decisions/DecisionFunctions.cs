@@ -85,6 +85,7 @@ public sealed class DecisionFunctions(StaffIdentity identity, DecisionService de
             gates = new[] { "legalityReview", "research", "consultation", "lowerLevels", "publicComment", "hearing" }
                 .Select(g => new { gate = g, state = Applies(d, g) ? (open.Contains(g) ? "open" : "passed") : "notRequired" }),
             history = await decisions.HistoryAsync(d.Id),
+            supervisedItemId = d.IsAdopted ? Supervision.SupervisionService.ItemIdForDecision(d.SponsorDepartmentId, d.Id) : null,
         };
     }
 

@@ -7,6 +7,7 @@ using GovFunctions.Notifications;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
+using GovFunctions.Supervision;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -179,6 +180,9 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
             var outcome = new MeetingOutcome(o.Meeting!.Value, o.Date!.Value, o.AttendeeIds!.Distinct().ToList(), o.Result!.Value, o.Minutes!.Trim(), caller.Id);
             var next = d.Decided(outcome, clock.GetUtcNow(), evaluationAfter);
             var messages = DecisionRules.PublicEntryOf(next) is null ? [] : new List<OutboundMessage> { new(Queues.ApprovalRouting, QueueEnvelope.Create(PublishType, id, clock)) };
+            if (next.IsAdopted) // its implementation becomes supervised work (Art. 30)
+                messages.Add(SupervisionService.FromDecision(new(next.Id, next.Title, next.SponsorDepartmentId, next.ConsultDepartmentIds,
+                    outcome.Date), clock));
             return (next, $"{DecisionRules.MeetingName(outcome.Meeting)}（{outcome.Date:yyyy-MM-dd}，出席 {present}/{members}）：{ResultName(outcome.Result)}"
                 + (next.IsAdopted && next.Confidential ? $"；依法不予公开：{next.ConfidentialReason}" : ""), messages);
         }, ct);

@@ -26,6 +26,9 @@ public sealed class SupervisionOptions
     /// <summary>Working days the competent department has to propose accountability (second clause of Art. 32).</summary>
     [Range(1, 60)] public int AccountabilityProposalWorkingDays { get; set; } = 10;
 
+    /// <summary>Months after adoption by which a decision's implementation is due (the item it opens, Art. 30).</summary>
+    [Range(1, 60)] public int DecisionImplementationMonths { get; set; } = 6;
+
     public SupervisionThresholds Thresholds => new(BlueWithinWorkingDays, ReportLateWorkingDays, BehindPoints,
         AccountabilityAfterWorkingDays, AcknowledgeWithinWorkingDays);
 }

@@ -26,6 +26,19 @@ public sealed partial class SupervisionService : IQueueHandler
     public const string Feature = "supervision";
     public const string AccountabilityType = "supervision.accountability";
 
+    /// <summary>A decision was adopted or amended: its implementation becomes supervised work (Art. 30).</summary>
+    public const string FromDecisionType = "supervision.from-decision";
+
+    /// <summary>What the decision feature tells supervision when a decision is adopted.</summary>
+    public sealed record DecisionAdopted(string DecisionId, string Title, string SponsorDepartmentId, IReadOnlyList<string> ConsultDepartmentIds,
+        DateOnly AdoptedOn);
+
+    /// <summary>The item a decision opens has an id derived from the decision, so the decision names it and a redelivery finds it.</summary>
+    public static string ItemIdForDecision(string sponsorDepartmentId, string decisionId) => $"{sponsorDepartmentId}.{decisionId}";
+
+    public static OutboundMessage FromDecision(DecisionAdopted adopted, TimeProvider clock) =>
+        new(Queues.ApprovalRouting, QueueEnvelope.Create(FromDecisionType, adopted.DecisionId, clock, adopted));
+
     private readonly OrganizationStore _organization;
     private readonly ApprovalEngine _engine;
     private readonly AccountabilityService _accountability;
@@ -112,9 +125,17 @@ public sealed partial class SupervisionService : IQueueHandler
         return applied.Record;
     }
 
-    /// <summary>The engine decided an extension; a redelivery changes nothing (handled-message marker).</summary>
+    /// <summary>
+    /// Supervision's routing messages: a decision adopted (opens its item), an item to list for accountability, and the engine's
+    /// decision on an extension. A redelivery changes nothing.
+    /// </summary>
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct = default)
     {
+        if (message.Type == FromDecisionType)
+        {
+            await OpenForDecisionAsync(message.DataAs<DecisionAdopted>(), ct);
+            return;
+        }
         if (message.Type == AccountabilityType)
         {
             var item = (await GetAsync(message.Subject, ct)).Value;
@@ -128,6 +149,25 @@ public sealed partial class SupervisionService : IQueueHandler
         await ApplyAsync(KeyOf(approval.Request.SubjectId), Actor.System, s => s.Value.PendingExtension?.ApprovalId == approval.Id
                 ? s.Value.ExtensionDecidedBy(approval.Id, approval.Status == ApprovalStatus.Approved, comment)
                 : null, message.Id, ct);
+    }
+
+    private async Task OpenForDecisionAsync(DecisionAdopted d, CancellationToken ct)
+    {
+        var id = ItemIdForDecision(d.SponsorDepartmentId, d.DecisionId);
+        if (await Store.FindAsync(KeyOf(id), ct) is not null) return; // a redelivery: opened already
+        var org = await _organization.OrganizationAsync(ct);
+        var registration = SupervisionRules.FromDecision(d.DecisionId, d.Title, d.SponsorDepartmentId, d.ConsultDepartmentIds, d.AdoptedOn,
+            _options.DecisionImplementationMonths, org);
+        try
+        {
+            await Store.CreateAsync(KeyOf(id), SupervisedItem.Register(id, registration, Actor.System.Id, _clock.GetUtcNow(),
+                "重大行政决策通过，其落实列入督办（第三十条）"), Actor.System, ct: ct);
+            LogRegistered(id, nameof(SupervisionSource.Decision), d.SponsorDepartmentId);
+        }
+        catch (StateConflictException)
+        {
+            // a concurrent delivery opened it first
+        }
     }
 
     /// <summary>Every change of an item: through the pipeline, with the scorecard counters it moves in the same transaction.</summary>

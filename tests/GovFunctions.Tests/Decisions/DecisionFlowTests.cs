@@ -173,6 +173,30 @@ public class DecisionFlowTests : AppTest
     }
 
     [Fact]
+    public async Task AnAdoptedDecision_OpensItsSupervisedItem_LinkedBothWays_OnceEvenRedelivered_Art30()
+    {
+        var id = await ReadyAsync();
+        await ScheduleAsync(id);
+        App.Clock.SetUtcNow(DateTimeOffset.Parse("2026-12-10T16:00:00+08:00"));
+        await Post("outcome", id, new { meeting = "executive", date = "2026-12-10", attendeeIds = ExecutiveMembers, result = "adopted", minutes = "同意。" },
+            Office);
+        var opening = await Pump.TakeAsync(GovFunctions.Platform.Storage.Queues.ApprovalRouting, GovFunctions.Supervision.SupervisionService.FromDecisionType);
+        await Pump.Handle(GovFunctions.Platform.Storage.Queues.ApprovalRouting, opening);
+        await Pump.Handle(GovFunctions.Platform.Storage.Queues.ApprovalRouting, opening); // delivered twice
+        await Pump.RunAsync();
+
+        var itemId = Json(await Api.GetDecision(Http.Request("GET", $"decisions/{id}", EmailOf(Sponsor)), id)).GetProperty("supervisedItemId").GetString()!;
+        var item = (await App.Get<GovFunctions.Supervision.SupervisionService>().GetAsync(itemId)).Value;
+        Assert.Equal((GovFunctions.Supervision.SupervisionSource.Decision, id, "dev-reform", "zhou-minghua"),
+            (item.Source, item.SourceId, item.OwnerDepartmentId, item.SupervisingLeaderId));
+        Assert.Equal(["finance", "housing"], item.CoDepartmentIds);
+        Assert.Equal(new DateOnly(2027, 6, 10), item.DueDate); // six months after the meeting (Supervision__DecisionImplementationMonths)
+        Assert.Single(Mail.Sent, m => m.Subject.StartsWith("【督办交办】落实重大行政决策"));
+        Assert.Single(await App.Get<GovFunctions.Supervision.SupervisionService>().Store
+            .WhereAsync(TableClient.CreateQueryFilter($"State ge {""}")).ToListAsync());
+    }
+
+    [Fact]
     public async Task AConfidentialDecision_IsAdoptedButNeverPublished_Art40()
     {
         var id = await ReadyAsync(confidential: true);

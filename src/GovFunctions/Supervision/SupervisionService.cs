@@ -30,10 +30,12 @@ public sealed partial class SupervisionService : IQueueHandler
     public const string FromDecisionType = "supervision.from-decision";
 
     /// <summary>What the decision feature tells supervision when a decision is adopted.</summary>
-    public sealed record DecisionAdopted(string DecisionId, string Title, string SponsorDepartmentId, IReadOnlyList<string> ConsultDepartmentIds,
-        DateOnly AdoptedOn);
+    public sealed record DecisionAdopted(string DecisionId, string Title, string SponsorDepartmentId,
+        IReadOnlyList<string> ConsultDepartmentIds, DateOnly AdoptedOn);
 
-    /// <summary>The item a decision opens has an id derived from the decision, so the decision names it and a redelivery finds it.</summary>
+    /// <summary>
+    /// The item a decision opens has an id derived from the decision, so the decision names it and a redelivery finds it.
+    /// </summary>
     public static string ItemIdForDecision(string sponsorDepartmentId, string decisionId) => $"{sponsorDepartmentId}.{decisionId}";
 
     public static OutboundMessage FromDecision(DecisionAdopted adopted, TimeProvider clock) =>

@@ -10,7 +10,8 @@ namespace GovFunctions.Reports;
 /// <summary>One table of a report: its section, title, header and rows (all text, as shown).</summary>
 public sealed record ReportTable(string Section, string Title, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
 
-public sealed record ReportContent(ReportPeriod Period, ReportScope Scope, string ScopeTitle, IReadOnlyList<ReportTable> Tables, ReportChartData Chart);
+public sealed record ReportContent(
+    ReportPeriod Period, ReportScope Scope, string ScopeTitle, IReadOnlyList<ReportTable> Tables, ReportChartData Chart);
 
 /// <summary>
 /// Builds a recipient's report from the run's snapshot, each section limited to the scope, modelled on the 12345 通报:
@@ -33,14 +34,18 @@ public static class ReportBuilder
         if (s.Scorecards is { } cards) tables.Add(Scorecards(cards, scope));
         if (s.Period.Kind == ReportKind.Monthly) tables.Add(Accountability(s, scope));
 
-        var byDept = departments.Select(d => (d.Name, Counts: s.Calls.GetValueOrDefault(d.Id, CallCounts.Zero))).Where(x => x.Counts.Received > 0).ToList();
+        var byDept = departments.Select(d => (d.Name, Counts: s.Calls.GetValueOrDefault(d.Id, CallCounts.Zero)))
+            .Where(x => x.Counts.Received > 0).ToList();
         // The report's one chart: hotline calls (bars) and replies on time in % (line) per department of the scope.
-        var chart = new ReportChartData($"{s.Period.ChineseName} 各部门热线来电量与按时办结率", byDept.Select(x => x.Name).ToList(),
-            byDept.Select(x => (double)x.Counts.Received).ToList(), byDept.Select(x => Share(x.Counts.ClosedOnTime, x.Counts.Closed)).ToList());
+        var chart = new ReportChartData($"{s.Period.ChineseName} 各部门热线来电量与按时办结率",
+            byDept.Select(x => x.Name).ToList(),
+            byDept.Select(x => (double)x.Counts.Received).ToList(),
+            byDept.Select(x => Share(x.Counts.ClosedOnTime, x.Counts.Closed)).ToList());
         return new ReportContent(s.Period, scope, title, tables, chart);
     }
 
-    private static IEnumerable<ReportTable> Hotline(ReportSnapshot s, ReportScope scope, IReadOnlyList<Department> departments, ScorecardSettings settings)
+    private static IEnumerable<ReportTable> Hotline(
+        ReportSnapshot s, ReportScope scope, IReadOnlyList<Department> departments, ScorecardSettings settings)
     {
         CallCounts Sum(IReadOnlyDictionary<string, CallCounts> calls) => scope.WholeDistrict
             ? calls.GetValueOrDefault(CallCounts.All, CallCounts.Zero)
@@ -68,19 +73,23 @@ public static class ReportBuilder
                 var onTime = Share(x.c.ClosedOnTime, x.c.Closed);
                 var satisfied = Share(x.c.Satisfied, x.c.Satisfied + x.c.Unsatisfied);
                 var below = onTime < minOnTime || satisfied < minSatisfaction;
-                return (IReadOnlyList<string>)[x.d.Name, N(x.c.Received), P(onTime), P(satisfied), N(x.c.Unsatisfied), below ? "低于标准，请整改" : ""];
+                return (IReadOnlyList<string>)[x.d.Name, N(x.c.Received), P(onTime), P(satisfied), N(x.c.Unsatisfied),
+                    below ? "低于标准，请整改" : ""];
             }).ToList();
-        yield return new ReportTable("热线", "各部门办理情况", ["部门", "来电", "按时办结率", "满意率", "重办", "评价"], rows);
+        yield return new ReportTable("热线", "各部门办理情况",
+            ["部门", "来电", "按时办结率", "满意率", "重办", "评价"], rows);
     }
 
     private static IEnumerable<ReportTable> Supervision(ReportSnapshot s, ReportScope scope)
     {
         var items = s.OpenItems.Where(i => scope.Covers(i.OwnerDepartmentId) || i.CoDepartmentIds.Any(scope.Covers)).ToList();
         yield return new ReportTable("督查督办", "督办事项亮灯情况", ["灯色", "事项数"],
-            Enum.GetValues<WarningColor>().Select(c => (IReadOnlyList<string>)[SupervisionClock.NameOf(c), N(items.Count(i => i.Color == c))]).ToList());
+            Enum.GetValues<WarningColor>()
+                .Select(c => (IReadOnlyList<string>)[SupervisionClock.NameOf(c), N(items.Count(i => i.Color == c))]).ToList());
         yield return new ReportTable("督查督办", "逾期事项", ["事项", "牵头单位", "逾期工作日", "分管领导"],
             items.Where(i => i.Color == WarningColor.Red).OrderBy(i => i.WorkingDaysLeft)
-                .Select(i => (IReadOnlyList<string>)[i.Title, i.OwnerDepartmentName, N(-i.WorkingDaysLeft), i.SupervisingLeaderName]).ToList());
+                .Select(i => (IReadOnlyList<string>)[i.Title, i.OwnerDepartmentName, N(-i.WorkingDaysLeft),
+                    i.SupervisingLeaderName]).ToList());
     }
 
     private static ReportTable Approvals(ReportSnapshot s, ReportScope scope)
@@ -104,12 +113,15 @@ public static class ReportBuilder
             cards.Departments.Where(d => scope.Covers(d.DepartmentId))
                 .Select(d => (IReadOnlyList<string>)[d.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", d.Name,
                     d.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—",
-                    cards.RedList.Contains(d.DepartmentId) ? "红榜" : cards.BlackList.Contains(d.DepartmentId) ? "黑榜" : ""]).ToList());
+                    cards.RedList.Contains(d.DepartmentId) ? "红榜"
+                        : cards.BlackList.Contains(d.DepartmentId) ? "黑榜"
+                        : ""]).ToList());
 
     private static ReportTable Accountability(ReportSnapshot s, ReportScope scope) =>
         new("问责", "本月问责清单（第三十二条）", ["事项", "依据", "责任人", "问责建议"],
             s.Accountability.Where(e => InScope(s.Org.FindPerson(e.ResponsiblePersonId), scope))
-                .Select(e => (IReadOnlyList<string>)[e.Title, e.Article, s.Org.FindPerson(e.ResponsiblePersonId)?.DisplayName ?? e.ResponsiblePersonId,
+                .Select(e => (IReadOnlyList<string>)[e.Title, e.Article,
+                    s.Org.FindPerson(e.ResponsiblePersonId)?.DisplayName ?? e.ResponsiblePersonId,
                     e.State switch
                     {
                         GovFunctions.Accountability.ProposalState.Proposed => "已提出",

@@ -15,7 +15,8 @@ namespace GovFunctions.Reports;
 public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore organization, ReportSources sources, ReportSender sender,
     IOptions<ScorecardOptions> scorecards)
 {
-    public const string WeeklySchedule = "0 30 0 * * *";  // 08:30 Beijing daily; sends when a week's report is due (Monday, or after a holiday)
+    // 08:30 Beijing daily; sends when a week's report is due (Monday, or after a holiday)
+    public const string WeeklySchedule = "0 30 0 * * *";
     public const string MonthlySchedule = "0 0 1 * * *";  // 09:00 Beijing daily; sends on the month's first working day
 
     public sealed record ResendRequest(string? Period, string? RecipientId);
@@ -24,7 +25,8 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
 
     [Function(nameof(ShowReport))]
     public async Task<IActionResult> ShowReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind:regex(^(weekly|monthly)$)}")] HttpRequest request, string kind)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind:regex(^(weekly|monthly)$)}")] HttpRequest request,
+        string kind)
     {
         var caller = await identity.RequireStaffAsync(request);
         var org = await organization.OrganizationAsync();
@@ -34,8 +36,10 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
         var period = ReportPeriod.Parse(KindOf(kind), request.Query["period"].ToString());
         var content = ReportBuilder.Build(await sources.LoadAsync(period), scope, scorecards.Value.Settings);
         var format = request.Query["format"].ToString();
-        if (format == "csv") return new FileContentResult(ReportRenderer.Csv(content), CsvFile.ContentType) { FileDownloadName = $"{period.Name}.csv" };
-        if (format is not ("" or "html")) throw ValidationException.For("format", "格式须为 html 或 csv", "format must be html or csv");
+        if (format == "csv")
+            return new FileContentResult(ReportRenderer.Csv(content), CsvFile.ContentType) { FileDownloadName = $"{period.Name}.csv" };
+        if (format is not ("" or "html"))
+            throw ValidationException.For("format", "格式须为 html 或 csv", "format must be html or csv");
         var chart = $"<p><img alt=\"{Html.E(content.Chart.Title)}\" style=\"max-width:100%;height:auto\" "
             + $"src=\"data:image/png;base64,{Convert.ToBase64String(ReportChart.RenderPng(content.Chart))}\"></p>"; // a page, not a mail
         return Html.Result(200, ReportRenderer.Subject(content), chart + ReportRenderer.Body(content, withChart: false));
@@ -43,12 +47,14 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
 
     [Function(nameof(ResendReport))]
     public async Task<IActionResult> ResendReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{kind:regex(^(weekly|monthly)$)}/resend")] HttpRequest request, string kind)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{kind:regex(^(weekly|monthly)$)}/resend")]
+        HttpRequest request, string kind)
     {
         var caller = await identity.RequireStaffAsync(request);
         var org = await organization.OrganizationAsync();
         if (!SupervisionRules.IsOfficeStaff(caller, org))
-            throw new AccessDeniedException(Bilingual.Text("只有区政府办公室可以重发报表", "only the office resends reports"));
+            throw new AccessDeniedException(
+                Bilingual.Text("只有区政府办公室可以重发报表", "only the office resends reports"));
         var body = await RequestBody.ReadAsync<ResendRequest>(request);
         var period = ReportPeriod.Parse(KindOf(kind), body.Period);
         if (body.RecipientId is not null && ReportSchedule.Recipients(org).All(r => r.Recipient.Id != body.RecipientId))
@@ -57,10 +63,12 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
     }
 
     [Function(nameof(WeeklyReports))]
-    public Task WeeklyReports([TimerTrigger(WeeklySchedule)] TimerInfo timer, CancellationToken ct) => sender.RunAsync(ReportKind.Weekly, ct);
+    public Task WeeklyReports([TimerTrigger(WeeklySchedule)] TimerInfo timer, CancellationToken ct)
+        => sender.RunAsync(ReportKind.Weekly, ct);
 
     [Function(nameof(MonthlyReports))]
-    public Task MonthlyReports([TimerTrigger(MonthlySchedule)] TimerInfo timer, CancellationToken ct) => sender.RunAsync(ReportKind.Monthly, ct);
+    public Task MonthlyReports([TimerTrigger(MonthlySchedule)] TimerInfo timer, CancellationToken ct)
+        => sender.RunAsync(ReportKind.Monthly, ct);
 
     private static ReportKind KindOf(string kind) => kind == "weekly" ? ReportKind.Weekly : ReportKind.Monthly;
 }

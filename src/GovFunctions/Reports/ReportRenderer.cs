@@ -26,7 +26,8 @@ public static class ReportRenderer
                 body.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;max-width:100%\"><tr>");
                 foreach (var h in t.Header) body.Append($"<th>{Html.E(h)}</th>");
                 body.Append("</tr>");
-                foreach (var row in t.Rows) body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{Html.E(c)}</td>"))).Append("</tr>");
+                foreach (var row in t.Rows)
+                    body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{Html.E(c)}</td>"))).Append("</tr>");
                 body.Append("</table>");
             }
         }
@@ -38,11 +39,12 @@ public static class ReportRenderer
 
     public static readonly string[] CsvHeader = ["板块", "表", "项目", "数值", "补充"];
 
-    public static byte[] Csv(ReportContent r) => CsvFile.Write(CsvHeader, r.Tables.SelectMany(t => t.Rows.Select(row => (IReadOnlyList<string?>)
-    [
-        t.Section, t.Title, row.ElementAtOrDefault(0), row.ElementAtOrDefault(1),
-        string.Join("；", row.Skip(2).Select((c, i) => $"{t.Header.ElementAtOrDefault(i + 2)}：{c}").Where(c => !c.EndsWith('：'))),
-    ])));
+    public static byte[] Csv(ReportContent r) => CsvFile.Write(CsvHeader,
+        r.Tables.SelectMany(t => t.Rows.Select(row => (IReadOnlyList<string?>)
+        [
+            t.Section, t.Title, row.ElementAtOrDefault(0), row.ElementAtOrDefault(1),
+            string.Join("；", row.Skip(2).Select((c, i) => $"{t.Header.ElementAtOrDefault(i + 2)}：{c}").Where(c => !c.EndsWith('：'))),
+        ])));
 
     /// <summary>The report email: HTML with the chart inline (a <c>cid:</c> image, which Outlook, Foxmail and phones show), the
     /// text part, and the CSV attached.</summary>

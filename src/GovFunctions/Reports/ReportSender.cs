@@ -16,7 +16,8 @@ namespace GovFunctions.Reports;
 public sealed partial class ReportSender(ReportSources sources, OrganizationStore organization, MailLog mailLog, Leave.AwayIndex away,
     IOptions<ScorecardOptions> scorecards, TimeProvider clock, ILogger<ReportSender> log)
 {
-    public static string KeyOf(ReportPeriod period, string recipientId) => $"report|{period.Kind}|{period.Name}|{recipientId}".ToLowerInvariant();
+    public static string KeyOf(ReportPeriod period, string recipientId)
+        => $"report|{period.Kind}|{period.Name}|{recipientId}".ToLowerInvariant();
 
     /// <summary>Timer: the last complete period whose send time has come, to every recipient not yet sent to.</summary>
     public async Task<int> RunAsync(ReportKind kind, CancellationToken ct = default)
@@ -45,7 +46,9 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
         {
             var content = ReportBuilder.Build(snapshot, scope, scorecards.Value.Settings);
             var acting = Acting.Resolve(org, recipient.Id, absences, clock.GetUtcNow());
-            var cc = acting.OnBehalfOfId is null ? [] : new[] { org.Person(acting.ApproverId) }.Select(p => new MailAddress(p.Email, p.Name)).ToList();
+            var cc = acting.OnBehalfOfId is null
+                ? []
+                : new[] { org.Person(acting.ApproverId) }.Select(p => new MailAddress(p.Email, p.Name)).ToList();
             var mail = ReportRenderer.Mail(content, org, [new MailAddress(recipient.Email, recipient.Name)], cc);
             try
             {

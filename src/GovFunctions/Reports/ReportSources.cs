@@ -33,7 +33,8 @@ public sealed record ReportSnapshot(
     ScorecardView? Scorecards,
     IReadOnlyList<AccountabilityEntry> Accountability);
 
-public sealed class ReportSources(StorageClients storage, OrganizationStore organization, HotlineCounters hotline, IOptions<HotlineOptions> hotlineOptions,
+public sealed class ReportSources(StorageClients storage, OrganizationStore organization, HotlineCounters hotline,
+    IOptions<HotlineOptions> hotlineOptions,
     SupervisionService supervision, SupervisionQueries supervisionViews, ApprovalEngine engine, AwayIndex away, ScorecardService scorecards,
     AccountabilityService accountability, TimeProvider clock)
 {
@@ -60,8 +61,8 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
             var stored = await engine.FindAsync(row.GetString("ApprovalId"), ct);
             var task = stored?.Value.Tasks.SingleOrDefault(t => t.Id == row.GetString("TaskId"));
             if (stored is null || task is null || !task.IsOpen || !stored.Value.IsPending) continue;
-            pending.Add(new PendingTask(stored.Id, stored.Value.Request.Title, stored.Value.Request.Feature, task.ApproverId, task.CreatedAt,
-                task.Reminders));
+            pending.Add(new PendingTask(stored.Id, stored.Value.Request.Title, stored.Value.Request.Feature, task.ApproverId,
+                task.CreatedAt, task.Reminders));
         }
 
         var absences = await away.AbsencesAsync(now, now.AddDays(14), ct);

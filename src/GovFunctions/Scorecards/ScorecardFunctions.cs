@@ -34,11 +34,10 @@ public sealed class ScorecardFunctions(StaffIdentity identity, OrganizationStore
     public static ScorecardPeriod PeriodOf(IQueryCollection q)
     {
         var (month, year) = (q["month"].ToString(), q["year"].ToString());
-        if (month.Length > 0 && year.Length == 0
-            && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var m) && m.Year is >= 2000 and <= 2100)
+        if (month.Length > 0 && year.Length == 0 && IntakeConverters.TryParseDate(month + "-01", out var m))
             return new ScorecardPeriod(m.Year, m.Month);
-        if (year.Length > 0 && month.Length == 0 && int.TryParse(year, out var y) && y is >= 2000 and <= 2100 && year.Length == 4)
-            return new ScorecardPeriod(y, null);
+        if (year.Length > 0 && month.Length == 0 && IntakeConverters.TryParseDate(year + "-01-01", out var y))
+            return new ScorecardPeriod(y.Year, null);
         throw ValidationException.For(month.Length > 0 ? "month" : "year", "请给出 month=yyyy-MM 或 year=yyyy 之一",
             "give one of month=yyyy-MM or year=yyyy");
     }

@@ -25,7 +25,7 @@ public class ApprovalTests
 
     /// <summary>Opens the request with one task per approver of its first step, ids "s0-{approver}".</summary>
     private static Approval Started(params StepSpec[] steps) =>
-        Approval.Open(Request(steps), TasksFor(steps[0], 0), Now);
+        Approval.Open(Request(steps), TasksFor(steps[0], 0), Now).Next;
 
     private static List<ApprovalTask> TasksFor(StepSpec spec, int step) =>
         spec.ApproverIds.Select(a => NewTask($"s{step}-{a}", step, a)).ToList();
@@ -37,7 +37,7 @@ public class ApprovalTests
     [Fact]
     public void SingleStep_Approved_OutcomeIsApproved_ButTheApprovalStaysPendingUntilAdvanced()
     {
-        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, "  同意  ", Now.AddHours(1));
+        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, "  同意  ", Now.AddHours(1)).Next;
 
         Assert.Equal(StepOutcome.Approved, a.CurrentOutcome());
         Assert.Equal(ApprovalStatus.Pending, a.Status);
@@ -50,10 +50,10 @@ public class ApprovalTests
     [Fact]
     public void SingleStep_AdvanceAfterTheLastStepApproved_CompletesTheApproval()
     {
-        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now.AddHours(1));
+        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now.AddHours(1)).Next;
         Assert.True(a.IsLastStep);
 
-        var done = a.Advance([], Now.AddHours(2));
+        var done = a.Advance([], Now.AddHours(2)).Next;
 
         Assert.Equal(ApprovalStatus.Approved, done.Status);
         Assert.False(done.IsPending);
@@ -65,10 +65,10 @@ public class ApprovalTests
     [Fact]
     public void SingleStep_Rejected_AdvanceEndsTheApprovalRejected()
     {
-        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Reject, "时间冲突", Now.AddHours(1));
+        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Reject, "时间冲突", Now.AddHours(1)).Next;
         Assert.Equal(StepOutcome.Rejected, a.CurrentOutcome());
 
-        var done = a.Advance([], Now.AddHours(2));
+        var done = a.Advance([], Now.AddHours(2)).Next;
 
         Assert.Equal(ApprovalStatus.Rejected, done.Status);
         Assert.Equal(Now.AddHours(2), done.CompletedAt);
@@ -77,7 +77,7 @@ public class ApprovalTests
     [Fact]
     public void Decide_WithABlankComment_StoresNoComment()
     {
-        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, "   ", Now.AddHours(1));
+        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, "   ", Now.AddHours(1)).Next;
         Assert.Null(TaskOf(a, "s0-lin-jianguo").Comment);
     }
 
@@ -87,11 +87,11 @@ public class ApprovalTests
     public void TwoSteps_AdvanceAfterStep1_OpensStep2WithTheGivenTasks_AndKeepsStep1Decided_Art75()
     {
         var a = Started(Single("chen-siyuan"), Single("lin-jianguo"))
-            .Decide("s0-chen-siyuan", Decision.Approve, "同意", Now.AddHours(1));
+            .Decide("s0-chen-siyuan", Decision.Approve, "同意", Now.AddHours(1)).Next;
         Assert.False(a.IsLastStep);
         var step2 = NewTask("s1-lin-jianguo", 1, "lin-jianguo");
 
-        var next = a.Advance([step2], Now.AddHours(2));
+        var next = a.Advance([step2], Now.AddHours(2)).Next;
 
         Assert.Equal(ApprovalStatus.Pending, next.Status);
         Assert.Null(next.CompletedAt);
@@ -109,10 +109,10 @@ public class ApprovalTests
     public void TwoSteps_BothApproved_CompletesApproved_Art75()
     {
         var a = Started(Single("chen-siyuan"), Single("lin-jianguo"))
-            .Decide("s0-chen-siyuan", Decision.Approve, null, Now.AddHours(1))
-            .Advance([NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now.AddHours(1))
-            .Decide("s1-lin-jianguo", Decision.Approve, null, Now.AddHours(2))
-            .Advance([], Now.AddHours(2));
+            .Decide("s0-chen-siyuan", Decision.Approve, null, Now.AddHours(1)).Next
+            .Advance([NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now.AddHours(1)).Next
+            .Decide("s1-lin-jianguo", Decision.Approve, null, Now.AddHours(2)).Next
+            .Advance([], Now.AddHours(2)).Next;
 
         Assert.Equal(ApprovalStatus.Approved, a.Status);
         Assert.All(a.Tasks, t => Assert.Equal(ApprovalTaskStatus.Approved, t.Status));
@@ -122,8 +122,8 @@ public class ApprovalTests
     public void TwoSteps_RejectedAtStep1_EndsRejected_WithoutOpeningStep2_Art75()
     {
         var done = Started(Single("chen-siyuan"), Single("lin-jianguo"))
-            .Decide("s0-chen-siyuan", Decision.Reject, "不同意", Now.AddHours(1))
-            .Advance([], Now.AddHours(1));
+            .Decide("s0-chen-siyuan", Decision.Reject, "不同意", Now.AddHours(1)).Next
+            .Advance([], Now.AddHours(1)).Next;
 
         Assert.Equal(ApprovalStatus.Rejected, done.Status);
         Assert.Equal(0, done.CurrentStep);
@@ -133,25 +133,25 @@ public class ApprovalTests
     [Fact]
     public void Advance_ToANextStep_WithoutItsTasks_IsRefused()
     {
-        var a = Started(Single("chen-siyuan"), Single("lin-jianguo")).Decide("s0-chen-siyuan", Decision.Approve, null, Now);
+        var a = Started(Single("chen-siyuan"), Single("lin-jianguo")).Decide("s0-chen-siyuan", Decision.Approve, null, Now).Next;
 
-        Assert.Throws<ArgumentException>(() => a.Advance([], Now));
-        Assert.Throws<ArgumentException>(() => a.Advance([NewTask("wrong-step", 0, "lin-jianguo")], Now));
-        Assert.Throws<ArgumentException>(() => a.Advance([NewTask("skips-a-step", 2, "lin-jianguo")], Now));
+        Assert.Throws<ArgumentException>(() => a.Advance([], Now).Next);
+        Assert.Throws<ArgumentException>(() => a.Advance([NewTask("wrong-step", 0, "lin-jianguo")], Now).Next);
+        Assert.Throws<ArgumentException>(() => a.Advance([NewTask("skips-a-step", 2, "lin-jianguo")], Now).Next);
     }
 
     [Fact]
     public void Advance_WhileTheStepIsStillOpen_IsAStateConflict()
     {
         var a = Started(Single("chen-siyuan"), Single("lin-jianguo"));
-        Assert.Throws<StateConflictException>(() => a.Advance([NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now));
+        Assert.Throws<StateConflictException>(() => a.Advance([NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now).Next);
     }
 
     [Fact]
     public void Advance_AfterTheApprovalCompleted_IsAStateConflict()
     {
-        var done = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now).Advance([], Now);
-        Assert.Throws<StateConflictException>(() => done.Advance([], Now));
+        var done = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now).Next.Advance([], Now).Next;
+        Assert.Throws<StateConflictException>(() => done.Advance([], Now).Next);
     }
 
     // ---- 会签: every approver must approve --------------------------------------------------------------------------
@@ -160,18 +160,18 @@ public class ApprovalTests
     public void Countersign_OneApprovalOfThree_LeavesTheStepOpen()
     {
         var a = Started(Countersign("zhou-minghua", "chen-siyuan", "wang-lijuan"))
-            .Decide("s0-zhou-minghua", Decision.Approve, null, Now);
+            .Decide("s0-zhou-minghua", Decision.Approve, null, Now).Next;
 
         Assert.Equal(StepOutcome.Open, a.CurrentOutcome());
-        Assert.Throws<StateConflictException>(() => a.Advance([], Now));
+        Assert.Throws<StateConflictException>(() => a.Advance([], Now).Next);
     }
 
     [Fact]
     public void Countersign_AllButOneApproved_IsStillOpen()
     {
         var a = Started(Countersign("zhou-minghua", "chen-siyuan", "wang-lijuan"))
-            .Decide("s0-zhou-minghua", Decision.Approve, null, Now)
-            .Decide("s0-chen-siyuan", Decision.Approve, null, Now);
+            .Decide("s0-zhou-minghua", Decision.Approve, null, Now).Next
+            .Decide("s0-chen-siyuan", Decision.Approve, null, Now).Next;
 
         Assert.Equal(StepOutcome.Open, a.CurrentOutcome());
     }
@@ -180,23 +180,23 @@ public class ApprovalTests
     public void Countersign_EveryApproverApproved_IsApproved()
     {
         var a = Started(Countersign("zhou-minghua", "chen-siyuan", "wang-lijuan"))
-            .Decide("s0-zhou-minghua", Decision.Approve, null, Now)
-            .Decide("s0-chen-siyuan", Decision.Approve, null, Now)
-            .Decide("s0-wang-lijuan", Decision.Approve, null, Now);
+            .Decide("s0-zhou-minghua", Decision.Approve, null, Now).Next
+            .Decide("s0-chen-siyuan", Decision.Approve, null, Now).Next
+            .Decide("s0-wang-lijuan", Decision.Approve, null, Now).Next;
 
         Assert.Equal(StepOutcome.Approved, a.CurrentOutcome());
-        Assert.Equal(ApprovalStatus.Approved, a.Advance([], Now).Status);
+        Assert.Equal(ApprovalStatus.Approved, a.Advance([], Now).Next.Status);
     }
 
     [Fact]
     public void Countersign_AnyRejection_RejectsTheStep_AndAdvanceCancelsTheStillOpenTasks()
     {
         var a = Started(Countersign("zhou-minghua", "chen-siyuan", "wang-lijuan"))
-            .Decide("s0-zhou-minghua", Decision.Approve, null, Now)
-            .Decide("s0-chen-siyuan", Decision.Reject, "不同意", Now.AddMinutes(5));
+            .Decide("s0-zhou-minghua", Decision.Approve, null, Now).Next
+            .Decide("s0-chen-siyuan", Decision.Reject, "不同意", Now.AddMinutes(5)).Next;
         Assert.Equal(StepOutcome.Rejected, a.CurrentOutcome());
 
-        var done = a.Advance([], Now.AddMinutes(6));
+        var done = a.Advance([], Now.AddMinutes(6)).Next;
 
         Assert.Equal(ApprovalStatus.Rejected, done.Status);
         Assert.Equal(ApprovalTaskStatus.Approved, TaskOf(done, "s0-zhou-minghua").Status);
@@ -209,7 +209,7 @@ public class ApprovalTests
     public void Countersign_TheFirstApproverRejecting_RejectsAtOnce()
     {
         var a = Started(Countersign("zhou-minghua", "chen-siyuan"))
-            .Decide("s0-chen-siyuan", Decision.Reject, "资金来源不明确", Now);
+            .Decide("s0-chen-siyuan", Decision.Reject, "资金来源不明确", Now).Next;
         Assert.Equal(StepOutcome.Rejected, a.CurrentOutcome());
     }
 
@@ -218,10 +218,10 @@ public class ApprovalTests
     [Fact]
     public void OrSign_TheFirstApprovalDecidesTheStep()
     {
-        var a = Started(OrSign("zhou-minghua", "chen-siyuan")).Decide("s0-chen-siyuan", Decision.Approve, null, Now);
+        var a = Started(OrSign("zhou-minghua", "chen-siyuan")).Decide("s0-chen-siyuan", Decision.Approve, null, Now).Next;
 
         Assert.Equal(StepOutcome.Approved, a.CurrentOutcome());
-        var done = a.Advance([], Now);
+        var done = a.Advance([], Now).Next;
         Assert.Equal(ApprovalStatus.Approved, done.Status);
         Assert.Equal(ApprovalTaskStatus.Cancelled, TaskOf(done, "s0-zhou-minghua").Status);
     }
@@ -232,10 +232,10 @@ public class ApprovalTests
     [InlineData(Decision.Reject, Decision.Approve)]
     public void OrSign_ASecondApproverAnsweringBeforeTheStepAdvances_IsAStateConflict(Decision first, Decision second)
     {
-        var a = Started(OrSign("zhou-minghua", "chen-siyuan")).Decide("s0-chen-siyuan", first, "意见", Now);
+        var a = Started(OrSign("zhou-minghua", "chen-siyuan")).Decide("s0-chen-siyuan", first, "意见", Now).Next;
         var outcome = a.CurrentOutcome();
 
-        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", second, "意见", Now.AddMinutes(1)));
+        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", second, "意见", Now.AddMinutes(1)).Next);
         Assert.True(TaskOf(a, "s0-zhou-minghua").IsOpen);
         Assert.Equal(outcome, a.CurrentOutcome());
     }
@@ -244,10 +244,10 @@ public class ApprovalTests
     public void OrSign_ASecondApproverAnsweringAfterTheStepAdvanced_IsAStateConflict()
     {
         var a = Started(OrSign("zhou-minghua", "chen-siyuan"), Single("lin-jianguo"))
-            .Decide("s0-chen-siyuan", Decision.Approve, null, Now)
-            .Advance([NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now);
+            .Decide("s0-chen-siyuan", Decision.Approve, null, Now).Next
+            .Advance([NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now).Next;
 
-        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", Decision.Approve, null, Now));
+        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", Decision.Approve, null, Now).Next);
     }
 
     // ---- guards on Decide ---------------------------------------------------------------------------------------------
@@ -255,10 +255,10 @@ public class ApprovalTests
     [Fact]
     public void Decide_TheSameTaskTwice_IsAStateConflict()
     {
-        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now);
+        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now).Next;
 
-        Assert.Throws<StateConflictException>(() => a.Decide("s0-lin-jianguo", Decision.Approve, null, Now));
-        Assert.Throws<StateConflictException>(() => a.Decide("s0-lin-jianguo", Decision.Reject, null, Now));
+        Assert.Throws<StateConflictException>(() => a.Decide("s0-lin-jianguo", Decision.Approve, null, Now).Next);
+        Assert.Throws<StateConflictException>(() => a.Decide("s0-lin-jianguo", Decision.Reject, null, Now).Next);
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public class ApprovalTests
         var a = new Approval(request, ApprovalStatus.Pending, 0,
             [NewTask("s0-chen-siyuan", 0, "chen-siyuan"), NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now);
 
-        Assert.Throws<StateConflictException>(() => a.Decide("s1-lin-jianguo", Decision.Approve, null, Now));
+        Assert.Throws<StateConflictException>(() => a.Decide("s1-lin-jianguo", Decision.Approve, null, Now).Next);
     }
 
     [Fact]
@@ -279,7 +279,7 @@ public class ApprovalTests
         var a = new Approval(request, ApprovalStatus.Pending, 1,
             [NewTask("s0-zhou-minghua", 0, "zhou-minghua"), NewTask("s1-lin-jianguo", 1, "lin-jianguo")], Now);
 
-        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", Decision.Approve, null, Now));
+        Assert.Throws<StateConflictException>(() => a.Decide("s0-zhou-minghua", Decision.Approve, null, Now).Next);
     }
 
     [Theory]
@@ -291,7 +291,7 @@ public class ApprovalTests
         // Defence in depth: a finished approval whose task record was never closed (e.g. a partial write) decides nothing.
         var a = new Approval(Request(Single("lin-jianguo")), status, 0, [NewTask("t", 0, "lin-jianguo")], Now, Now);
 
-        Assert.Throws<StateConflictException>(() => a.Decide("t", Decision.Approve, null, Now));
+        Assert.Throws<StateConflictException>(() => a.Decide("t", Decision.Approve, null, Now).Next);
     }
 
     [Theory]
@@ -301,18 +301,18 @@ public class ApprovalTests
     public void Decide_AtOrAfterTheLinkExpires_IsGone(long ticksAfterExpiry)
     {
         var expires = Now.AddDays(7);
-        var a = Approval.Open(Request(Single("lin-jianguo")), [NewTask("t", 0, "lin-jianguo", expires)], Now);
+        var a = Approval.Open(Request(Single("lin-jianguo")), [NewTask("t", 0, "lin-jianguo", expires)], Now).Next;
 
-        Assert.Throws<GoneException>(() => a.Decide("t", Decision.Approve, null, expires.AddTicks(ticksAfterExpiry)));
+        Assert.Throws<GoneException>(() => a.Decide("t", Decision.Approve, null, expires.AddTicks(ticksAfterExpiry)).Next);
     }
 
     [Fact]
     public void Decide_JustBeforeTheLinkExpires_IsAccepted()
     {
         var expires = Now.AddDays(7);
-        var a = Approval.Open(Request(Single("lin-jianguo")), [NewTask("t", 0, "lin-jianguo", expires)], Now);
+        var a = Approval.Open(Request(Single("lin-jianguo")), [NewTask("t", 0, "lin-jianguo", expires)], Now).Next;
 
-        var decided = a.Decide("t", Decision.Approve, null, expires.AddTicks(-1));
+        var decided = a.Decide("t", Decision.Approve, null, expires.AddTicks(-1)).Next;
 
         Assert.Equal(ApprovalTaskStatus.Approved, decided.Task("t").Status);
     }
@@ -320,7 +320,7 @@ public class ApprovalTests
     [Fact]
     public void Decide_AnUnknownTask_IsNotFound()
     {
-        Assert.Throws<NotFoundException>(() => Started(Single("lin-jianguo")).Decide("nope", Decision.Approve, null, Now));
+        Assert.Throws<NotFoundException>(() => Started(Single("lin-jianguo")).Decide("nope", Decision.Approve, null, Now).Next);
     }
 
     // ---- withdrawal ------------------------------------------------------------------------------------------------
@@ -329,9 +329,9 @@ public class ApprovalTests
     public void Withdraw_WhilePending_CancelsTheOpenTasks_KeepsTheDecidedOnes_AndEndsWithdrawn()
     {
         var a = Started(Countersign("zhou-minghua", "chen-siyuan", "wang-lijuan"))
-            .Decide("s0-zhou-minghua", Decision.Approve, null, Now);
+            .Decide("s0-zhou-minghua", Decision.Approve, null, Now).Next;
 
-        var w = a.Withdraw(Now.AddHours(1));
+        var w = a.Withdraw(Now.AddHours(1)).Next;
 
         Assert.Equal(ApprovalStatus.Withdrawn, w.Status);
         Assert.Equal(Now.AddHours(1), w.CompletedAt);
@@ -344,8 +344,8 @@ public class ApprovalTests
     [Fact]
     public void Withdraw_ThenDecide_IsAStateConflict()
     {
-        var w = Started(Single("lin-jianguo")).Withdraw(Now);
-        Assert.Throws<StateConflictException>(() => w.Decide("s0-lin-jianguo", Decision.Approve, null, Now));
+        var w = Started(Single("lin-jianguo")).Withdraw(Now).Next;
+        Assert.Throws<StateConflictException>(() => w.Decide("s0-lin-jianguo", Decision.Approve, null, Now).Next);
     }
 
     [Theory]
@@ -353,24 +353,24 @@ public class ApprovalTests
     [InlineData(Decision.Reject)]
     public void Withdraw_AfterTheFinalDecision_IsAStateConflict(Decision decision)
     {
-        var done = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", decision, "意见", Now).Advance([], Now);
-        Assert.Throws<StateConflictException>(() => done.Withdraw(Now.AddHours(1)));
+        var done = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", decision, "意见", Now).Next.Advance([], Now).Next;
+        Assert.Throws<StateConflictException>(() => done.Withdraw(Now.AddHours(1)).Next);
     }
 
     [Fact]
     public void Withdraw_Twice_IsAStateConflict()
     {
-        var w = Started(Single("lin-jianguo")).Withdraw(Now);
-        Assert.Throws<StateConflictException>(() => w.Withdraw(Now));
+        var w = Started(Single("lin-jianguo")).Withdraw(Now).Next;
+        Assert.Throws<StateConflictException>(() => w.Withdraw(Now).Next);
     }
 
     [Fact]
     public void WithdrawnBeforeRouting_HasNoTasksAndIsClosed()
     {
-        var w = Approval.WithdrawnBeforeRouting(Request(Single("lin-jianguo")), Now);
+        var w = Approval.WithdrawnBeforeRouting(Request(Single("lin-jianguo")), Now).Next;
         Assert.Equal(ApprovalStatus.Withdrawn, w.Status);
         Assert.Empty(w.Tasks);
-        Assert.Throws<StateConflictException>(() => w.Withdraw(Now));
+        Assert.Throws<StateConflictException>(() => w.Withdraw(Now).Next);
     }
 
     // ---- reminders (催办) ---------------------------------------------------------------------------------------------
@@ -379,8 +379,8 @@ public class ApprovalTests
     public void Remind_CountsTheReminder_WithoutAlertingTheOfficeUnlessAsked()
     {
         var a = Started(Single("lin-jianguo"))
-            .Remind("s0-lin-jianguo", Now.AddDays(1), alertOffice: false)
-            .Remind("s0-lin-jianguo", Now.AddDays(2), alertOffice: false);
+            .Remind("s0-lin-jianguo", Now.AddDays(1), alertOffice: false).Next
+            .Remind("s0-lin-jianguo", Now.AddDays(2), alertOffice: false).Next;
 
         var t = TaskOf(a, "s0-lin-jianguo");
         Assert.Equal(2, t.Reminders);
@@ -392,11 +392,11 @@ public class ApprovalTests
     [Fact]
     public void Remind_WithOfficeAlert_SetsOfficeAlerted_AndALaterPlainReminderKeepsIt()
     {
-        var alerted = Started(Single("lin-jianguo")).Remind("s0-lin-jianguo", Now.AddDays(3), alertOffice: true);
+        var alerted = Started(Single("lin-jianguo")).Remind("s0-lin-jianguo", Now.AddDays(3), alertOffice: true).Next;
         Assert.True(TaskOf(alerted, "s0-lin-jianguo").OfficeAlerted);
         Assert.Equal(1, TaskOf(alerted, "s0-lin-jianguo").Reminders);
 
-        var again = alerted.Remind("s0-lin-jianguo", Now.AddDays(4), alertOffice: false);
+        var again = alerted.Remind("s0-lin-jianguo", Now.AddDays(4), alertOffice: false).Next;
         Assert.True(TaskOf(again, "s0-lin-jianguo").OfficeAlerted);
         Assert.Equal(2, TaskOf(again, "s0-lin-jianguo").Reminders);
     }
@@ -404,7 +404,7 @@ public class ApprovalTests
     [Fact]
     public void Remind_OnlyTouchesTheRemindedTask()
     {
-        var a = Started(Countersign("zhou-minghua", "chen-siyuan")).Remind("s0-chen-siyuan", Now, alertOffice: true);
+        var a = Started(Countersign("zhou-minghua", "chen-siyuan")).Remind("s0-chen-siyuan", Now, alertOffice: true).Next;
 
         Assert.Equal(0, TaskOf(a, "s0-zhou-minghua").Reminders);
         Assert.False(TaskOf(a, "s0-zhou-minghua").OfficeAlerted);
@@ -413,8 +413,8 @@ public class ApprovalTests
     [Fact]
     public void Remind_ADecidedTask_IsAStateConflict()
     {
-        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now);
-        Assert.Throws<StateConflictException>(() => a.Remind("s0-lin-jianguo", Now, alertOffice: false));
+        var a = Started(Single("lin-jianguo")).Decide("s0-lin-jianguo", Decision.Approve, null, Now).Next;
+        Assert.Throws<StateConflictException>(() => a.Remind("s0-lin-jianguo", Now, alertOffice: false).Next);
     }
 
     // ---- opening ---------------------------------------------------------------------------------------------------
@@ -436,12 +436,12 @@ public class ApprovalTests
     public void Open_WithAStepThatHasNoApprover_IsRefused()
     {
         var request = Request(Single("chen-siyuan"), new StepSpec("区长审批", StepKind.Single, []));
-        Assert.Throws<ArgumentException>(() => Approval.Open(request, [NewTask("t", 0, "chen-siyuan")], Now));
+        Assert.Throws<ArgumentException>(() => Approval.Open(request, [NewTask("t", 0, "chen-siyuan")], Now).Next);
     }
 
     [Fact]
     public void Open_WithoutAnyStep_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => Approval.Open(Request(), [], Now));
+        Assert.Throws<ArgumentException>(() => Approval.Open(Request(), [], Now).Next);
     }
 }

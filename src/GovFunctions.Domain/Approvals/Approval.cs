@@ -73,8 +73,9 @@ public sealed record ApprovalTask(
 public enum StepOutcome { Open, Approved, Rejected }
 
 /// <summary>
-/// An approval in flight: the request, the current step, and every task created so far. Transitions are methods that
-/// check the state and throw <see cref="StateConflictException"/> on an illegal move; records change with <c>with</c>.
+/// An approval in flight: the request, the current step, and every task created so far. Each operation checks the state,
+/// throws <see cref="StateConflictException"/> on an illegal move, and returns a <see cref="Transition{T}"/>: the next
+/// state, the history's reason and the events the engine turns into messages (<see cref="TasksAssigned"/>, …).
 /// </summary>
 public sealed record Approval(
     ApprovalRequest Request,
@@ -82,7 +83,7 @@ public sealed record Approval(
     int CurrentStep,
     IReadOnlyList<ApprovalTask> Tasks,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt = null)
+    DateTimeOffset? CompletedAt = null) : IStateful
 {
     public string Id => Request.Id;
     public bool IsPending => Status == ApprovalStatus.Pending;
@@ -92,24 +93,28 @@ public sealed record Approval(
 
     public static string StateName(ApprovalStatus s) => s.ToString().ToLowerInvariant();
 
+    string IStateful.StateName => StateName(Status);
+
     /// <summary>A new approval with the first step's tasks.</summary>
-    public static Approval Open(ApprovalRequest request, IReadOnlyList<ApprovalTask> firstTasks, DateTimeOffset now)
+    public static Transition<Approval> Open(ApprovalRequest request, IReadOnlyList<ApprovalTask> firstTasks, DateTimeOffset now)
     {
         if (request.Steps.Count == 0) throw new ArgumentException("an approval needs at least one step");
         if (request.Steps.Any(s => s.ApproverIds.Count == 0)) throw new ArgumentException("every step needs an approver");
-        return new Approval(request, ApprovalStatus.Pending, 0, firstTasks, now);
+        return Transition<Approval>.To(new Approval(request, ApprovalStatus.Pending, 0, firstTasks, now),
+            $"开始审批，第1步：{request.Steps[0].Name}", new TasksAssigned(firstTasks.Select(t => t.Id).ToList()));
     }
 
     /// <summary>An approval withdrawn before it was ever routed (the applicant was quicker than the queue).</summary>
-    public static Approval WithdrawnBeforeRouting(ApprovalRequest request, DateTimeOffset now) =>
-        new(request, ApprovalStatus.Withdrawn, 0, [], now, now);
+    public static Transition<Approval> WithdrawnBeforeRouting(ApprovalRequest request, DateTimeOffset now) =>
+        Transition<Approval>.To(new(request, ApprovalStatus.Withdrawn, 0, [], now, now), "申请人在审批开始前撤回");
 
     public ApprovalTask Task(string taskId) => Tasks.SingleOrDefault(t => t.Id == taskId)
         ?? throw new NotFoundException(Bilingual.Text("审批任务不存在", "approval task not found"));
 
     /// <summary>The approver answers their task. Guards: the approval is pending, the task open and current, the link unexpired,
     /// and — for an or-sign step — nobody has answered yet.</summary>
-    public Approval Decide(string taskId, Decision decision, string? comment, DateTimeOffset now)
+    /// <param name="by">Who answers as the history names them (the acting person "（代…）" included); the approver id if not given.</param>
+    public Transition<Approval> Decide(string taskId, Decision decision, string? comment, DateTimeOffset now, string? by = null)
     {
         var task = OpenTaskFor(taskId, now, ResponseKind.Decision);
         RequireReason(decision, comment);
@@ -119,8 +124,13 @@ public sealed record Approval(
             DecidedAt = now,
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         };
-        return this with { Tasks = Tasks.Select(t => t.Id == taskId ? decided : t).ToList() };
+        var what = (decision == Decision.Approve ? "同意" : "不同意") + (decided.Comment is null ? "" : $"。意见：{decided.Comment}");
+        return Answered(decided, by, what);
     }
+
+    private Transition<Approval> Answered(ApprovalTask answered, string? by, string what) =>
+        Transition<Approval>.To(this with { Tasks = Tasks.Select(t => t.Id == answered.Id ? answered : t).ToList() },
+            $"第{answered.Step + 1}步（{Step.Name}）{by ?? answered.ApproverId}：{what}", new TaskAnswered(answered.Id));
 
     /// <summary>
     /// A refusal states why: 不同意 is an objection in a legality review or a consultation and a return (退回) in a sign-off,
@@ -134,11 +144,11 @@ public sealed record Approval(
     }
 
     /// <summary>The approver records a reply or an instruction (批示) on a step that asks for text. Same guards as <see cref="Decide"/>.</summary>
-    public Approval Answer(string taskId, TaskAnswer answer, DateTimeOffset now)
+    public Transition<Approval> Answer(string taskId, TaskAnswer answer, DateTimeOffset now, string? by = null)
     {
         var task = OpenTaskFor(taskId, now, Step.Response == ResponseKind.Decision ? ResponseKind.Reply : Step.Response);
         var answered = task with { Status = ApprovalTaskStatus.Answered, DecidedAt = now, Answer = answer };
-        return this with { Tasks = Tasks.Select(t => t.Id == taskId ? answered : t).ToList() };
+        return Answered(answered, by, $"{(answer.DepartmentId is null ? "答复" : "批示")}：{answer.Text}");
     }
 
     private ApprovalTask OpenTaskFor(string taskId, DateTimeOffset now, ResponseKind expected)
@@ -178,39 +188,49 @@ public sealed record Approval(
     /// next step opens with <paramref name="nextTasks"/>. Tasks of the step still open (or-sign, or a countersign that a
     /// rejection ended) are cancelled.
     /// </summary>
-    public Approval Advance(IReadOnlyList<ApprovalTask> nextTasks, DateTimeOffset now)
+    /// <summary>Whether the decided current step leads to another one (which then needs its tasks).</summary>
+    public bool OpensNextStep => IsPending && CurrentOutcome() == StepOutcome.Approved && !IsLastStep;
+
+    public Transition<Approval> Advance(IReadOnlyList<ApprovalTask> nextTasks, DateTimeOffset now)
     {
         var outcome = CurrentOutcome();
         if (!IsPending || outcome == StepOutcome.Open)
             throw new StateConflictException(Bilingual.Text("当前步骤尚未办结", "the current step is not decided"));
         var closed = Tasks.Select(t => t.IsOpen ? t with { Status = ApprovalTaskStatus.Cancelled } : t).ToList();
-        if (outcome == StepOutcome.Rejected)
-            return this with { Tasks = closed, Status = ApprovalStatus.Rejected, CompletedAt = now };
-        if (IsLastStep)
-            return this with { Tasks = closed, Status = ApprovalStatus.Approved, CompletedAt = now };
+        var reason = $"第{CurrentStep + 1}步（{Step.Name}）"
+            + (outcome == StepOutcome.Rejected ? "不同意" : Step.Response == ResponseKind.Decision ? "同意" : "已办理");
+        if (outcome == StepOutcome.Rejected || IsLastStep)
+        {
+            var status = outcome == StepOutcome.Rejected ? ApprovalStatus.Rejected : ApprovalStatus.Approved;
+            return Transition<Approval>.To(this with { Tasks = closed, Status = status, CompletedAt = now }, reason, new ApprovalEnded(status));
+        }
         if (nextTasks.Count == 0 || nextTasks.Any(t => t.Step != CurrentStep + 1))
             throw new ArgumentException("the next step needs its tasks");
-        return this with { Tasks = closed.Concat(nextTasks).ToList(), CurrentStep = CurrentStep + 1 };
+        var next = this with { Tasks = closed.Concat(nextTasks).ToList(), CurrentStep = CurrentStep + 1 };
+        return Transition<Approval>.To(next, $"{reason}，进入第{next.CurrentStep + 1}步：{next.Step.Name}",
+            new TasksAssigned(nextTasks.Select(t => t.Id).ToList()));
     }
 
     /// <summary>The applicant withdraws before the final decision: open tasks die.</summary>
-    public Approval Withdraw(DateTimeOffset now)
+    public Transition<Approval> Withdraw(DateTimeOffset now)
     {
         if (!IsPending)
             throw new StateConflictException(Bilingual.Text("审批已办结，不能撤回", "the approval is already decided and cannot be withdrawn"));
-        return this with
+        var withdrawn = this with
         {
             Status = ApprovalStatus.Withdrawn,
             CompletedAt = now,
             Tasks = Tasks.Select(t => t.IsOpen ? t with { Status = ApprovalTaskStatus.Cancelled } : t).ToList(),
         };
+        return Transition<Approval>.To(withdrawn, "申请人撤回",
+            new TasksCancelled(OpenTasks.Select(t => t.Id).ToList()), new ApprovalEnded(ApprovalStatus.Withdrawn));
     }
 
     /// <summary>
     /// One reminder (催办) sent for an open task. The reminder carries the same link, so its life is extended to
     /// <paramref name="linkValidUntil"/> when that is later: a reminder never points to a dead link.
     /// </summary>
-    public Approval Remind(string taskId, DateTimeOffset now, bool alertOffice, DateTimeOffset? linkValidUntil = null)
+    public Transition<Approval> Remind(string taskId, DateTimeOffset now, bool alertOffice, DateTimeOffset? linkValidUntil = null)
     {
         var task = Task(taskId);
         if (!IsPending || !task.IsOpen) throw new StateConflictException(Bilingual.Text("任务已办结", "the task is closed"));
@@ -221,6 +241,23 @@ public sealed record Approval(
             OfficeAlerted = task.OfficeAlerted || alertOffice,
             ExpiresAt = linkValidUntil is { } until && until > task.ExpiresAt ? until : task.ExpiresAt,
         };
-        return this with { Tasks = Tasks.Select(t => t.Id == taskId ? reminded : t).ToList() };
+        var alerted = alertOffice && !task.OfficeAlerted;
+        return Transition<Approval>.To(this with { Tasks = Tasks.Select(t => t.Id == taskId ? reminded : t).ToList() },
+            $"第{reminded.Reminders}次催办" + (alerted ? "，已告知区政府办公室" : ""), new TaskReminded(taskId, reminded.Reminders, alerted));
     }
 }
+
+/// <summary>A step's tasks were created: each approver is told.</summary>
+public sealed record TasksAssigned(IReadOnlyList<string> TaskIds) : IDomainEvent;
+
+/// <summary>An approver answered through their link: the router looks at the step again.</summary>
+public sealed record TaskAnswered(string TaskId) : IDomainEvent;
+
+/// <summary>Open tasks died with a withdrawal: their approvers are told.</summary>
+public sealed record TasksCancelled(IReadOnlyList<string> TaskIds) : IDomainEvent;
+
+/// <summary>The approval is over (approved, rejected, withdrawn): the feature whose record it approves takes the outcome.</summary>
+public sealed record ApprovalEnded(ApprovalStatus Outcome) : IDomainEvent;
+
+/// <summary>A reminder (催办) for an open task, the office told at the configured count.</summary>
+public sealed record TaskReminded(string TaskId, int Reminder, bool OfficeAlerted) : IDomainEvent;

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace GovFunctions.Approvals;
 
 /// <summary>The approval link (API.md): GET shows, POST decides. Anonymous: the signed token is the credential.</summary>
-public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore organization)
+public sealed class ApprovalFunctions(LinkAnswers answers, OrganizationStore organization)
 {
     [Function(nameof(ShowApproval))]
     public async Task<IActionResult> ShowApproval(
@@ -18,8 +18,8 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         var org = await organization.OrganizationAsync();
         try
         {
-            var (stored, task) = await engine.OpenLinkAsync(token);
-            return engine.Refusal(stored.Value, task) is { } refusal
+            var (stored, task) = await answers.OpenAsync(token);
+            return answers.Refusal(stored.Value, task) is { } refusal
                 ? ApprovalPage.Refused(request, refusal, org.District.OfficeEmail)
                 : ApprovalPage.Form(request, org, stored.Value, task);
         }
@@ -36,10 +36,10 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         var org = await organization.OrganizationAsync();
         try
         {
-            await engine.OpenLinkAsync(token); // an unknown or forged link is refused before anything of the body is read
+            await answers.OpenAsync(token); // an unknown or forged link is refused before anything of the body is read
             var form = await RequestBody.ReadFormAsync(request);
             var (stored, task) = form?["action"].ToString() == "answer"
-                ? await engine.AnswerAsync(token, ReadAnswer(form))
+                ? await answers.AnswerAsync(token, ReadAnswer(form))
                 : await DecideAsync(token, form);
             return ApprovalPage.Decided(request, org, stored.Value, task);
         }
@@ -75,13 +75,13 @@ public sealed class ApprovalFunctions(ApprovalEngine engine, OrganizationStore o
         if (decision is null) errors.Add("action", "请选择“同意”或“不同意”", "action must be approve or reject");
         errors.MaxLength("comment", comment, 1000, "审批意见");
         errors.ThrowIfAny();
-        return engine.DecideAsync(token, decision!.Value, comment);
+        return answers.DecideAsync(token, decision!.Value, comment);
     }
 }
 
 /// <summary>The queue-triggered routers and the timer that chases open tasks.</summary>
 public sealed class ApprovalRoutingFunctions(Platform.Routing.QueueRouter router, Notifications.NotificationService notifications,
-    Notifications.PoisonNotices poison, ApprovalEngine engine, MessagePayloads payloads)
+    Notifications.PoisonNotices poison, TaskReminders reminders, MessagePayloads payloads)
 {
     public const string ReminderSchedule = "0 */30 * * * *";
 
@@ -104,5 +104,5 @@ public sealed class ApprovalRoutingFunctions(Platform.Routing.QueueRouter router
 
     /// <summary>Every 30 minutes (UTC schedule); reminders go out only within office hours in China Standard Time.</summary>
     [Function(nameof(ApprovalReminders))]
-    public Task ApprovalReminders([TimerTrigger(ReminderSchedule)] TimerInfo timer, CancellationToken ct) => engine.RemindAsync(ct);
+    public Task ApprovalReminders([TimerTrigger(ReminderSchedule)] TimerInfo timer, CancellationToken ct) => reminders.RemindAsync(ct);
 }

@@ -36,13 +36,15 @@ public sealed record OutcomeIntake(MeetingType? Meeting, DateOnly? Date, List<st
 /// published unless confidential (Art. 40–41); evaluated after implementation (Art. 18).
 /// </summary>
 public sealed class DecisionService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    AccountabilityList accountability, IOptions<DecisionOptions> options, TimeProvider clock, ILogger<DecisionService> log) : IQueueHandler
+    AccountabilityList accountability, IOptions<DecisionOptions> options, TimeProvider clock, ILogger<DecisionService> log) : IQueueHandler, IApprovalSubject
 {
     public const string Feature = "decision";
     public const string PublishType = "decision.publish";
 
     public RecordStore<Decision> Store { get; } = new(storage, outbox, Tables.Decisions);
     public string TypePrefix => "decision.";
+
+    string IApprovalSubject.Feature => Feature;
 
     public static RecordKey KeyOf(string id) => RecordKey.Own(id);
 
@@ -234,7 +236,11 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
             await PublishAsync(message.Subject, message.Id, ct);
             return;
         }
-        var approval = await engine.CompletedAsync(message, Feature, ct);
+        throw new InvalidDataException($"unknown decision message type {message.Type}");
+    }
+
+    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
+    {
         var org = await organization.OrganizationAsync(ct);
         var objections = approval.Tasks.Where(t => t.Status == ApprovalTaskStatus.Rejected)
             .Select(t => $"{org.FindDepartment(org.Person(t.AddressedToId).DepartmentId)?.Name ?? org.Person(t.AddressedToId).Name}：{t.Comment ?? "不同意"}").ToList();
@@ -246,7 +252,7 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         {
             var next = d.Reviewed(approval.Id, passed, objections.Count > 0 ? string.Join("；", objections) : null);
             return (next, History(Actor.System, d.Status, next.Status, reason), []);
-        }, message.Id, ct: ct);
+        }, messageId, ct: ct);
     }
 
     private async Task PublishAsync(string id, string messageId, CancellationToken ct)

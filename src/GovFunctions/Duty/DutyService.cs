@@ -15,12 +15,13 @@ namespace GovFunctions.Duty;
 /// that leader is away. Logs are kept per shift (PartitionKey = the shift's start date), which is what a handover reads.
 /// </summary>
 public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization, TimeProvider clock)
-    : IQueueHandler
+    : IApprovalSubject
 {
     public const string Feature = "duty";
 
+    string IApprovalSubject.Feature => Feature;
+
     public RecordStore<DutyLog> Store { get; } = new(storage, outbox, Tables.DutyLogs);
-    public string TypePrefix => "duty.";
 
     public static string PartitionOf(DutyShift shift) => $"{shift.Start.ToChina():yyyyMMdd}";
 
@@ -58,9 +59,8 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
     }
 
     /// <summary>The leader's instruction, from the engine's completion of the log's task.</summary>
-    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
+    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
     {
-        var approval = await engine.CompletedAsync(message, Feature, ct);
         var task = approval.Tasks.LastOrDefault(t => t.Status == ApprovalTaskStatus.Answered);
         if (task is null) return;
         var actor = ApprovalEngine.ActorFor(await organization.OrganizationAsync(ct), task);
@@ -71,7 +71,7 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
             return (next, new HistoryEntry(clock.GetUtcNow(), actor.Id, actor.Name,
                 DutyLog.StateName(log.Status), DutyLog.StateName(next.Status),
                 $"带班领导批示：{next.Instruction}"), []);
-        }, message.Id, ct: ct);
+        }, messageId, ct: ct);
     }
 
     /// <summary>Timer at each shift change (08:30): the incoming officer and leader get the summary of the shift that ended.</summary>

@@ -32,7 +32,7 @@ public sealed class HotlineOptions
 /// department whose head replies through an email link (an engine task asking for text), or escalated to the leader
 /// responsible, whose instruction (批示) assigns it; then the operator's call-back closes it or reopens it.
 /// </summary>
-public sealed partial class HotlineService : IQueueHandler
+public sealed partial class HotlineService : IApprovalSubject
 {
     public const string Feature = "hotline";
     private const int ConflictRetries = 8;
@@ -65,7 +65,7 @@ public sealed partial class HotlineService : IQueueHandler
     }
 
     public RecordStore<HotlineCall> Store { get; }
-    public string TypePrefix => "hotline.";
+    string IApprovalSubject.Feature => Feature;
     public HotlineOptions Options => _options;
 
     /// <summary>Records a call (POST /api/hotline/calls). Every call is recorded, the ones answered on the spot too.</summary>
@@ -159,10 +159,8 @@ public sealed partial class HotlineService : IQueueHandler
     }
 
     /// <summary>The engine's completion: a reply recorded, an instruction given, an extension decided.</summary>
-    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
+    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
     {
-        if (message.Type != ApprovalEngine.CompletedType(Feature)) throw new InvalidDataException($"unknown hotline message type {message.Type}");
-        var approval = (await _engine.FindAsync(message.Subject, ct))?.Value ?? throw new InvalidDataException($"approval {message.Subject} not found");
         var org = await _organization.OrganizationAsync(ct);
         var calendar = await _organization.CalendarAsync(ct);
         var task = approval.Tasks.LastOrDefault(t => t.IsDecided);
@@ -186,7 +184,7 @@ public sealed partial class HotlineService : IQueueHandler
             }
             var replied = call.Replied(answer.Text, task!.DecidedAt!.Value);
             return (replied, $"部门答复：{answer.Text}" + (replied.RepliedOnTime == true ? "" : "（超期）"), []);
-        }, actor.Id, actor.Name, message.Id, ct);
+        }, actor.Id, actor.Name, messageId, ct);
     }
 
     /// <summary>

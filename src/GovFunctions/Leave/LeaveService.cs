@@ -17,7 +17,7 @@ namespace GovFunctions.Leave;
 /// The approval itself runs in the <see cref="ApprovalEngine"/>, started in the same transaction as the request.
 /// </summary>
 public sealed partial class LeaveService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    AwayIndex away, TimeProvider clock, ILogger<LeaveService> log) : IQueueHandler
+    AwayIndex away, TimeProvider clock, ILogger<LeaveService> log) : IQueueHandler, IApprovalSubject
 {
     public const string Feature = "leave";
     public const string AwaySyncType = "leave.away-sync";
@@ -26,6 +26,8 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
 
     public RecordStore<LeaveRequest> Store { get; } = new(storage, outbox, Tables.LeaveRequests);
     public string TypePrefix => "leave.";
+
+    string IApprovalSubject.Feature => Feature;
 
     public static RecordKey KeyOf(string id) => new(LeaveRequest.PartitionOf(id), id);
 
@@ -113,9 +115,8 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
     }
 
     /// <summary>The engine's completion: the request takes the approval's outcome (once, whatever the deliveries).</summary>
-    private async Task OnApprovalCompletedAsync(string approvalId, string messageId, CancellationToken ct)
+    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
     {
-        var approval = await ApprovalAsync(approvalId, ct) ?? throw new InvalidDataException($"approval {approvalId} not found");
         var org = await organization.OrganizationAsync(ct);
         var applicant = org.Person(approval.Request.ApplicantId);
         var now = clock.GetUtcNow();
@@ -133,7 +134,6 @@ public sealed partial class LeaveService(StorageClients storage, Outbox outbox, 
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
     {
         if (message.Type == AwaySyncType) await away.SyncAsync((await GetAsync(message.Subject, ct)).Value, ct);
-        else if (message.Type == ApprovalEngine.CompletedType(Feature)) await OnApprovalCompletedAsync(message.Subject, message.Id, ct);
         else throw new InvalidDataException($"unknown leave message type {message.Type}");
     }
 

@@ -21,12 +21,12 @@ namespace GovFunctions.Legal;
 /// </summary>
 public sealed class NormativeDocumentService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
     AccountabilityList accountability, IOptions<LegalOptions> options, TimeProvider clock, ILogger<NormativeDocumentService> log)
-    : IQueueHandler
+    : IApprovalSubject
 {
     public const string Feature = "normative-document";
 
     public RecordStore<NormativeDocument> Store { get; } = new(storage, outbox, Tables.NormativeDocuments);
-    public string TypePrefix => Feature + ".";
+    string IApprovalSubject.Feature => Feature;
 
     public async Task<Stored<NormativeDocument>> CreateAsync(Person caller, DocumentIntake intake, CancellationToken ct = default)
     {
@@ -133,9 +133,8 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
         return acted;
     }
 
-    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
+    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
     {
-        var approval = await engine.CompletedAsync(message, Feature, ct);
         var passed = approval.Status == ApprovalStatus.Approved;
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
         await Store.ChangeAsync(RecordKey.Own(approval.Request.SubjectId), d =>
@@ -144,7 +143,7 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
             var next = d.Reviewed(approval.Id, passed, comment);
             var reason = (passed ? "法制审核通过" : "法制审核未通过") + (comment is null ? "" : $"：{comment}");
             return (next, History(Actor.System, d.Status, next.Status, reason), []);
-        }, message.Id, ct: ct);
+        }, messageId, ct: ct);
     }
 
     private async Task UnindexAsync(string id, CancellationToken ct)

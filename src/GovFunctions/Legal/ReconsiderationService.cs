@@ -21,12 +21,12 @@ public sealed record ExtensionIntake(string? Reason);
 /// reminders before it runs out.
 /// </summary>
 public sealed class ReconsiderationService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    IOptions<LegalOptions> options, TimeProvider clock, ILogger<ReconsiderationService> log) : IQueueHandler
+    IOptions<LegalOptions> options, TimeProvider clock, ILogger<ReconsiderationService> log) : IApprovalSubject
 {
     public const string Feature = "reconsideration";
 
     public RecordStore<Reconsideration> Store { get; } = new(storage, outbox, Tables.Reconsiderations);
-    public string TypePrefix => Feature + ".";
+    string IApprovalSubject.Feature => Feature;
 
     public async Task<Stored<Reconsideration>> AcceptAsync(Person caller, ReconsiderationIntake intake, CancellationToken ct = default)
     {
@@ -109,9 +109,8 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
         return sent;
     }
 
-    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
+    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
     {
-        var approval = await engine.CompletedAsync(message, Feature, ct);
         var approved = approval.Status == ApprovalStatus.Approved;
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
         // The extension and the sign-off are separate approvals that may end at the same moment: a conflict is retried here.
@@ -127,7 +126,7 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
             if (next is null) return null;
             return (next with { RemindedDaysBefore = next.DeadlineAt != r.DeadlineAt ? [] : next.RemindedDaysBefore },
                 History(Actor.System, r.Status, next.Status, reason), []);
-        }, message.Id, ct: ct);
+        }, messageId, ct: ct);
     }
 
     private Task<Stored<Reconsideration>> ChangeAsync(string id, Person caller, Func<Reconsideration, (Reconsideration Next, string Reason, List<OutboundMessage> Messages)> change,

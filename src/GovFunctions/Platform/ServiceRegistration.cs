@@ -51,36 +51,42 @@ public static class ServiceRegistration
         services.AddSingleton<QueueRouter>();
         services.AddSingleton<AwayIndex>();
         services.AddSingleton<ApprovalEngine>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<ApprovalEngine>());
+        services.AddSingleton<PendingTaskIndex>();
+        services.AddSingleton<StepTasks>();
+        services.AddSingleton<IQueueHandler, StepRouter>();
+        services.AddSingleton<LinkAnswers>();
+        services.AddSingleton<TaskReminders>();
         services.AddSingleton<INotificationRenderer, ApprovalNotices>();
         services.AddSingleton<PoisonNotices>();
         services.AddSingleton<INotificationRenderer>(sp => sp.GetRequiredService<PoisonNotices>());
 
         services.AddSingleton<LeaveService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<LeaveService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<LeaveService>());
         services.AddSingleton<INotificationRenderer, LeaveNotices>();
 
         services.AddOptions<HotlineOptions>().BindConfiguration("Hotline");
         services.AddSingleton<HotlineCounters>();
         services.AddSingleton<HotlineOpenCalls>();
         services.AddSingleton<HotlineService>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<HotlineService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<HotlineService>());
         services.AddSingleton<INotificationRenderer, HotlineNotices>();
 
         services.AddSingleton<DutyService>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DutyService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DutyService>());
         services.AddSingleton<INotificationRenderer, DutyNotices>();
 
         services.AddOptions<DecisionOptions>().BindConfiguration("Decisions");
         services.AddSingleton<DecisionService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionService>());
         services.AddSingleton<INotificationRenderer, DecisionNotices>();
 
         services.AddOptions<LegalOptions>().BindConfiguration("Legal");
         services.AddSingleton<NormativeDocumentService>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<NormativeDocumentService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<NormativeDocumentService>());
         services.AddSingleton<ReconsiderationService>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<ReconsiderationService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<ReconsiderationService>());
         services.AddSingleton<INotificationRenderer, LegalNotices>();
 
         services.AddOptions<SupervisionOptions>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();
@@ -89,6 +95,7 @@ public static class ServiceRegistration
         services.AddSingleton<SupervisionCounters>();
         services.AddSingleton<SupervisionService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SupervisionService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<SupervisionService>());
         services.AddSingleton<SupervisionQueries>();
         services.AddSingleton<SupervisionWarnings>();
         services.AddSingleton<INotificationRenderer, SupervisionNotices>();

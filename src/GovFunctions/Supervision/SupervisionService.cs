@@ -21,7 +21,7 @@ public sealed record SupervisionAction(
 /// Supervised items (督查督办, Art. 30, 32) on the pipeline: every change is a domain transition applied by the record store,
 /// whose events become messages here (<see cref="MessagesOf"/>); the engine decides extensions and tells this feature.
 /// </summary>
-public sealed partial class SupervisionService : IQueueHandler
+public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
 {
     public const string Feature = "supervision";
     public const string AccountabilityType = "supervision.accountability";
@@ -66,6 +66,8 @@ public sealed partial class SupervisionService : IQueueHandler
     public RecordStore<SupervisedItem> Store { get; }
 
     public string TypePrefix => Feature + ".";
+
+    string IApprovalSubject.Feature => Feature;
 
     /// <summary>An item lives in its owner department's partition; its id names it: <c>{departmentId}.{random}</c>.</summary>
     public static RecordKey KeyOf(string id) => id.LastIndexOf('.') is > 0 and var cut ? new(id[..cut], id) : new("", id);
@@ -146,11 +148,16 @@ public sealed partial class SupervisionService : IQueueHandler
                 org.HeadOf(item.OwnerDepartmentId).Id, org.Office.Id, message.CreatedAt, ct);
             return;
         }
-        var approval = await _engine.CompletedAsync(message, Feature, ct);
+        throw new InvalidDataException($"unknown supervision message type {message.Type}");
+    }
+
+    /// <summary>The supervising leader decided an extension (the engine's step).</summary>
+    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
+    {
         var comment = approval.Tasks.LastOrDefault(t => t.IsDecided)?.Comment;
         await ApplyAsync(KeyOf(approval.Request.SubjectId), Actor.System, s => s.Value.PendingExtension?.ApprovalId == approval.Id
                 ? s.Value.ExtensionDecidedBy(approval.Id, approval.Status == ApprovalStatus.Approved, comment)
-                : null, message.Id, ct);
+                : null, messageId, ct);
     }
 
     private async Task OpenForDecisionAsync(DecisionAdopted d, CancellationToken ct)

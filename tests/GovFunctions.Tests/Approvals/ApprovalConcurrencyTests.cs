@@ -80,12 +80,41 @@ public class ApprovalConcurrencyTests : AppTest
         await Pump.RunAsync();
         await DecideAsync(await TokenForAsync(id, "lin-jianguo"), "approve");
         await Pump.Handle(Queues.ApprovalRouting, await Pump.TakeAsync(Queues.ApprovalRouting, ApprovalEngine.DecidedType));
-        var completed = await Pump.TakeAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType("leave"));
+        var completed = await Pump.TakeAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType);
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => Pump.Handle(Queues.ApprovalRouting, completed))));
         await Pump.RunAsync();
 
         Assert.Equal(["pending", "approved"], (await Leave.HistoryAsync(id)).Select(h => h.ToState));
         Assert.Single(Mail.To("office@qinghe.example.org"));
+    }
+
+    [Fact]
+    public async Task ACompletionWrittenBeforeTheSubjectContract_IsStillTakenByTheFeature()
+    {
+        var id = await SubmitLeaveAsync("chen-siyuan");
+        await Pump.RunAsync();
+        await DecideAsync(await TokenForAsync(id, "lin-jianguo"), "approve");
+        await Pump.Handle(Queues.ApprovalRouting, await Pump.TakeAsync(Queues.ApprovalRouting, ApprovalEngine.DecidedType));
+        var completed = QueueEnvelope.Parse(await Pump.TakeAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType));
+
+        // The type a message in flight across the upgrade still carries: the feature named itself.
+        await Pump.Handle(Queues.ApprovalRouting, (completed with { Type = "leave.approval-completed" }).Serialize());
+        await Pump.RunAsync();
+
+        Assert.Equal(["pending", "approved"], (await Leave.HistoryAsync(id)).Select(h => h.ToState));
+    }
+
+    [Fact]
+    public async Task AnApprovalOfAFeatureThatTakesNone_IsRefusedTowardPoison_NotDropped()
+    {
+        var request = new ApprovalRequest(ApprovalEngine.NewId(), "no-such-feature", "x1", "测试", "chen-siyuan", [],
+            [new StepSpec("审批", StepKind.Single, ["lin-jianguo"])], []);
+        await App.Get<ApprovalEngine>().WithdrawAsync(request, Common.Actor.System);
+        var ended = QueueEnvelope.Create(ApprovalEngine.CompletedType, request.Id, App.Clock);
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Pump.Handle(Queues.ApprovalRouting, ended.Serialize()));
+
+        Assert.Contains("no-such-feature", e.Message);
     }
 }

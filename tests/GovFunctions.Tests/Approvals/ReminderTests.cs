@@ -13,7 +13,7 @@ public class ReminderTests : AppTest
     private async Task<int> RunAt(string at)
     {
         App.Clock.SetUtcNow(DateTimeOffset.Parse(at));
-        var sent = await Engine.RemindAsync();
+        var sent = await App.Get<TaskReminders>().RemindAsync();
         await Pump.RunAsync();
         return sent;
     }

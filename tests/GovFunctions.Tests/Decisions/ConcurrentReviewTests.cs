@@ -35,7 +35,7 @@ public class ConcurrentReviewTests : AppTest
             await HandleAtOnceAsync(await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.DecidedType, 2));
 
             await HandleAtOnceAsync(
-                await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType(DecisionService.Feature), 2));
+                await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType, 2));
 
             d = (await Decisions.GetAsync(id)).Value;
             Assert.Equal(ReviewState.Passed, d.LegalityReview.State);
@@ -65,7 +65,7 @@ public class ConcurrentReviewTests : AppTest
             DecideAsync(await TokenAsync(r.SignOffApprovalId!, "lin-jianguo"), "approve"));
         await HandleAtOnceAsync(await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.DecidedType, 2));
         await HandleAtOnceAsync(
-            await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType(ReconsiderationService.Feature), 2));
+            await Pump.TakeAllAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType, 2));
 
         r = (await reconsiderations.GetAsync(id)).Value;
         Assert.Equal((true, ReconsiderationStatus.Decided), (r.Extended, r.Status));

@@ -112,7 +112,7 @@ public class DanglingRowTests : AppTest
             ["ApprovalId"] = "ap-gone", ["TaskId"] = "t1", ["IndexedAt"] = App.Clock.GetUtcNow().AddHours(-2),
         });
 
-        await Engine.RemindAsync();
+        await App.Get<GovFunctions.Approvals.TaskReminders>().RemindAsync();
 
         Assert.Empty(await RowsAsync(Tables.PendingTasks));
     }

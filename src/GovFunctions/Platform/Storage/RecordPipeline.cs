@@ -37,7 +37,13 @@ public sealed partial class RecordStore<T>
     /// is not applied again.</param>
     /// <param name="extra">Further rows in the record's partition committed with it (an index or a counter row, read afresh on
     /// each attempt and guarded by its own ETag).</param>
-    public async Task<Applied<T>> ApplyAsync(RecordKey key, Actor actor, Func<Stored<T>, Transition<T>?> change,
+    public Task<Applied<T>> ApplyAsync(RecordKey key, Actor actor, Func<Stored<T>, Transition<T>?> change,
+        string? handledMessageId = null, Func<Stored<T>, Transition<T>, Task<IEnumerable<TableTransactionAction>>>? extra = null,
+        CancellationToken ct = default) =>
+        ApplyLookingUpAsync(key, actor, s => Task.FromResult(change(s)), handledMessageId, extra, ct);
+
+    /// <summary>The same, for a change that must look something up first (e.g. who acts for an absent approver).</summary>
+    public async Task<Applied<T>> ApplyLookingUpAsync(RecordKey key, Actor actor, Func<Stored<T>, Task<Transition<T>?>> change,
         string? handledMessageId = null, Func<Stored<T>, Transition<T>, Task<IEnumerable<TableTransactionAction>>>? extra = null,
         CancellationToken ct = default)
     {
@@ -45,7 +51,7 @@ public sealed partial class RecordStore<T>
         {
             var current = await GetAsync(key, ct);
             if (handledMessageId is not null && await WasHandledAsync(key, handledMessageId, ct)) return new(current, null);
-            var transition = change(current);
+            var transition = await change(current);
             if (transition is null) return new(current, null);
             try
             {

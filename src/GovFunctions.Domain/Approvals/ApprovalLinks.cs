@@ -1,3 +1,4 @@
+using GovFunctions.Common;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,7 +23,7 @@ public sealed class ApprovalLinks
 
     public static string NewNonce() => Base64Url(RandomNumberGenerator.GetBytes(16));
 
-    public static string NewTaskId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    public static string NewTaskId() => Ids.Random(6);
 
     public string TokenFor(string approvalId, string taskId, string approverId, int step, string nonce) =>
         $"{approvalId}.{taskId}.{Mac(approvalId, taskId, approverId, step, nonce)}";

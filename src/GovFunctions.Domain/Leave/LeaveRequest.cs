@@ -36,7 +36,7 @@ public sealed record LeaveRequest(
     public static string PartitionOf(string id) => id.Split('.')[0];
 
     public static string NewId(string applicantId, DateTimeOffset now) =>
-        $"{applicantId}.{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
+        $"{applicantId}.{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}.{Ids.Random(3)}";
 
     public LeaveRequest Decide(bool approved, DateTimeOffset now) => Status == LeaveStatus.Pending
         ? this with { Status = approved ? LeaveStatus.Approved : LeaveStatus.Rejected, DecidedAt = now }

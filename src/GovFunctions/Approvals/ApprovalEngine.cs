@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using GovFunctions.Common;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
@@ -40,7 +39,7 @@ public sealed partial class ApprovalEngine
 
     public static RecordKey KeyOf(string approvalId) => RecordKey.Own(approvalId);
 
-    public static string NewId() => "ap" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9));
+    public static string NewId() => "ap" + Ids.Random(9);
 
     public OutboundMessage StartMessage(ApprovalRequest request) =>
         new(Queues.ApprovalRouting, QueueEnvelope.Create(StartType, request.Id, _clock, request));

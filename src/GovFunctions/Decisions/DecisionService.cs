@@ -54,7 +54,7 @@ public sealed class DecisionService(StorageClients storage, Outbox outbox, Appro
         DecisionRules.Validate(intake, org);
         RequireSponsor(caller, intake.SponsorDepartmentId!);
         var now = clock.GetUtcNow();
-        var id = $"dc{now.ToChina():yyyyMMdd}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var id = Ids.Dated("dc", now);
         var decision = new Decision(id, intake.Title!.Trim(), intake.Category!.Value, intake.Summary!.Trim(), intake.SponsorDepartmentId!,
             (intake.ConsultDepartmentIds ?? []).Distinct().ToList(), intake.TouchesLowerLevels, intake.PublicInterest, intake.HearingRequired,
             intake.Confidential, intake.Confidential ? intake.ConfidentialReason!.Trim() : null, caller.Id, now, DecisionStatus.Draft);

@@ -34,7 +34,7 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
         DutyLog.Validate(intake, clock.GetUtcNow());
         var org = await organization.OrganizationAsync(ct);
         var shift = org.DutyRoster.ShiftAt(intake.ReceivedAt!.Value);
-        var id = $"{PartitionOf(shift)}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+        var id = $"{PartitionOf(shift)}-{Ids.Random(4)}";
         var log = new DutyLog(id, intake.Kind!.Value, intake.Source!.Trim(), intake.Content!.Trim(), intake.ReceivedAt.Value, officer.Id,
             shift.LeaderId, ApprovalEngine.NewId(), DutyLogStatus.AwaitingInstruction);
         var request = new ApprovalRequest(log.ApprovalId, Feature, id, $"值班{KindName(log.Kind)}请批示：{log.Source}", officer.Id, Facts(org, log),

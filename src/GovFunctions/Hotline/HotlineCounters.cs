@@ -1,3 +1,4 @@
+using GovFunctions.Common;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
@@ -126,7 +127,7 @@ public static partial class HotlineIds
     public static string Partition(DateOnly day, int shard) => $"{day:yyyyMMdd}-{shard:D2}";
 
     public static string New(DateTimeOffset receivedAt, int shard) =>
-        $"{Partition(ChinaTime.DateOf(receivedAt), shard)}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+        $"{Partition(ChinaTime.DateOf(receivedAt), shard)}-{Ids.Random(4)}";
 
     /// <summary>The call's key; an id not of the form <c>{yyyyMMdd}-{shard}-{8 hex}</c> gives a key no record has (404).</summary>
     public static RecordKey KeyOf(string id) =>

@@ -36,7 +36,7 @@ public sealed class NormativeDocumentService(StorageClients storage, Outbox outb
             throw new AccessDeniedException(Bilingual.Text("只有制定部门可以登记本部门的规范性文件", "only the issuing department registers its documents"));
         NormativeDocument.RequireWithinOneDepartment(intake);
         var now = clock.GetUtcNow();
-        var id = $"nd{now.ToChina():yyyyMMdd}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var id = Ids.Dated("nd", now);
         var doc = new NormativeDocument(id, intake.Title!.Trim(), intake.Summary!.Trim(), intake.IssuingDepartmentId!,
             (intake.TouchedDepartmentIds ?? []).Distinct().ToList(), (intake.JointDepartmentIds ?? []).Distinct().ToList(), caller.Id, now, DocumentStatus.Draft);
         return await Store.CreateAsync(RecordKey.Own(id), doc, History(new Actor(caller.Id, caller.Name), null, doc.Status, "登记规范性文件"), ct: ct);

@@ -33,7 +33,7 @@ public sealed class ReconsiderationService(StorageClients storage, Outbox outbox
         var org = await organization.OrganizationAsync(ct);
         RequireLegalOffice(caller, org);
         Reconsideration.Validate(intake, clock.GetUtcNow());
-        var id = $"rc{intake.AcceptedAt!.Value.ToChina():yyyyMMdd}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var id = Ids.Dated("rc", intake.AcceptedAt!.Value);
         var r = new Reconsideration(id, intake.Applicant!.Trim(), intake.Respondent!.Trim(), intake.Request!.Trim(), intake.AcceptedAt.Value, caller.Id,
             Reconsideration.DeadlineFrom(intake.AcceptedAt.Value, options.Value.ReconsiderationDays), ReconsiderationStatus.Accepted);
         return await Store.CreateAsync(RecordKey.Own(id), r, History(new Actor(caller.Id, caller.Name), null, r.Status,

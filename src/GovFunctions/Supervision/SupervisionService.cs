@@ -73,7 +73,7 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
     public static RecordKey KeyOf(string id) => id.LastIndexOf('.') is > 0 and var cut ? new(id[..cut], id) : new("", id);
 
     public static string NewId(string ownerDepartmentId) =>
-        $"{ownerDepartmentId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
+        $"{ownerDepartmentId}.{Ids.Random(5)}";
 
     public async Task<Stored<SupervisedItem>> RegisterAsync(Person caller, SupervisionIntake intake, CancellationToken ct = default)
     {

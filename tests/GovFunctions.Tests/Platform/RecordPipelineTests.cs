@@ -147,4 +147,53 @@ public class RecordPipelineTests : IAsyncLifetime
         Assert.Equal(2, (await _store.GetAsync(T1)).Version);
         Assert.False(await _store.WasHandledAsync(T1, "msg-x"));
     }
+
+    [Fact]
+    public async Task ATimersSweep_ChangesEachDueRecord_SkipsWhatIsGoneOrNotDue_AndEveryChangeGoesOutThroughTheOutbox()
+    {
+        var t2 = RecordKey.Own("t2");
+        await _store.CreateAsync(t2, Tally.Open(), Clerk);
+        await _store.ApplyAsync(t2, Clerk, s => s.Value.Close());
+        var log = new ListLogger();
+
+        var changed = await _store.SweepAsync([T1, t2, RecordKey.Own("gone")], Actor.System,
+            s => s.Value.Closed ? null : s.Value.Add(s.Id), log, "tally-timer");
+
+        Assert.Equal(1, changed);
+        Assert.Equal(1, (await _store.GetAsync(T1)).Value.Count);
+        Assert.Equal(2, (await _store.GetAsync(t2)).Version); // not due: nothing written
+        Assert.Equal("t1", Assert.Single(await DrainAsync()).Subject);
+        Assert.Contains(log.Lines, l => l.Contains("gone") && l.Contains("points at no record"));
+        Assert.Contains(log.Lines, l => l.Contains("tally-timer: 1 record(s) changed"));
+    }
+
+    [Fact]
+    public async Task ATimersSweep_GoesOnPastARecordThatRefusesTheChange_AndLogsIt()
+    {
+        var t2 = RecordKey.Own("t2");
+        await _store.CreateAsync(t2, Tally.Open(), Clerk);
+        await _store.ApplyAsync(T1, Clerk, s => s.Value.Close());
+        var log = new ListLogger();
+
+        var changed = await _store.SweepAsync([T1, t2], Actor.System, s => s.Value.Add(s.Id), log, "tally-timer");
+
+        Assert.Equal(1, changed); // t1 refused (closed), t2 still counted
+        Assert.Equal(1, (await _store.GetAsync(t2)).Value.Count);
+        Assert.Contains(log.Lines, l => l.Contains("t1") && l.Contains("not changed"));
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state,
+            Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines) Lines.Add(formatter(state, exception));
+        }
+    }
 }

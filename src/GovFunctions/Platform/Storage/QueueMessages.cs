@@ -58,6 +58,12 @@ public static partial class TimerLog
     [LoggerMessage(LogLevel.Warning, "{Table} row {Partition}/{Row} points at no record; dropped")]
     public static partial void Dangling(ILogger logger, string table, string partition, string row);
 
+    [LoggerMessage(LogLevel.Warning, "{Timer}: {Table} record {Partition}/{Id} not changed ({Why}); the next run looks again")]
+    public static partial void NotChanged(ILogger logger, string timer, string table, string partition, string id, string why);
+
+    [LoggerMessage(LogLevel.Information, "{Timer}: {Changed} record(s) changed")]
+    public static partial void Swept(ILogger logger, string timer, int changed);
+
     [LoggerMessage(LogLevel.Error, "{Table} row {Partition}/{Row} cannot be read; skipped")]
     public static partial void Unreadable(ILogger logger, Exception e, string table, string partition, string row);
 }

@@ -68,6 +68,33 @@ public sealed partial class RecordStore<T>
     }
 
     /// <summary>
+    /// A timer's pass over records: each record's action is the same <see cref="ApplyAsync(RecordKey, Actor, Func{Stored{T}, Transition{T}?}, string?, Func{Stored{T}, Transition{T}, Task{IEnumerable{TableTransactionAction}}}?, CancellationToken)"/>
+    /// call an HTTP command makes (its messages through the outbox), re-checked on the fresh state when it conflicts; a record
+    /// refused by its rules or still changing after every attempt is logged and left to the next run, never stopping the pass.
+    /// </summary>
+    /// <returns>How many records changed.</returns>
+    public async Task<int> SweepAsync(IEnumerable<RecordKey> keys, Actor actor, Func<Stored<T>, Transition<T>?> change,
+        Microsoft.Extensions.Logging.ILogger log, string timer, CancellationToken ct = default)
+    {
+        var changed = 0;
+        foreach (var key in keys)
+            try
+            {
+                if ((await ApplyAsync(key, actor, change, ct: ct)).Changed) changed++;
+            }
+            catch (StateConflictException e) // refused by its rules now, or changed by others on every attempt
+            {
+                TimerLog.NotChanged(log, timer, tableName, key.Partition, key.Id, e.Message);
+            }
+            catch (NotFoundException)
+            {
+                TimerLog.Dangling(log, tableName, key.Partition, key.Id);
+            }
+        TimerLog.Swept(log, timer, changed);
+        return changed;
+    }
+
+    /// <summary>
     /// Records of any partition whose record row matches a filter on its stored columns (<c>State</c>, <c>Version</c>), built
     /// with <see cref="TableClient.CreateQueryFilter(System.FormattableString)"/>; history rows never match, lacking them.
     /// </summary>

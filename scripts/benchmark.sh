@@ -5,7 +5,8 @@
 # neither measurement runs on an emulator the other has filled.
 # usage: scripts/benchmark.sh leave [chains=500] [concurrency=16]
 #        scripts/benchmark.sh hotline [calls=20000] [monthCalls=100000] [concurrency=16]
-#        scripts/benchmark.sh all [chains=200] [calls=3000] [monthCalls=20000] [concurrency=16]
+#        scripts/benchmark.sh supervision [items=5000] [concurrency=16]
+#        scripts/benchmark.sh all [chains=200] [calls=3000] [monthCalls=20000] [concurrency=16] [items=1000]
 #          (every benchmark, one after another, each on fresh emulators, then one table of every figure)
 # settings (environment): GOV_BENCH_PORT_BASE (default 40000: the app's emulators on base..base+11, the floor's on
 #   base+100..base+111), GOV_BENCH_REPEATS (3), GOV_BENCH_NOW (an ISO time: run as if it were then).
@@ -55,11 +56,13 @@ case "${1:-}" in
     echo
     run hotline "${3:-3000}" "${4:-20000}" "${5:-16}" || status=1
     echo
+    run supervision "${6:-1000}" "${5:-16}" || status=1
+    echo
     echo "## All benchmarks (median of ${GOV_BENCH_REPEATS:-3} repeats; baseline = the fair floor of the same repeat)"
     echo
     bench table || status=1
     exit $status
     ;;
-  leave | hotline) run "$@" ;;
-  *) echo "usage: $0 leave|hotline|all [sizes...]" >&2; exit 2 ;;
+  leave | hotline | supervision) run "$@" ;;
+  *) echo "usage: $0 leave|hotline|supervision|all [sizes...]" >&2; exit 2 ;;
 esac

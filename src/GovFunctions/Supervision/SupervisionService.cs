@@ -175,7 +175,7 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
         }
         catch (StateConflictException)
         {
-            // a concurrent delivery opened it first
+            LogOpenedMeanwhile(id); // a concurrent delivery opened it first
         }
     }
 
@@ -224,6 +224,9 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
 
     [LoggerMessage(1001, LogLevel.Information, "Supervised item {ItemId} registered from {Source}, owner {Department}")]
     private partial void LogRegistered(string itemId, string source, string department);
+
+    [LoggerMessage(1002, LogLevel.Information, "Supervised item {ItemId} was opened by a concurrent delivery; nothing more opened")]
+    private partial void LogOpenedMeanwhile(string itemId);
 }
 
 /// <summary>The data of a supervision notification: which item, and for a warning, its stage.</summary>

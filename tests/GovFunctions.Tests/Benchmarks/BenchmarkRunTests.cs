@@ -41,6 +41,17 @@ public class BenchmarkRunTests
     }
 
     [Fact]
+    public async Task SupervisionBenchmark_TinyRunOnAFarDate_CountersEqualTheScanAndCountEveryCompletion()
+    {
+        var report = await new SupervisionBenchmark(Settings(FarFromToday), items: 20, concurrency: 4).RunAsync();
+
+        Assert.True(report.Correct, string.Join("; ", report.Failures));
+        Assert.Contains("20 items over", report.Notes[0]);
+        Assert.Contains("the scan read 20 items", report.Notes[1]);
+        AssertMeasured(report, "month scorecard from the counters vs the best scan", "peak working set of the run vs its budget");
+    }
+
+    [Fact]
     public void BenchPeriod_InTheFirstHourOfAMonth_IsTheMonthBeforeWithinTheIntakeWindow()
     {
         var period = BenchPeriod.Of(ShiftedClock.StartingAt(FarFromToday));

@@ -25,10 +25,14 @@ public static class JsonGolden
     /// <summary>
     /// Equal to <c>Views/Golden/{name}.json</c>; otherwise fails, and writes what it got beside the test results
     /// (<c>.artifacts/golden/{name}.json</c>) for a reader to compare. With <c>GOV_GOLDEN_CAPTURE=1</c> it records the file
-    /// instead (how the files were taken from the code before the views; review the diff before committing one).
+    /// instead (how the files were taken from the code before the views; review the diff before committing one). The answer's
+    /// runtime type must also be a view (<see cref="App.ViewArchitectureTests.Check"/>).
     /// </summary>
     public static void Matches(string name, IActionResult result, IReadOnlyDictionary<string, string>? names = null)
     {
+        var problems = new List<string>();
+        App.ViewArchitectureTests.Check(((ObjectResult)result).Value!.GetType(), name, problems, []);
+        Assert.True(problems.Count == 0, "the answer is not a view: " + string.Join("\n", problems));
         var actual = Of(result, names ?? new Dictionary<string, string>());
         var path = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "GovFunctions.Tests", "Views", "Golden", name + ".json");
         if (Environment.GetEnvironmentVariable("GOV_GOLDEN_CAPTURE") == "1")

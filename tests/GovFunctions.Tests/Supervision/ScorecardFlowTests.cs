@@ -84,7 +84,8 @@ public class ScorecardFlowTests : AppTest
     {
         await DriveAsync();
         var functions = Function<ScorecardFunctions>();
-        var view = Http.ValueOf<ScorecardsView>(await functions.Scorecards(Http.Request("GET", "scorecards", EmailOf("lin-jianguo"), query: "month=2026-11")));
+        var view = Http.ValueOf<ScorecardsView>(await functions.Scorecards(Http.Request("GET", "scorecards", EmailOf("lin-jianguo"),
+            query: "month=2026-11")));
         Assert.Equal("2026-11", view.Month);
         Assert.DoesNotContain(view.Departments, d => d.DepartmentId == "office");
         Assert.Equal(16, view.Departments.Count);

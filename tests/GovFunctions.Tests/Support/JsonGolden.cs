@@ -12,7 +12,8 @@ namespace GovFunctions.Tests.Support;
 /// </summary>
 public static class JsonGolden
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented =
+        new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Of(IActionResult result, IReadOnlyDictionary<string, string> names)
     {

@@ -67,13 +67,15 @@ public class DecisionViewTests : AppTest
         App.Clock.SetUtcNow(DateTimeOffset.Parse("2026-12-10T16:00:00+08:00"));
         JsonGolden.Matches("decision-adopted", await PostAsync(id, r => Api.RecordDecisionOutcome(r, id), "outcome", new
         {
-            meeting = "executive", date = "2026-12-10", attendeeIds = new[] { "lin-jianguo", "zhou-minghua", "chen-siyuan", "wang-lijuan", "liu-haitao" },
+            meeting = "executive", date = "2026-12-10",
+            attendeeIds = new[] { "lin-jianguo", "zhou-minghua", "chen-siyuan", "wang-lijuan", "liu-haitao" },
             result = "adopted", minutes = "会议同意该计划。",
         }, Office), names);
         await Pump.RunAsync();
 
         JsonGolden.Matches("decision-get", await Api.GetDecision(Http.Request("GET", $"decisions/{id}", EmailOf(Office)), id), names);
-        JsonGolden.Matches("public-decisions", await Function<PublicFeedFunction>().PublicDecisions(Http.Request("GET", "public/decisions")),
+        JsonGolden.Matches("public-decisions",
+            await Function<PublicFeedFunction>().PublicDecisions(Http.Request("GET", "public/decisions")),
             names);
     }
 }

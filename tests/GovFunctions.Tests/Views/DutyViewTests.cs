@@ -25,7 +25,8 @@ public class DutyViewTests : AppTest
         var approval = (await Engine.FindAsync(log.ApprovalId))!.Value;
         await AnswerAsync(App.Get<ApprovalLinks>().TokenFor(approval.Id, Assert.Single(approval.Tasks)), "请应急管理部门牵头，今日内转发各镇街。");
         await Pump.RunAsync();
-        JsonGolden.Matches("duty-instructed", await api.GetDutyLog(Http.Request("GET", $"duty/logs/{id}", EmailOf("sun-huimin")), id), names);
+        JsonGolden.Matches("duty-instructed",
+            await api.GetDutyLog(Http.Request("GET", $"duty/logs/{id}", EmailOf("sun-huimin")), id), names);
         JsonGolden.Matches("duty-carried-out", await api.DutyLogCarriedOut(Http.Request("POST", $"duty/logs/{id}/carried-out",
             EmailOf("zeng-qiang"), json: new { note = "已于10:00转发各镇街" }), id), names);
     }

@@ -30,7 +30,8 @@ public class HotlineViewTests : AppTest
         await AnswerAsync(token, "已派人维修，11月27日前恢复照明。");
         await Pump.RunAsync();
 
-        JsonGolden.Matches("hotline-replied", await Api.GetCall(Http.Request("GET", $"hotline/calls/{id}", EmailOf("sun-huimin")), id), names);
+        JsonGolden.Matches("hotline-replied",
+            await Api.GetCall(Http.Request("GET", $"hotline/calls/{id}", EmailOf("sun-huimin")), id), names);
         JsonGolden.Matches("hotline-for-callback", await Api.GetCallForCallback(Http.Request("GET", $"hotline/calls/{id}/callback",
             EmailOf(Operator)), id), names);
         JsonGolden.Matches("hotline-closed", await Api.CallBack(Http.Request("POST", $"hotline/calls/{id}/callback", EmailOf(Operator),

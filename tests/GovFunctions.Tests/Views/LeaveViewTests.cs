@@ -21,10 +21,12 @@ public class LeaveViewTests : AppTest
         JsonGolden.Matches("leave-submitted", submitted, names);
         await Pump.RunAsync();
         await ApproveAsync(leave.Id, "chen-siyuan");
-        JsonGolden.Matches("leave-one-approved", await Api.GetLeave(Http.Request("GET", $"leave-requests/{leave.Id}", EmailOf("wu-jianping")), leave.Id), names);
+        JsonGolden.Matches("leave-one-approved",
+            await Api.GetLeave(Http.Request("GET", $"leave-requests/{leave.Id}", EmailOf("wu-jianping")), leave.Id), names);
         await ApproveAsync(leave.Id, "lin-jianguo");
 
-        JsonGolden.Matches("leave-away", await Api.WhoIsAway(Http.Request("GET", "leave/away", EmailOf("sun-huimin"), query: "date=2026-12-02")), names);
+        JsonGolden.Matches("leave-away",
+            await Api.WhoIsAway(Http.Request("GET", "leave/away", EmailOf("sun-huimin"), query: "date=2026-12-02")), names);
         App.Clock.SetUtcNow(DateTimeOffset.Parse("2026-12-03T18:00:00+08:00"));
         JsonGolden.Matches("leave-returned", await Api.ReturnFromLeave(Http.Request("POST", $"leave-requests/{leave.Id}/return",
             EmailOf("wu-jianping"), json: new { note = "已按期返岗" }), leave.Id), names);
@@ -35,7 +37,8 @@ public class LeaveViewTests : AppTest
     {
         var id = await SubmitLeaveAsync("chen-siyuan");
         var leave = await LeaveAsync(id);
-        JsonGolden.Matches("leave-withdrawn", await Api.WithdrawLeave(Http.Request("POST", $"leave-requests/{id}/withdraw", EmailOf("chen-siyuan")), id),
+        JsonGolden.Matches("leave-withdrawn",
+            await Api.WithdrawLeave(Http.Request("POST", $"leave-requests/{id}/withdraw", EmailOf("chen-siyuan")), id),
             new Dictionary<string, string> { [id] = "id", [leave.ApprovalId!] = "approvalId" });
     }
 }

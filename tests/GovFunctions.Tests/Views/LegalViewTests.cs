@@ -28,11 +28,13 @@ public class LegalViewTests : AppTest
         await Pump.RunAsync();
         await DecideAsync(await TokenAsync(doc.LegalReview.ApprovalId!, "zheng-wenbo"), "approve", "符合法律法规");
         await Pump.RunAsync();
-        JsonGolden.Matches("document-published", await Api.PublishNormativeDocument(Http.Request("POST", $"normative-documents/{id}/publish",
+        JsonGolden.Matches("document-published",
+            await Api.PublishNormativeDocument(Http.Request("POST", $"normative-documents/{id}/publish",
             EmailOf(Finance)), id), names);
         App.Clock.SetUtcNow(DateTimeOffset.Parse("2026-12-01T10:00:00+08:00"));
         await Api.FileNormativeDocument(Http.Request("POST", $"normative-documents/{id}/file", EmailOf(Finance)), id);
-        JsonGolden.Matches("document-get", await Api.GetNormativeDocument(Http.Request("GET", $"normative-documents/{id}", EmailOf(Finance)), id),
+        JsonGolden.Matches("document-get",
+            await Api.GetNormativeDocument(Http.Request("GET", $"normative-documents/{id}", EmailOf(Finance)), id),
             names);
     }
 
@@ -55,7 +57,8 @@ public class LegalViewTests : AppTest
         r = (await App.Get<ReconsiderationService>().GetAsync(id)).Value;
         names[r.SignOffApprovalId!] = "signOffApprovalId";
         JsonGolden.Matches("reconsideration-proposed", proposed, names);
-        JsonGolden.Matches("reconsideration-get", await Api.GetReconsideration(Http.Request("GET", $"reconsiderations/{id}", EmailOf(LegalClerk)), id),
+        JsonGolden.Matches("reconsideration-get",
+            await Api.GetReconsideration(Http.Request("GET", $"reconsiderations/{id}", EmailOf(LegalClerk)), id),
             names);
     }
 }

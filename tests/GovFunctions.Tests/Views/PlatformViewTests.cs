@@ -24,6 +24,7 @@ public class PlatformViewTests : AppTest
     public async Task TheScorecardsOfAYear_KeepTheirJson()
     {
         var api = Function<ScorecardFunctions>();
-        JsonGolden.Matches("scorecards-year", await api.Scorecards(Http.Request("GET", "scorecards", EmailOf("lin-jianguo"), query: "year=2026")));
+        JsonGolden.Matches("scorecards-year",
+            await api.Scorecards(Http.Request("GET", "scorecards", EmailOf("lin-jianguo"), query: "year=2026")));
     }
 }

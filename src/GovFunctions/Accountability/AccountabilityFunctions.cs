@@ -14,12 +14,6 @@ public sealed class AccountabilityFunctions(StaffIdentity identity, Organization
 {
     public const string Schedule = "0 45 1 * * *"; // 09:45 China Standard Time
 
-    public sealed record EntryView(string Id, string Source, string SubjectId, string Title, string Article, string ResponsiblePersonId,
-        string CompetentDepartmentId, DateTimeOffset ListedAt, DateTimeOffset ProposalDueAt, string ProposalState,
-        AccountabilityProposal? Proposal, string? NotProposingPersonId);
-
-    public sealed record MonthView(string Month, IReadOnlyList<EntryView> Entries);
-
     [Function(nameof(AccountabilityMonth))]
     public async Task<IActionResult> AccountabilityMonth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accountability")] HttpRequest request)
@@ -32,7 +26,7 @@ public sealed class AccountabilityFunctions(StaffIdentity identity, Organization
         if (!IntakeConverters.TryParseDate(month + "-01", out var first))
             throw ValidationException.For("month", "月份格式应为 yyyy-MM", "month must be yyyy-MM");
         var entries = await accountability.MonthAsync(first.Year, first.Month);
-        return new OkObjectResult(new MonthView(month, entries.Select(View).ToList()));
+        return new OkObjectResult(AccountabilityMonthView.From(month, entries));
     }
 
     [Function(nameof(ProposeAccountability))]
@@ -41,12 +35,9 @@ public sealed class AccountabilityFunctions(StaffIdentity identity, Organization
     {
         var caller = await identity.RequireStaffAsync(request);
         var stored = await accountability.ProposeAsync(caller, id, await RequestBody.ReadAsync<ProposalIntake>(request));
-        return new OkObjectResult(View(stored.Value));
+        return new OkObjectResult(AccountabilityEntryView.From(stored.Value));
     }
 
     [Function(nameof(AccountabilityDeadlines))]
     public Task AccountabilityDeadlines([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct) => accountability.LapseAsync(ct);
-
-    private static EntryView View(AccountabilityEntry e) => new(e.Id, e.Source, e.SubjectId, e.Title, e.Article, e.ResponsiblePersonId,
-        e.CompetentDepartmentId, e.ListedAt.ToChina(), e.ProposalDueAt.ToChina(), e.StateName, e.Proposal, e.NotProposingPersonId);
 }

@@ -15,56 +15,68 @@ public sealed class DecisionFunctions(StaffIdentity identity, DecisionService de
     public sealed record Findings(string? Text);
 
     [Function(nameof(CreateDecision))]
-    public async Task<IActionResult> CreateDecision([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions")] HttpRequest request)
+    public async Task<IActionResult> CreateDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await decisions.CreateAsync(caller, await RequestBody.ReadAsync<DecisionIntake>(request));
-            return new CreatedResult($"/api/decisions/{stored.Id}", new
-            {
-                id = stored.Id, status = Decision.StateName(stored.Value.Status), statusName = StatusNames.Of(stored.Value.Status),
-            });
+            return new CreatedResult($"/api/decisions/{stored.Id}", DecisionCreatedView.From(stored));
         });
     }
 
     [Function(nameof(GetDecision))]
-    public async Task<IActionResult> GetDecision([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decisions/{id}")] HttpRequest request, string id)
+    public async Task<IActionResult> GetDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decisions/{id}")] HttpRequest request, string id)
     {
         await identity.RequireStaffAsync(request);
         return new OkObjectResult(await ViewAsync(await decisions.GetAsync(id)));
     }
 
     [Function(nameof(SubmitDecision))]
-    public Task<IActionResult> SubmitDecision([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/submit")] HttpRequest request, string id) =>
+    public Task<IActionResult> SubmitDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/submit")] HttpRequest request, string id) =>
         ActAsync(request, caller => decisions.SubmitAsync(caller, id));
 
     [Function(nameof(AddDecisionEvidence))]
-    public Task<IActionResult> AddDecisionEvidence([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/evidence")] HttpRequest request, string id) =>
-        ActAsync(request, async caller => await decisions.AddEvidenceAsync(caller, id, await RequestBody.ReadAsync<EvidenceIntake>(request)));
+    public Task<IActionResult> AddDecisionEvidence(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/evidence")] HttpRequest request, string id) =>
+        ActAsync(request, async caller =>
+            await decisions.AddEvidenceAsync(caller, id, await RequestBody.ReadAsync<EvidenceIntake>(request)));
 
     [Function(nameof(RecordPublicComment))]
-    public Task<IActionResult> RecordPublicComment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/public-comment")] HttpRequest request, string id) =>
-        ActAsync(request, async caller => await decisions.RecordPublicCommentAsync(caller, id, await RequestBody.ReadAsync<PublicCommentIntake>(request)));
+    public Task<IActionResult> RecordPublicComment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/public-comment")] HttpRequest request, string id) =>
+        ActAsync(request, async caller =>
+            await decisions.RecordPublicCommentAsync(caller, id, await RequestBody.ReadAsync<PublicCommentIntake>(request)));
 
     [Function(nameof(RecordHearing))]
-    public Task<IActionResult> RecordHearing([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/hearing")] HttpRequest request, string id) =>
-        ActAsync(request, async caller => await decisions.RecordHearingAsync(caller, id, await RequestBody.ReadAsync<HearingIntake>(request)));
+    public Task<IActionResult> RecordHearing(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/hearing")] HttpRequest request, string id) =>
+        ActAsync(request, async caller =>
+            await decisions.RecordHearingAsync(caller, id, await RequestBody.ReadAsync<HearingIntake>(request)));
 
     [Function(nameof(ScheduleDecision))]
-    public Task<IActionResult> ScheduleDecision([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/schedule")] HttpRequest request, string id) =>
+    public Task<IActionResult> ScheduleDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/schedule")] HttpRequest request, string id) =>
         ActAsync(request, async caller => await decisions.ScheduleAsync(caller, id, await RequestBody.ReadAsync<ScheduleIntake>(request)));
 
     [Function(nameof(RecordDecisionOutcome))]
-    public Task<IActionResult> RecordDecisionOutcome([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/outcome")] HttpRequest request, string id) =>
-        ActAsync(request, async caller => await decisions.RecordOutcomeAsync(caller, id, await RequestBody.ReadAsync<OutcomeIntake>(request)));
+    public Task<IActionResult> RecordDecisionOutcome(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/outcome")] HttpRequest request, string id) =>
+        ActAsync(request, async caller =>
+            await decisions.RecordOutcomeAsync(caller, id, await RequestBody.ReadAsync<OutcomeIntake>(request)));
 
     [Function(nameof(RecordDecisionEvaluation))]
-    public Task<IActionResult> RecordDecisionEvaluation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/evaluation")] HttpRequest request, string id) =>
-        ActAsync(request, async caller => await decisions.RecordEvaluationAsync(caller, id, (await RequestBody.ReadAsync<Findings>(request)).Text));
+    public Task<IActionResult> RecordDecisionEvaluation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "decisions/{id}/evaluation")] HttpRequest request, string id) =>
+        ActAsync(request, async caller =>
+            await decisions.RecordEvaluationAsync(caller, id, (await RequestBody.ReadAsync<Findings>(request)).Text));
 
     [Function(nameof(DecisionEvaluations))]
-    public Task DecisionEvaluations([TimerTrigger(EvaluationSchedule)] TimerInfo timer, CancellationToken ct) => decisions.OpenEvaluationsAsync(ct);
+    public Task DecisionEvaluations([TimerTrigger(EvaluationSchedule)] TimerInfo timer, CancellationToken ct) =>
+        decisions.OpenEvaluationsAsync(ct);
 
     private async Task<IActionResult> ActAsync(HttpRequest request, Func<Organization.Person, Task<Stored<Decision>>> act)
     {
@@ -73,28 +85,10 @@ public sealed class DecisionFunctions(StaffIdentity identity, DecisionService de
     }
 
     /// <summary>The decision with each gate's state and its history.</summary>
-    private async Task<object> ViewAsync(Stored<Decision> stored)
+    private async Task<DecisionView> ViewAsync(Stored<Decision> stored)
     {
         var d = stored.Value;
-        var open = decisions.OpenGates(d).Select(g => g.Gate).ToHashSet();
-        return new
-        {
-            decision = d,
-            status = Decision.StateName(d.Status),
-            statusName = StatusNames.Of(d.Status),
-            gates = new[] { "legalityReview", "research", "consultation", "lowerLevels", "publicComment", "hearing" }
-                .Select(g => new { gate = g, state = Applies(d, g) ? (open.Contains(g) ? "open" : "passed") : "notRequired" }),
-            history = await decisions.HistoryAsync(d.Id),
-            supervisedItemId = d.IsAdopted ? Supervision.SupervisionService.ItemIdForDecision(d.SponsorDepartmentId, d.Id) : null,
-        };
+        return DecisionView.From(d, decisions.OpenGates(d).Select(g => g.Gate).ToHashSet(), await decisions.HistoryAsync(d.Id),
+            d.IsAdopted ? Supervision.SupervisionService.ItemIdForDecision(d.SponsorDepartmentId, d.Id) : null);
     }
-
-    private static bool Applies(Decision d, string gate) => gate switch
-    {
-        "consultation" => d.ConsultDepartmentIds.Count > 0,
-        "lowerLevels" => d.TouchesLowerLevels,
-        "publicComment" => d.PublicInterest,
-        "hearing" => d.HearingRequired,
-        _ => true,
-    };
 }

@@ -48,7 +48,7 @@ public sealed class PublicFeedFunction(StorageClients storage, TimeProvider cloc
         var wantsHtml = request.Query["format"] == "html"
             || (request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase) && request.Query["format"] != "json");
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=60";
-        if (!wantsHtml) return new OkObjectResult(new { year, decisions = entries });
+        if (!wantsHtml) return new OkObjectResult(PublicFeedView.From(year, entries));
 
         var org = await organization.OrganizationAsync();
         var items = entries.Count == 0 ? "<p>本年度暂无公开的决策事项。</p>" : string.Concat(entries.Select(e => $"""

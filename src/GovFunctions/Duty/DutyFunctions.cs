@@ -15,26 +15,28 @@ public sealed class DutyFunctions(StaffIdentity identity, DutyService duty, Idem
     public sealed record CarriedOutReport(string? Note);
 
     [Function(nameof(RecordDutyLog))]
-    public async Task<IActionResult> RecordDutyLog([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs")] HttpRequest request)
+    public async Task<IActionResult> RecordDutyLog(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await duty.RecordAsync(caller, await RequestBody.ReadAsync<DutyLogIntake>(request));
-            return new CreatedResult($"/api/duty/logs/{stored.Id}",
-                new { id = stored.Id, status = DutyLog.StateName(stored.Value.Status), leaderOnDutyId = stored.Value.LeaderOnDutyId });
+            return new CreatedResult($"/api/duty/logs/{stored.Id}", DutyLogCreatedView.From(stored));
         });
     }
 
     [Function(nameof(GetDutyLog))]
-    public async Task<IActionResult> GetDutyLog([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "duty/logs/{id}")] HttpRequest request, string id)
+    public async Task<IActionResult> GetDutyLog(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "duty/logs/{id}")] HttpRequest request, string id)
     {
         await identity.RequireStaffAsync(request);
         return new OkObjectResult(await ViewAsync(await duty.GetAsync(id)));
     }
 
     [Function(nameof(DutyLogCarriedOut))]
-    public async Task<IActionResult> DutyLogCarriedOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs/{id}/carried-out")] HttpRequest request, string id)
+    public async Task<IActionResult> DutyLogCarriedOut(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs/{id}/carried-out")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
         var body = await RequestBody.ReadAsync<CarriedOutReport>(request);
@@ -44,15 +46,6 @@ public sealed class DutyFunctions(StaffIdentity identity, DutyService duty, Idem
     [Function(nameof(DutyHandover))]
     public Task DutyHandover([TimerTrigger(HandoverSchedule)] TimerInfo timer, CancellationToken ct) => duty.HandoverAsync(ct);
 
-    private async Task<object> ViewAsync(Platform.Storage.Stored<DutyLog> stored)
-    {
-        var l = stored.Value;
-        return new
-        {
-            id = l.Id, kind = l.Kind, source = l.Source, content = l.Content, receivedAt = l.ReceivedAt.ToChina(), receivedById = l.ReceivedById,
-            leaderOnDutyId = l.LeaderOnDutyId, status = DutyLog.StateName(l.Status), instruction = l.Instruction, instructedById = l.InstructedById,
-            instructedAt = l.InstructedAt?.ToChina(), carriedOutById = l.CarriedOutById, carriedOutNote = l.CarriedOutNote, carriedOutAt = l.CarriedOutAt?.ToChina(),
-            history = await duty.HistoryAsync(l.Id),
-        };
-    }
+    private async Task<DutyLogView> ViewAsync(Platform.Storage.Stored<DutyLog> stored) =>
+        DutyLogView.From(stored.Value, await duty.HistoryAsync(stored.Value.Id));
 }

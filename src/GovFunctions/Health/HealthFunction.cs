@@ -18,9 +18,10 @@ public sealed class HealthFunction(StorageClients storage)
         cts.CancelAfter(Timeout);
         try
         {
-            await using var page = storage.TableService.QueryAsync(maxPerPage: 1, cancellationToken: cts.Token).AsPages().GetAsyncEnumerator(cts.Token);
+            await using var page = storage.TableService.QueryAsync(maxPerPage: 1, cancellationToken: cts.Token).AsPages()
+                .GetAsyncEnumerator(cts.Token);
             await page.MoveNextAsync();
-            return new OkObjectResult(new { status = "healthy", storage = "reachable" });
+            return new OkObjectResult(HealthView.Healthy);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

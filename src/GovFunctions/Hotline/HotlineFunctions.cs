@@ -19,24 +19,21 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
     public sealed record Extension(int? WorkingDays, string? Reason);
 
     [Function(nameof(RecordCall))]
-    public async Task<IActionResult> RecordCall([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls")] HttpRequest request)
+    public async Task<IActionResult> RecordCall(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await hotline.RecordAsync(caller, await RequestBody.ReadAsync<CallIntake>(request));
-            return new CreatedResult($"/api/hotline/calls/{stored.Id}", new
-            {
-                id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
-                dueAt = stored.Value.DueAt?.ToChina(), dueAtText = stored.Value.DueAt is { } due ? ChinaTime.Text(due) : null,
-                linkedCallIds = stored.Value.LinkedCallIds,
-            });
+            return new CreatedResult($"/api/hotline/calls/{stored.Id}", CallCreatedView.From(stored));
         });
     }
 
     /// <summary>The record with its history; the caller's number masked.</summary>
     [Function(nameof(GetCall))]
-    public async Task<IActionResult> GetCall([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/calls/{id}")] HttpRequest request, string id)
+    public async Task<IActionResult> GetCall(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/calls/{id}")] HttpRequest request, string id)
     {
         await identity.RequireStaffAsync(request);
         return new OkObjectResult(await ViewAsync(await hotline.GetAsync(id), revealPhone: false));
@@ -44,38 +41,46 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
 
     /// <summary>For the operator making the call-back: the only view with the full number.</summary>
     [Function(nameof(GetCallForCallback))]
-    public async Task<IActionResult> GetCallForCallback([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/calls/{id}/callback")] HttpRequest request, string id)
+    public async Task<IActionResult> GetCallForCallback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/calls/{id}/callback")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
         if (caller.Role != Role.HotlineOperator)
-            throw new AccessDeniedException(Bilingual.Text("只有接线员回访时可以查看完整号码", "only hotline operators doing the call-back see the full number"));
+            throw new AccessDeniedException(Bilingual.Text("只有接线员回访时可以查看完整号码",
+                "only hotline operators doing the call-back see the full number"));
         var stored = await hotline.GetAsync(id);
         if (stored.Value.Status != CallStatus.Replied)
-            throw new StateConflictException(Bilingual.Text("该来电尚未答复，无需回访", "the call has not been replied to yet"));
+            throw new StateConflictException(Bilingual.Text("该来电尚未答复，无需回访",
+                "the call has not been replied to yet"));
         return new OkObjectResult(await ViewAsync(stored, revealPhone: true));
     }
 
     [Function(nameof(CallBack))]
-    public async Task<IActionResult> CallBack([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls/{id}/callback")] HttpRequest request, string id)
+    public async Task<IActionResult> CallBack(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls/{id}/callback")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
         var body = await RequestBody.ReadAsync<Callback>(request);
         if (body.Satisfied is null) throw ValidationException.For("satisfied", "请选择来电人是否满意", "satisfied is required");
         new FieldErrors().MaxLength("note", body.Note, 1000, "回访记录").ThrowIfAny();
-        return new OkObjectResult(await ViewAsync(await hotline.CallbackAsync(caller, id, body.Satisfied.Value, body.Note), revealPhone: false));
+        var stored = await hotline.CallbackAsync(caller, id, body.Satisfied.Value, body.Note);
+        return new OkObjectResult(await ViewAsync(stored, revealPhone: false));
     }
 
     [Function(nameof(ExtendCall))]
-    public async Task<IActionResult> ExtendCall([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls/{id}/extension")] HttpRequest request, string id)
+    public async Task<IActionResult> ExtendCall(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls/{id}/extension")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
         var body = await RequestBody.ReadAsync<Extension>(request);
-        return new OkObjectResult(await ViewAsync(await hotline.RequestExtensionAsync(caller, id, body.WorkingDays ?? 0, body.Reason), revealPhone: false));
+        var stored = await hotline.RequestExtensionAsync(caller, id, body.WorkingDays ?? 0, body.Reason);
+        return new OkObjectResult(await ViewAsync(stored, revealPhone: false));
     }
 
     /// <summary>A month's figures from the counters: <c>?month=2026-11</c>, optionally <c>&amp;departmentId=</c>.</summary>
     [Function(nameof(HotlineFigures))]
-    public async Task<IActionResult> HotlineFigures([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/figures")] HttpRequest request)
+    public async Task<IActionResult> HotlineFigures(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/figures")] HttpRequest request)
     {
         await identity.RequireStaffAsync(request);
         if (!IntakeConverters.TryParseDate(request.Query["month"].ToString() + "-01", out var month))
@@ -85,29 +90,16 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
         if (department.Length > 0 && org.FindDepartment(department) is null)
             throw ValidationException.For("departmentId", "部门不存在", "departmentId is not a department");
         var counts = await hotline.MonthFiguresAsync(month.Year, month.Month, department.Length > 0 ? department : CallCounts.All);
-        return new OkObjectResult(new { month = $"{month:yyyy-MM}", departmentId = department.Length > 0 ? department : null, counts, onTimeRate = counts.OnTimeRate, satisfactionRate = counts.SatisfactionRate });
+        return new OkObjectResult(FiguresView.From(month, department.Length > 0 ? department : null, counts));
     }
 
     [Function(nameof(HotlineOverdue))]
     public Task HotlineOverdue([TimerTrigger(OverdueSchedule)] TimerInfo timer, CancellationToken ct) => hotline.ChaseOverdueAsync(ct);
 
     [Function(nameof(HotlineRosterReminders))]
-    public Task HotlineRosterReminders([TimerTrigger(RosterSchedule)] TimerInfo timer, CancellationToken ct) => hotline.RemindRosterAsync(ct);
+    public Task HotlineRosterReminders([TimerTrigger(RosterSchedule)] TimerInfo timer, CancellationToken ct) =>
+        hotline.RemindRosterAsync(ct);
 
-    private async Task<object> ViewAsync(Stored<HotlineCall> stored, bool revealPhone)
-    {
-        var c = stored.Value;
-        return new
-        {
-            id = c.Id, status = c.Status, statusName = StatusNames.Of(c.Status), callerName = c.CallerName,
-            callerPhone = revealPhone ? c.CallerPhone : HotlineRules.Mask(c.CallerPhone),
-            receivedAt = c.ReceivedAt.ToChina(), category = c.Category, content = c.Content, location = c.Location, operatorId = c.OperatorId,
-            disposition = c.Disposition, answer = c.Answer, departmentId = c.DepartmentId, dueAt = c.DueAt?.ToChina(),
-            escalatedToId = c.EscalatedToId, instruction = c.Instruction, instructedById = c.InstructedById,
-            reply = c.Reply, repliedAt = c.RepliedAt?.ToChina(), repliedOnTime = c.RepliedOnTime, satisfied = c.Satisfied, callbackNote = c.CallbackNote,
-            closedAt = c.ClosedAt?.ToChina(), reopened = c.Reopened, extended = c.Extended, extensionPending = c.PendingExtension is not null,
-            overdueRemindedAt = c.OverdueRemindedAt?.ToChina(), accountableAt = c.AccountableAt?.ToChina(), linkedCallIds = c.LinkedCallIds,
-            history = await hotline.HistoryAsync(c.Id),
-        };
-    }
+    private async Task<CallView> ViewAsync(Stored<HotlineCall> stored, bool revealPhone) =>
+        CallView.From(stored.Value, revealPhone, await hotline.HistoryAsync(stored.Value.Id));
 }

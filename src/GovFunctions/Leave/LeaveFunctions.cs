@@ -24,11 +24,7 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
         {
             var stored = await leave.SubmitAsync(caller, await RequestBody.ReadAsync<LeaveApplication>(request));
             var org = await organization.OrganizationAsync();
-            return new CreatedResult($"/api/leave-requests/{stored.Id}", new
-            {
-                id = stored.Id, status = stored.Value.Status, statusName = StatusNames.Of(stored.Value.Status),
-                approvers = stored.Value.ApproverIds, approverNames = stored.Value.ApproverIds.Select(a => org.Person(a).DisplayName),
-            });
+            return new CreatedResult($"/api/leave-requests/{stored.Id}", LeaveCreatedView.From(stored, org));
         });
     }
 
@@ -67,67 +63,17 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
             throw ValidationException.For("date", "请以 yyyy-MM-dd 格式提供日期", "date must be given as yyyy-MM-dd");
         var org = await organization.OrganizationAsync();
         var away = await leave.AwayOnAsync(date);
-        return new OkObjectResult(new
-        {
-            date = date.ToString("yyyy-MM-dd"),
-            away = away.Select(a => new
-            {
-                personId = a.Leave.ApplicantId,
-                name = org.Person(a.Leave.ApplicantId).Name,
-                title = org.Person(a.Leave.ApplicantId).Title,
-                leaveId = a.Leave.Id,
-                start = a.Absence.Start.ToChina(),
-                end = a.Absence.End.ToChina(),
-                destination = a.Leave.Destination,
-                contact = a.Leave.Contact,
-                actingPersonId = a.Leave.ActingPersonId,
-                actingPersonName = org.FindPerson(a.Leave.ActingPersonId)?.Name,
-            }),
-        });
+        return new OkObjectResult(AwayListView.From(date, away, org));
     }
 
     [Function(nameof(LeaveReturnReminders))]
     public Task LeaveReturnReminders([TimerTrigger(ReturnReminderSchedule)] TimerInfo timer, CancellationToken ct) =>
         leave.RemindReturnsAsync(ct);
 
-    private async Task<object> ViewAsync(Platform.Storage.Stored<LeaveRequest> stored)
+    private async Task<LeaveView> ViewAsync(Platform.Storage.Stored<LeaveRequest> stored)
     {
         var l = stored.Value;
-        var org = await organization.OrganizationAsync();
-        var history = await leave.HistoryAsync(l.Id);
         var approval = l.ApprovalId is null ? null : await leave.ApprovalAsync(l.ApprovalId);
-        return new
-        {
-            id = l.Id,
-            status = l.Status,
-            statusName = StatusNames.Of(l.Status),
-            applicantId = l.ApplicantId,
-            applicantName = org.Person(l.ApplicantId).Name,
-            start = l.Start,
-            end = l.End,
-            destination = l.Destination,
-            contact = l.Contact,
-            reason = l.Reason,
-            actingPersonId = l.ActingPersonId,
-            approvers = l.ApproverIds,
-            approvalId = l.ApprovalId,
-            createdAt = l.CreatedAt,
-            decidedAt = l.DecidedAt,
-            returnedAt = l.ReturnedAt,
-            returnNote = l.ReturnNote,
-            tasks = approval?.Tasks.Select(t => new
-            {
-                step = t.Step + 1,
-                addressedToId = t.AddressedToId,
-                addressedToName = org.Person(t.AddressedToId).Name,
-                approverId = t.ApproverId,
-                approverName = org.Person(t.ApproverId).Name,
-                onBehalfOfId = t.OnBehalfOfId,
-                status = t.Status,
-                comment = t.Comment,
-                decidedAt = t.DecidedAt,
-            }),
-            history,
-        };
+        return LeaveView.From(l, await organization.OrganizationAsync(), approval, await leave.HistoryAsync(l.Id));
     }
 }

@@ -13,23 +13,24 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
     public const string Schedule = "0 0 1 * * *"; // 09:00 China Standard Time
 
     [Function(nameof(CreateNormativeDocument))]
-    public async Task<IActionResult> CreateNormativeDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents")] HttpRequest request)
+    public async Task<IActionResult> CreateNormativeDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await documents.CreateAsync(caller, await RequestBody.ReadAsync<DocumentIntake>(request));
-            return new CreatedResult($"/api/normative-documents/{stored.Id}", new { id = stored.Id,
-                status = NormativeDocument.StateName(stored.Value.Status) });
+            return new CreatedResult($"/api/normative-documents/{stored.Id}", DocumentCreatedView.From(stored));
         });
     }
 
     [Function(nameof(GetNormativeDocument))]
-    public async Task<IActionResult> GetNormativeDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "normative-documents/{id}")] HttpRequest request, string id)
+    public async Task<IActionResult> GetNormativeDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "normative-documents/{id}")] HttpRequest request, string id)
     {
         await identity.RequireStaffAsync(request);
         var stored = await documents.GetAsync(id);
-        return new OkObjectResult(new { document = stored.Value, status = NormativeDocument.StateName(stored.Value.Status), history = await documents.HistoryAsync(id) });
+        return new OkObjectResult(DocumentView.From(stored.Value, await documents.HistoryAsync(id)));
     }
 
     [Function(nameof(SubmitNormativeDocument))]
@@ -47,47 +48,51 @@ public sealed class LegalFunctions(StaffIdentity identity, NormativeDocumentServ
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "normative-documents/{id}/file")] HttpRequest request, string id) =>
         DocumentActionAsync(request, caller => documents.FileAsync(caller, id));
 
-    private async Task<IActionResult> DocumentActionAsync(HttpRequest request, Func<Organization.Person, Task<Platform.Storage.Stored<NormativeDocument>>> act)
+    private async Task<IActionResult> DocumentActionAsync(HttpRequest request,
+        Func<Organization.Person, Task<Platform.Storage.Stored<NormativeDocument>>> act)
     {
         var stored = await act(await identity.RequireStaffAsync(request));
-        return new OkObjectResult(new { document = stored.Value, status = NormativeDocument.StateName(stored.Value.Status) });
+        return new OkObjectResult(DocumentView.From(stored.Value));
     }
 
     [Function(nameof(AcceptReconsideration))]
-    public async Task<IActionResult> AcceptReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations")] HttpRequest request)
+    public async Task<IActionResult> AcceptReconsideration(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations")] HttpRequest request)
     {
         var caller = await identity.RequireStaffAsync(request);
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await reconsiderations.AcceptAsync(caller, await RequestBody.ReadAsync<ReconsiderationIntake>(request));
-            return new CreatedResult($"/api/reconsiderations/{stored.Id}",
-                new { id = stored.Id, status = Reconsideration.StateName(stored.Value.Status),
-                    deadlineAt = stored.Value.DeadlineAt.ToChina() });
+            return new CreatedResult($"/api/reconsiderations/{stored.Id}", ReconsiderationCreatedView.From(stored));
         });
     }
 
     [Function(nameof(GetReconsideration))]
-    public async Task<IActionResult> GetReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reconsiderations/{id}")] HttpRequest request, string id)
+    public async Task<IActionResult> GetReconsideration(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reconsiderations/{id}")] HttpRequest request, string id)
     {
         await identity.RequireStaffAsync(request);
         var stored = await reconsiderations.GetAsync(id);
-        return new OkObjectResult(new { reconsideration = stored.Value, status = Reconsideration.StateName(stored.Value.Status), history = await reconsiderations.HistoryAsync(id) });
+        return new OkObjectResult(ReconsiderationView.From(stored.Value, await reconsiderations.HistoryAsync(id)));
     }
 
     [Function(nameof(ProposeReconsiderationDecision))]
-    public async Task<IActionResult> ProposeReconsiderationDecision([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations/{id}/proposal")] HttpRequest request, string id)
+    public async Task<IActionResult> ProposeReconsiderationDecision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations/{id}/proposal")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
         var stored = await reconsiderations.ProposeAsync(caller, id, (await RequestBody.ReadAsync<ProposalIntake>(request)).Proposal);
-        return new OkObjectResult(new { reconsideration = stored.Value, status = Reconsideration.StateName(stored.Value.Status) });
+        return new OkObjectResult(ReconsiderationView.From(stored.Value));
     }
 
     [Function(nameof(ExtendReconsideration))]
-    public async Task<IActionResult> ExtendReconsideration([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations/{id}/extension")] HttpRequest request, string id)
+    public async Task<IActionResult> ExtendReconsideration(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reconsiderations/{id}/extension")] HttpRequest request, string id)
     {
         var caller = await identity.RequireStaffAsync(request);
-        var stored = await reconsiderations.RequestExtensionAsync(caller, id, (await RequestBody.ReadAsync<ExtensionIntake>(request)).Reason);
-        return new OkObjectResult(new { reconsideration = stored.Value, status = Reconsideration.StateName(stored.Value.Status) });
+        var body = await RequestBody.ReadAsync<ExtensionIntake>(request);
+        var stored = await reconsiderations.RequestExtensionAsync(caller, id, body.Reason);
+        return new OkObjectResult(ReconsiderationView.From(stored.Value));
     }
 
     [Function(nameof(LegalDeadlines))]

@@ -14,10 +14,6 @@ public sealed class OrganizationFunctions(StaffIdentity identity, OrganizationSt
     {
         await identity.RequireStaffAsync(request, request.HttpContext.RequestAborted);
         var org = await store.OrganizationAsync(request.HttpContext.RequestAborted);
-        return new OkObjectResult(org.People.Select(p => new PersonView(p.Id, p.Name, p.Email, p.Role, p.Title,
-            p.DepartmentId, org.FindDepartment(p.DepartmentId)?.Name, p.SupervisedDepartmentIds)));
+        return new OkObjectResult(org.People.Select(p => PersonView.From(p, org)).ToList());
     }
-
-    public sealed record PersonView(string Id, string Name, string Email, Role Role, string? Title,
-        string? DepartmentId, string? DepartmentName, IReadOnlyList<string> SupervisedDepartmentIds);
 }

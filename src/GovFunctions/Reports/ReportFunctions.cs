@@ -21,8 +21,6 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
 
     public sealed record ResendRequest(string? Period, string? RecipientId);
 
-    public sealed record ResendResult(string Period, int Sent);
-
     [Function(nameof(ShowReport))]
     public async Task<IActionResult> ShowReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind:regex(^(weekly|monthly)$)}")] HttpRequest request,
@@ -59,7 +57,7 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
         var period = ReportPeriod.Parse(KindOf(kind), body.Period);
         if (body.RecipientId is not null && ReportSchedule.Recipients(org).All(r => r.Recipient.Id != body.RecipientId))
             throw ValidationException.For("recipientId", "该人员不是报表收件人", "recipientId does not receive reports");
-        return new OkObjectResult(new ResendResult(period.Name, await sender.SendAsync(period, body.RecipientId, resend: true)));
+        return new OkObjectResult(new ResendView(period.Name, await sender.SendAsync(period, body.RecipientId, resend: true)));
     }
 
     [Function(nameof(WeeklyReports))]

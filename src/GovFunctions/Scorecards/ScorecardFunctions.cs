@@ -28,7 +28,7 @@ public sealed class ScorecardFunctions(StaffIdentity identity, OrganizationStore
         return format == "csv"
             ? new FileContentResult(ScorecardService.Csv(view), Platform.CsvFile.ContentType)
                 { FileDownloadName = $"scorecards-{view.Month ?? view.Year}.csv" }
-            : new OkObjectResult(view);
+            : new OkObjectResult(ScorecardsView.From(view));
     }
 
     public static ScorecardPeriod PeriodOf(IQueryCollection q)

@@ -13,8 +13,6 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
 {
     public const string Schedule = "0 30 1 * * *"; // 09:30 China Standard Time, every day (the rules read the working-day clock)
 
-    public sealed record Created(string Id, string Status, string StatusName, string SupervisingLeaderId, DateOnly DueDate);
-
     [Function(nameof(RegisterSupervisedItem))]
     public async Task<IActionResult> RegisterSupervisedItem(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "supervision/items")] HttpRequest request)
@@ -23,9 +21,7 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
         return await once.CreateOnceAsync(request, caller, async () =>
         {
             var stored = await supervision.RegisterAsync(caller, await RequestBody.ReadAsync<SupervisionIntake>(request));
-            var item = stored.Value;
-            return new CreatedResult($"/api/supervision/items/{stored.Id}",
-                new Created(item.Id, item.StateName, StatusNames.Of(item.Status), item.SupervisingLeaderId, item.DueDate));
+            return new CreatedResult($"/api/supervision/items/{stored.Id}", SupervisionCreatedView.From(stored));
         });
     }
 

@@ -41,24 +41,11 @@ public sealed record SupervisionFilter(string? Department, string? Leader, Super
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>An item as the list and the board show it, with its light computed now.</summary>
-public sealed record SupervisedItemView(
-    string Id, string Title, SupervisionSource Source, string? SourceId, string OwnerDepartmentId, string OwnerDepartmentName,
-    IReadOnlyList<string> CoDepartmentIds, string SupervisingLeaderId, string SupervisingLeaderName, DateOnly DueDate,
-    DateOnly OriginalDueDate, ProgressCadence Cadence, string Status, string StatusName, WarningColor Color, string ColorName,
-    int Percent, int ExpectedPercent, DateOnly? NextReportDue, int WorkingDaysLeft, string? Proposer, DateTimeOffset RegisteredAt,
-    DateTimeOffset? AcknowledgedAt, IReadOnlyList<Milestone> Milestones);
-
-/// <summary>One item with every progress report, completion, extension and warning, and its history.</summary>
-public sealed record SupervisedItemDetail(SupervisedItemView Item, IReadOnlyList<ProgressReport> Progress,
-    IReadOnlyList<CompletionReport> Completions, IReadOnlyList<Extension> Extensions, IReadOnlyList<SentWarning> Warnings,
-    IReadOnlyList<HistoryEntry> History);
-
 /// <summary>Reads items within the caller's scope (API.md, "Scoped"); the light is computed from the due date when read.</summary>
 public sealed partial class SupervisionQueries(SupervisionService supervision, OrganizationStore organization,
     IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionQueries> log)
 {
-    public async Task<SupervisedItemDetail> GetAsync(Person caller, string id, CancellationToken ct = default)
+    public async Task<SupervisedItemDetailView> GetAsync(Person caller, string id, CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
         var stored = await supervision.GetAsync(id, ct);
@@ -66,8 +53,8 @@ public sealed partial class SupervisionQueries(SupervisionService supervision, O
             throw new AccessDeniedException(Bilingual.Text("该督办事项不在您的职责范围内",
                 "this item is outside your scope"));
         var item = stored.Value;
-        return new SupervisedItemDetail(View(item, org, await organization.CalendarAsync(ct)), item.Progress, item.Completions,
-            item.Extensions, item.Warnings, await supervision.Store.HistoryAsync(stored.Key, ct));
+        return SupervisedItemDetailView.From(View(item, org, await organization.CalendarAsync(ct)), item,
+            await supervision.Store.HistoryAsync(stored.Key, ct));
     }
 
     public async Task<IReadOnlyList<SupervisedItemView>> ListAsync(Person caller, SupervisionFilter filter, CancellationToken ct = default)
@@ -109,7 +96,7 @@ public sealed partial class SupervisionQueries(SupervisionService supervision, O
             item.Cadence, item.StateName, StatusNames.Of(item.Status), color, SupervisionClock.NameOf(color),
             item.LatestOwnerReport?.Percent ?? 0, SupervisionClock.ExpectedPercent(item, now, calendar),
             item.IsOpen ? SupervisionClock.NextReportDue(item, calendar) : null, SupervisionClock.WorkingDaysLeft(item, now, calendar),
-            item.Proposer, item.RegisteredAt.ToChina(), item.AcknowledgedAt?.ToChina(), item.Milestones);
+            item.Proposer, item.RegisteredAt.ToChina(), item.AcknowledgedAt?.ToChina(), MilestoneView.List(item.Milestones));
     }
 
     [LoggerMessage(1011, LogLevel.Debug, "{PersonId} listed {Count} supervised items")]

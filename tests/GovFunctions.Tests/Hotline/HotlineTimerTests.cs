@@ -21,7 +21,7 @@ public class HotlineTimerTests : AppTest
             content = "咨询老旧小区加装电梯补贴政策。", location = "东湖小区", disposition = "assign", departmentId = "housing",
         }));
         await Pump.RunAsync();
-        return (string)((CreatedResult)result).Value!.GetType().GetProperty("id")!.GetValue(((CreatedResult)result).Value)!;
+        return Http.IdOf(result);
     }
 
     private async Task<int> RunOverdueAt(string at)

@@ -26,7 +26,7 @@ public class PeopleFunctionTests : IAsyncLifetime
         var result = await Functions.ListPeople(Http.Request("GET", "organization/people", email: "sun.huimin@qinghe.example.org"));
 
         Assert.Equal(200, Http.StatusOf(result));
-        var people = Http.ValueOf<IEnumerable<OrganizationFunctions.PersonView>>(result).ToList();
+        var people = Http.ValueOf<IEnumerable<PersonView>>(result).ToList();
         Assert.Equal(49, people.Count);
         var deputy = people.Single(p => p.Id == "chen-siyuan");
         Assert.Equal((Role.DeputyHead, "chen.siyuan@qinghe.example.org"), (deputy.Role, deputy.Email));

@@ -162,7 +162,7 @@ public class ReportFlowTests : AppTest
         await Sender.RunAsync(ReportKind.Weekly);
         var result = await Function<ReportFunctions>().ResendReport(Http.Request("POST", "reports/weekly/resend", EmailOf("bai-xue"),
             json: new { period = "2026-W48", recipientId = "gao-feng" }), "weekly");
-        Assert.Equal(1, Http.ValueOf<ReportFunctions.ResendResult>(result).Sent);
+        Assert.Equal(1, Http.ValueOf<ResendView>(result).Sent);
         Assert.Equal(2, Mail.To(EmailOf("gao-feng")).Count(m => m.Subject.StartsWith("【周报】")));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Function<ReportFunctions>().ResendReport(Http.Request("POST", "reports/weekly/resend",
             EmailOf("gao-feng"), json: new { period = "2026-W48" }), "weekly"));

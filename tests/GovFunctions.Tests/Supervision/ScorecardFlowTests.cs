@@ -23,7 +23,7 @@ public class ScorecardFlowTests : AppTest
         {
             title = "重点工作", source, ownerDepartmentId = owner, dueDate = due, cadence = "weekly", proposer = source == "proposal" ? "张代表" : null,
         }));
-        return ((SupervisionFunctions.Created)((CreatedResult)result).Value!).Id;
+        return ((SupervisionCreatedView)((CreatedResult)result).Value!).Id;
     }
 
     private Task Act(string person, string id, string action, object body) =>
@@ -84,7 +84,8 @@ public class ScorecardFlowTests : AppTest
     {
         await DriveAsync();
         var functions = Function<ScorecardFunctions>();
-        var view = Http.ValueOf<ScorecardView>(await functions.Scorecards(Http.Request("GET", "scorecards", EmailOf("lin-jianguo"), query: "month=2026-11")));
+        var view = Http.ValueOf<ScorecardsView>(await functions.Scorecards(Http.Request("GET", "scorecards", EmailOf("lin-jianguo"),
+            query: "month=2026-11")));
         Assert.Equal("2026-11", view.Month);
         Assert.DoesNotContain(view.Departments, d => d.DepartmentId == "office");
         Assert.Equal(16, view.Departments.Count);
@@ -119,10 +120,11 @@ public class ScorecardFlowTests : AppTest
     public async Task AYearIsTheWhitePaperOfArt29_AndOnlyTheOfficeAndLeadersReadIt()
     {
         await DriveAsync();
-        var year = Http.ValueOf<ScorecardView>(await Function<ScorecardFunctions>().Scorecards(
+        var year = Http.ValueOf<ScorecardsView>(await Function<ScorecardFunctions>().Scorecards(
             Http.Request("GET", "scorecards", EmailOf(OfficeClerk), query: "year=2026")));
         Assert.Equal(("2026", null), (year.Year, year.Month));
-        Assert.Equal(new Tally(0, 2), year.Departments.Single(d => d.DepartmentId == "housing").Counts["supervisionOnTime"]);
+        var tally = year.Departments.Single(d => d.DepartmentId == "housing").Counts["supervisionOnTime"];
+        Assert.Equal((0, 2), (tally.Met, tally.Of));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Function<ScorecardFunctions>().Scorecards(
             Http.Request("GET", "scorecards", EmailOf("gao-feng"), query: "year=2026")));
     }

@@ -26,7 +26,7 @@ public class SupervisionFlowTests : AppTest
         }));
         Assert.Equal(201, Http.StatusOf(result));
         await Pump.RunAsync();
-        return ((SupervisionFunctions.Created)((CreatedResult)result).Value!).Id;
+        return ((SupervisionCreatedView)((CreatedResult)result).Value!).Id;
     }
 
     private Task<IActionResult> ActAsync(string person, string id, string action, object body) =>
@@ -42,7 +42,7 @@ public class SupervisionFlowTests : AppTest
             title = "推进义务教育学校扩容", source = "deployment", ownerDepartmentId = "education", coDepartmentIds = new[] { "health" },
             dueDate = "2026-11-30", cadence = "weekly",
         }));
-        var created = (SupervisionFunctions.Created)((CreatedResult)result).Value!;
+        var created = (SupervisionCreatedView)((CreatedResult)result).Value!;
         Assert.Equal(("assigned", "chen-siyuan"), (created.Status, created.SupervisingLeaderId));
         await Pump.RunAsync();
         var mail = Assert.Single(Mail.To(EmailOf("wu-jianping")));
@@ -85,7 +85,7 @@ public class SupervisionFlowTests : AppTest
         await ActAsync(OfficeClerk, id, "verify", new { accepted = false, reason = "缺少验收材料" });
         Assert.Equal(SupervisionStatus.InProgress, (await ItemAsync(id)).Status);
         await ActAsync("wu-jianping", id, "complete", new { text = "补充材料" });
-        var detail = Http.ValueOf<SupervisedItemDetail>(await ActAsync(OfficeClerk, id, "verify", new { accepted = true }));
+        var detail = Http.ValueOf<SupervisedItemDetailView>(await ActAsync(OfficeClerk, id, "verify", new { accepted = true }));
         Assert.Equal("closed", detail.Item.Status);
         Assert.Equal(["assigned", "acknowledged", "inProgress", "inProgress", "completed", "inProgress", "completed", "closed"],
             detail.History.Select(h => h.ToState));
@@ -161,7 +161,7 @@ public class SupervisionFlowTests : AppTest
         await App.Get<SupervisionWarnings>().RunAsync();
         await Pump.RunAsync();
 
-        var month = Http.ValueOf<AccountabilityFunctions.MonthView>(await Function<AccountabilityFunctions>().AccountabilityMonth(
+        var month = Http.ValueOf<AccountabilityMonthView>(await Function<AccountabilityFunctions>().AccountabilityMonth(
             Http.Request("GET", "accountability", EmailOf("lin-jianguo"), query: "month=2026-11")));
         var entry = Assert.Single(month.Entries);
         Assert.Equal(("supervision", id, "第三十二条", "wu-jianping", "awaiting"),

@@ -49,8 +49,7 @@ public abstract class AppTest : IAsyncLifetime
             start, end, destination, contact = "13800001111", reason = "参加培训", actingPersonId,
         }));
         Assert.Equal(201, Http.StatusOf(result));
-        var id = (string)((CreatedResult)result).Value!.GetType().GetProperty("id")!.GetValue(((CreatedResult)result).Value)!;
-        return id;
+        return Http.IdOf(result);
     }
 
     protected async Task<LeaveRequest> LeaveAsync(string id) => (await Leave.GetAsync(id)).Value;

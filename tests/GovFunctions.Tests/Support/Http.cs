@@ -42,4 +42,8 @@ public static class Http
     };
 
     public static T ValueOf<T>(IActionResult result) => (T)((ObjectResult)result).Value!;
+
+    /// <summary>The <c>id</c> of a JSON answer, as a client reads it.</summary>
+    public static string IdOf(IActionResult result) =>
+        JsonSerializer.SerializeToElement(((ObjectResult)result).Value, GovFunctions.Platform.Json.Options).GetProperty("id").GetString()!;
 }

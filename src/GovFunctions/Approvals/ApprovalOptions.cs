@@ -1,5 +1,3 @@
-using GovFunctions.Platform;
-
 namespace GovFunctions.Approvals;
 
 /// <summary>Section <c>Approvals</c>, checked at start by <see cref="ApprovalOptionsRules"/>.</summary>

@@ -1,5 +1,3 @@
-using GovFunctions.Platform;
-
 namespace GovFunctions.Decisions;
 
 /// <summary>Section <c>Decisions</c>, checked at start by <see cref="DecisionOptionsRules"/>.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
-using GovFunctions.Calendar;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Hotline;
 

@@ -1,5 +1,3 @@
-using GovFunctions.Platform;
-
 namespace GovFunctions.Hotline;
 
 /// <summary>Section <c>Hotline</c>, checked at start by <see cref="HotlineOptionsRules"/>.</summary>

@@ -1,5 +1,3 @@
-using GovFunctions.Platform;
-
 namespace GovFunctions.Legal;
 
 /// <summary>Section <c>Legal</c>, checked at start by <see cref="LegalOptionsRules"/>.</summary>

@@ -6,18 +6,15 @@ using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Legal;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Records;
 using GovFunctions.Reports;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Platform;
 

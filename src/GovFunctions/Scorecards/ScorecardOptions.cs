@@ -1,5 +1,3 @@
-using GovFunctions.Platform;
-
 namespace GovFunctions.Scorecards;
 
 /// <summary>Section <c>Scorecards</c>: weights (summing to 100) and minimums, checked at start by <see cref="ScorecardOptionsRules"/>.</summary>

@@ -1,5 +1,3 @@
-using GovFunctions.Platform;
-
 namespace GovFunctions.Supervision;
 
 /// <summary>Section <c>Supervision</c>: the three-colour thresholds and the Art. 31–32 periods, checked at start.</summary>

@@ -49,7 +49,10 @@ public sealed record ScorecardSettings(
             problems.Add(($"{nameof(Weights)}.{m}", $"must be between 0 and 100, not {w}"));
         if (Weights.Values.Sum() != 100) problems.Add((nameof(Weights), $"must sum to 100, not {Weights.Values.Sum()}"));
         foreach (var (m, v) in Minimums.Where(v => !(v.Value is >= 0 and <= 100)))
-            problems.Add(($"{nameof(Minimums)}.{m}", $"must be a percentage between 0 and 100, not {v.ToString(CultureInfo.InvariantCulture)}"));
+        {
+            var value = v.ToString(CultureInfo.InvariantCulture);
+            problems.Add(($"{nameof(Minimums)}.{m}", $"must be a percentage between 0 and 100, not {value}"));
+        }
         if (ListSize is < 1 or > 8) problems.Add((nameof(ListSize), $"must be between 1 and 8, not {ListSize}"));
         return problems;
     }

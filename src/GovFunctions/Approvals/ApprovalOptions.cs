@@ -22,7 +22,8 @@ public sealed class ApprovalOptionsRules : OptionsRules<ApprovalOptions>
 
     protected override void Check(ApprovalOptions o, SettingChecks check)
     {
-        check.That(o.LinkSigningKey.Length >= 32, $"must be at least 32 characters, not {o.LinkSigningKey.Length}", nameof(o.LinkSigningKey));
+        check.That(o.LinkSigningKey.Length >= 32, $"must be at least 32 characters, not {o.LinkSigningKey.Length}",
+            nameof(o.LinkSigningKey));
         check.Resolved(o.LinkSigningKey);
         check.Between(o.LinkLifetime, TimeSpan.FromHours(1), TimeSpan.FromDays(60));
         check.Between(o.RemindAfterWorkingDays, 1, 30);

@@ -19,7 +19,8 @@ public sealed class LegalOptions
     /// </summary>
     public int[] ReconsiderationReminderDays { get; set; } = [];
 
-    public IReadOnlyList<int> ReminderDays => ReconsiderationReminderDays.Length == 0 ? [10, 3] : ReconsiderationReminderDays.Distinct().ToList();
+    public IReadOnlyList<int> ReminderDays =>
+        ReconsiderationReminderDays.Length == 0 ? [10, 3] : ReconsiderationReminderDays.Distinct().ToList();
 }
 
 public sealed class LegalOptionsRules : OptionsRules<LegalOptions>
@@ -35,8 +36,11 @@ public sealed class LegalOptionsRules : OptionsRules<LegalOptions>
         check.Between(o.ReconsiderationExtensionDays, 1, 30);
         check.That(o.ReconsiderationReminderDays.Length <= 5, "may list at most 5 days", nameof(o.ReconsiderationReminderDays));
         for (var i = 0; i < o.ReconsiderationReminderDays.Length; i++)
-            check.That(o.ReconsiderationReminderDays[i] >= 1 && o.ReconsiderationReminderDays[i] < o.ReconsiderationDays,
-                $"must be between 1 and {o.ReconsiderationDays - 1} (Legal__ReconsiderationDays - 1), not {o.ReconsiderationReminderDays[i]}",
+        {
+            var days = o.ReconsiderationReminderDays[i];
+            check.That(days >= 1 && days < o.ReconsiderationDays,
+                $"must be between 1 and {o.ReconsiderationDays - 1} (Legal__ReconsiderationDays - 1), not {days}",
                 $"{nameof(o.ReconsiderationReminderDays)}.{i}");
+        }
     }
 }

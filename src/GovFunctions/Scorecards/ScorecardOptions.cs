@@ -1,6 +1,8 @@
 namespace GovFunctions.Scorecards;
 
-/// <summary>Section <c>Scorecards</c>: weights (summing to 100) and minimums, checked at start by <see cref="ScorecardOptionsRules"/>.</summary>
+/// <summary>
+/// Section <c>Scorecards</c>: weights (summing to 100) and minimums, checked at start by <see cref="ScorecardOptionsRules"/>.
+/// </summary>
 public sealed class ScorecardOptions
 {
     /// <summary>Weight per measure (<c>Scorecards__Weights__HotlineSatisfaction</c>); the defaults when none is set.</summary>

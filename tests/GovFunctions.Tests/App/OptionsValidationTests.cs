@@ -72,11 +72,10 @@ public class OptionsValidationTests
     public void EveryOptionsClassTheAppBinds_IsCheckedAtStart_ByItsRules()
     {
         var services = new ServiceCollection().AddGovFunctions(new ConfigurationBuilder().Build());
-        var bound = services.Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IOptionsChangeTokenSource<>))
+        var bound = services.Where(d => Is(d.ServiceType, typeof(IOptionsChangeTokenSource<>)))
             .Select(d => d.ServiceType.GetGenericArguments()[0]).Where(t => t.Assembly == typeof(ServiceRegistration).Assembly).ToHashSet();
-        var checkedTypes = services.Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidateOptions<>))
-            .Where(d => d.ImplementationInstance is not null && d.ImplementationInstance.GetType().BaseType is { IsGenericType: true } b
-                && b.GetGenericTypeDefinition() == typeof(OptionsRules<>))
+        var checkedTypes = services.Where(d => Is(d.ServiceType, typeof(IValidateOptions<>)))
+            .Where(d => d.ImplementationInstance?.GetType().BaseType is { } b && Is(b, typeof(OptionsRules<>)))
             .Select(d => d.ServiceType.GetGenericArguments()[0]).ToHashSet();
         Assert.True(bound.Count >= 9, $"only {bound.Count} options classes bound");
         Assert.Empty(bound.Except(checkedTypes).Select(t => t.Name));
@@ -90,7 +89,8 @@ public class OptionsValidationTests
         settings["AzureWebJobsStorage"] = TestEnvironment.Storage;
         using var host = Build(settings);
         await host.StartAsync(TestContext.Current.CancellationToken);
-        Assert.Equal("青禾区人民政府办公室", host.Services.GetRequiredService<IOptions<GovFunctions.Platform.Mail.MailOptions>>().Value.FromName); // read from the file
+        var mail = host.Services.GetRequiredService<IOptions<GovFunctions.Platform.Mail.MailOptions>>().Value;
+        Assert.Equal("青禾区人民政府办公室", mail.FromName); // read from the file
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -102,9 +102,11 @@ public class OptionsValidationTests
             .ToDictionary(p => p.Name.Replace("__", ":"), p => (string?)p.Value.GetString());
     }
 
+    private static bool Is(Type type, Type generic) => type.IsGenericType && type.GetGenericTypeDefinition() == generic;
+
     /// <summary>Every rules class of the app: the options class it checks and the section it binds.</summary>
     internal static IReadOnlyList<(Type Options, string Section)> RulesTypes() => [.. typeof(ServiceRegistration).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(OptionsRules<>))
+        .Where(t => !t.IsAbstract && t.BaseType is { } b && Is(b, typeof(OptionsRules<>)))
         .Select(t => (t.BaseType!.GetGenericArguments()[0], (string)t.GetProperty("Section")!.GetValue(Activator.CreateInstance(t))!))];
 
     private static IHost Build(IDictionary<string, string?> settings)

@@ -32,7 +32,8 @@ public sealed class MailOptionsRules : OptionsRules<MailOptions>
         check.That(Enum.IsDefined(o.Security), $"must be one of {string.Join(", ", Enum.GetNames<SmtpSecurity>())}", nameof(o.Security));
         check.That(System.Net.Mail.MailAddress.TryCreate(o.From, out var from) && from.Address == o.From.Trim(),
             $"must be an email address, not '{o.From}'", nameof(o.From));
-        check.That(string.IsNullOrEmpty(o.User) || !string.IsNullOrEmpty(o.Password), "is required when Mail__User is set", nameof(o.Password));
+        check.That(string.IsNullOrEmpty(o.User) || !string.IsNullOrEmpty(o.Password), "is required when Mail__User is set",
+            nameof(o.Password));
         check.Resolved(o.Password);
         check.Between(o.TimeoutSeconds, 1, 300);
         check.Between(o.Retries, 0, 10);

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using GovFunctions.Platform;
 using GovFunctions.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Http;
 using GovFunctions.Records;
 using Microsoft.Azure.Functions.Worker.Builder;

@@ -17,7 +17,16 @@ public class ScorecardTests
     {
         Assert.Empty(Settings.Problems());
         var bad = Settings with { Weights = new Dictionary<Measure, int> { [Measure.HotlineSatisfaction] = 60 } };
-        Assert.Contains("scorecard weights must sum to 100, not 60", bad.Problems());
+        Assert.Contains(("Weights", "must sum to 100, not 60"), bad.Problems());
+        var negative = Settings with
+        {
+            Weights = new Dictionary<Measure, int> { [Measure.HotlineSatisfaction] = 110, [Measure.HotlineReopened] = -10 },
+        };
+        Assert.Equal([("Weights.HotlineSatisfaction", "must be between 0 and 100, not 110"),
+            ("Weights.HotlineReopened", "must be between 0 and 100, not -10")], negative.Problems()); // the sum is 100
+        var minimum = Settings with { Minimums = new Dictionary<Measure, double> { [Measure.HotlineSatisfaction] = 185 }, ListSize = 0 };
+        Assert.Equal([("Minimums.HotlineSatisfaction", "must be a percentage between 0 and 100, not 185"),
+            ("ListSize", "must be between 1 and 8, not 0")], minimum.Problems());
     }
 
     [Fact]

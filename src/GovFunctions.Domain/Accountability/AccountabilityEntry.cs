@@ -1,7 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Accountability;
 
 public enum ProposalState { Awaiting, Proposed, NotProposed }

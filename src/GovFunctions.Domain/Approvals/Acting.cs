@@ -1,5 +1,3 @@
-using GovFunctions.Organization;
-
 namespace GovFunctions.Approvals;
 
 /// <summary>Someone away on approved leave over a period, and who acts for them.</summary>

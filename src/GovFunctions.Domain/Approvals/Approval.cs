@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-
 namespace GovFunctions.Approvals;
 
 /// <summary>单签: one approver; 会签: every listed approver must approve; 或签: the first answer decides.</summary>

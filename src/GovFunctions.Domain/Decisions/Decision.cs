@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-
 namespace GovFunctions.Decisions;
 
 /// <summary>The matters Art. 15 requires to be decided collectively, and "other".</summary>

@@ -1,6 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Decisions;
 
 /// <summary>A published decision as the public sees it (政务公开, Art. 40–41): nothing but what may be public.</summary>

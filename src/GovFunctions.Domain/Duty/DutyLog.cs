@@ -1,6 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Duty;
 
 /// <summary>Art. 76: notices from higher authorities, reports from lower levels, and other matters reported to the government.</summary>

@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-
 namespace GovFunctions.Hotline;
 
 /// <summary>The usual 12345 categories; each has its own time limit (settings).</summary>

@@ -1,7 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Hotline;
 
 /// <summary>What the operator typed; every field may be missing or wrong.</summary>

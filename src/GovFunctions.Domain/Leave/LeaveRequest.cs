@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-
 namespace GovFunctions.Leave;
 
 public enum LeaveStatus { Pending, Approved, Rejected, Withdrawn, Returned }

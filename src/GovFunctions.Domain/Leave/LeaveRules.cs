@@ -1,6 +1,4 @@
 using GovFunctions.Approvals;
-using GovFunctions.Common;
-using GovFunctions.Organization;
 
 namespace GovFunctions.Leave;
 

@@ -1,7 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Legal;
 
 /// <summary>A case against the district government (Art. 24): as respondent in a reconsideration, or as defendant in court.</summary>

@@ -1,6 +1,4 @@
-using GovFunctions.Common;
 using GovFunctions.Decisions;
-using GovFunctions.Organization;
 
 namespace GovFunctions.Legal;
 

@@ -1,7 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Legal;
 
 public enum ReconsiderationStatus { Accepted, InSignOff, Decided }

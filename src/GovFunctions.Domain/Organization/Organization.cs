@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-
 namespace GovFunctions.Organization;
 
 /// <summary>Roles of Art. 3–9, plus the staff who run the hotline (Art. 37) and duty (Art. 76).</summary>

@@ -1,5 +1,3 @@
-using GovFunctions.Calendar;
-
 namespace GovFunctions.Organization;
 
 /// <summary>

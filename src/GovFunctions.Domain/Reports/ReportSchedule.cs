@@ -1,7 +1,4 @@
 using System.Globalization;
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
 
 namespace GovFunctions.Reports;
 

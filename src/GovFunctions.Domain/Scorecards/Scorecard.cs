@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GovFunctions.Scorecards;
 
 /// <summary>The measures of a department's scorecard (Art. 29, 31), each a share in percent of its own denominator.</summary>
@@ -36,13 +38,22 @@ public sealed record ScorecardSettings(
         },
         new Dictionary<Measure, double> { [Measure.HotlineSatisfaction] = 85, [Measure.HotlineRepliedOnTime] = 92 });
 
-    /// <summary>What is wrong with the settings, checked at start: weights must be non-negative and sum to 100.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>
+    /// What is wrong with the settings, checked at start, each problem with the setting it is about (<c>Weights.HotlineReopened</c>):
+    /// weights from 0 to 100 summing to 100, minimums are percentages, the red and black lists hold 1 to 8 departments.
+    /// </summary>
+    public IReadOnlyList<(string Setting, string Rule)> Problems()
     {
-        var problems = new List<string>();
-        if (Weights.Values.Sum() != 100) problems.Add($"scorecard weights must sum to 100, not {Weights.Values.Sum()}");
-        if (Weights.Values.Any(w => w < 0)) problems.Add("scorecard weights cannot be negative");
-        if (ListSize < 1) problems.Add("the red and black lists need at least one place");
+        var problems = new List<(string, string)>();
+        foreach (var (m, w) in Weights.Where(w => w.Value is < 0 or > 100))
+            problems.Add(($"{nameof(Weights)}.{m}", $"must be between 0 and 100, not {w}"));
+        if (Weights.Values.Sum() != 100) problems.Add((nameof(Weights), $"must sum to 100, not {Weights.Values.Sum()}"));
+        foreach (var (m, v) in Minimums.Where(v => !(v.Value is >= 0 and <= 100)))
+        {
+            var value = v.ToString(CultureInfo.InvariantCulture);
+            problems.Add(($"{nameof(Minimums)}.{m}", $"must be a percentage between 0 and 100, not {value}"));
+        }
+        if (ListSize is < 1 or > 8) problems.Add((nameof(ListSize), $"must be between 1 and 8, not {ListSize}"));
         return problems;
     }
 

@@ -1,6 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Supervision;
 
 /// <summary>Where supervised work comes from (Art. 30, 31).</summary>

@@ -1,5 +1,3 @@
-using GovFunctions.Calendar;
-
 namespace GovFunctions.Supervision;
 
 /// <summary>Thresholds of the three-colour sheet and of Art. 32, all in working days (settings).</summary>

@@ -1,4 +1,3 @@
-using GovFunctions.Calendar;
 using GovFunctions.Scorecards;
 
 namespace GovFunctions.Supervision;

@@ -1,6 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Supervision;
 
 /// <summary>What the office or a leader typed to register an item (立项).</summary>

@@ -13,16 +13,6 @@ using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Decisions;
 
-/// <summary>Section <c>Decisions</c>.</summary>
-public sealed class DecisionOptions
-{
-    /// <summary>The shortest public comment period, in days (Art. 17).</summary>
-    public int MinimumCommentDays { get; set; } = 30;
-
-    /// <summary>Months after adoption when the post-implementation evaluation opens (Art. 18).</summary>
-    public int EvaluationAfterMonths { get; set; } = 12;
-}
-
 public sealed record EvidenceIntake(EvidenceKind? Kind, string? Summary, string? By, DateOnly? Date);
 public sealed record PublicCommentIntake(DateOnly? Start, DateOnly? End, int? Comments, string? Summary, string? ReasonsNotAdopted);
 public sealed record HearingIntake(DateOnly? Date, string? Participants, string? TranscriptSummary);

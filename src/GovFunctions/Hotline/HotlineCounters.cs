@@ -2,8 +2,6 @@ using GovFunctions.Common;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
-using GovFunctions.Calendar;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Hotline;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using GovFunctions.Platform;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Hotline;
 

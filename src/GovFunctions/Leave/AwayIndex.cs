@@ -1,8 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Leave;
 

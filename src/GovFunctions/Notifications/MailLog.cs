@@ -3,7 +3,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Notifications;
 

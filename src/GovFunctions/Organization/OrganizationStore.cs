@@ -1,9 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using GovFunctions.Calendar;
-using GovFunctions.Platform;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Organization;
 

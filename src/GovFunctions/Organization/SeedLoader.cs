@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 using Kinds = GovFunctions.Organization.OrganizationStore.Kinds;
 
 namespace GovFunctions.Organization;

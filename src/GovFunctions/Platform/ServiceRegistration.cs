@@ -6,18 +6,15 @@ using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Legal;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
+using GovFunctions.Platform.Routing;
 using GovFunctions.Records;
 using GovFunctions.Reports;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Platform;
 
@@ -30,8 +27,8 @@ public static class ServiceRegistration
         // Responses the host writes from IActionResult use MVC's serializer: give it the app's JSON shape (string enums, camelCase).
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Json.Configure(o.JsonSerializerOptions));
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Json.Configure(o.SerializerOptions));
-        services.AddOptions<StorageOptions>().BindConfiguration("Storage");
-        services.AddOptions<MailOptions>().BindConfiguration("Mail").ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions(new StorageOptionsRules());
+        services.AddCheckedOptions(new MailOptionsRules());
         services.AddSingleton(sp => new StorageClients(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IQueueSender, StorageQueueSender>();
         services.AddSingleton<MessagePayloads>();
@@ -43,8 +40,8 @@ public static class ServiceRegistration
         services.AddSingleton<StaffIdentity>();
         services.AddSingleton<IdempotentIntake>();
 
-        services.AddOptions<SiteOptions>().BindConfiguration("GovFunctions").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ApprovalOptions>().BindConfiguration("Approvals").ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions(new SiteOptionsRules());
+        services.AddCheckedOptions(new ApprovalOptionsRules());
         services.AddSingleton(sp => new ApprovalLinks(sp.GetRequiredService<IOptions<ApprovalOptions>>().Value.LinkSigningKey));
         services.AddSingleton<MailLog>();
         services.AddSingleton<NotificationService>();
@@ -65,7 +62,7 @@ public static class ServiceRegistration
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<LeaveService>());
         services.AddSingleton<INotificationRenderer, LeaveNotices>();
 
-        services.AddOptions<HotlineOptions>().BindConfiguration("Hotline");
+        services.AddCheckedOptions(new HotlineOptionsRules());
         services.AddSingleton<HotlineCounters>();
         services.AddSingleton<HotlineOpenCalls>();
         services.AddSingleton<HotlineService>();
@@ -76,20 +73,20 @@ public static class ServiceRegistration
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DutyService>());
         services.AddSingleton<INotificationRenderer, DutyNotices>();
 
-        services.AddOptions<DecisionOptions>().BindConfiguration("Decisions");
+        services.AddCheckedOptions(new DecisionOptionsRules());
         services.AddSingleton<DecisionService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionService>());
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionService>());
         services.AddSingleton<INotificationRenderer, DecisionNotices>();
 
-        services.AddOptions<LegalOptions>().BindConfiguration("Legal");
+        services.AddCheckedOptions(new LegalOptionsRules());
         services.AddSingleton<NormativeDocumentService>();
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<NormativeDocumentService>());
         services.AddSingleton<ReconsiderationService>();
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<ReconsiderationService>());
         services.AddSingleton<INotificationRenderer, LegalNotices>();
 
-        services.AddOptions<SupervisionOptions>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions(new SupervisionOptionsRules());
         services.AddSingleton<AccountabilityService>();
         services.AddSingleton<INotificationRenderer, AccountabilityNotices>();
         services.AddSingleton<SupervisionCounters>();
@@ -100,7 +97,7 @@ public static class ServiceRegistration
         services.AddSingleton<SupervisionWarnings>();
         services.AddSingleton<INotificationRenderer, SupervisionNotices>();
 
-        services.AddOptions<ScorecardOptions>().BindConfiguration("Scorecards").ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions(new ScorecardOptionsRules());
         services.AddSingleton<ScorecardService>();
 
         services.AddSingleton<ReportSources>();

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using GovFunctions.Common;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Records;
 

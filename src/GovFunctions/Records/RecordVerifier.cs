@@ -1,13 +1,10 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Common;
 using GovFunctions.Decisions;
 using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Records;
 

@@ -1,4 +1,3 @@
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 
 namespace GovFunctions.Reports;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using GovFunctions.Calendar;
 using GovFunctions.Hotline;
-using GovFunctions.Organization;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
 

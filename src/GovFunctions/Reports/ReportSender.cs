@@ -1,10 +1,7 @@
 using GovFunctions.Approvals;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Scorecards;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Reports;
 

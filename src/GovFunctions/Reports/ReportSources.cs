@@ -1,14 +1,10 @@
 using Azure.Data.Tables;
 using GovFunctions.Accountability;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Reports;
 

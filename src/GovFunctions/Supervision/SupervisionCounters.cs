@@ -1,9 +1,5 @@
-using Azure;
 using Azure.Data.Tables;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Scorecards;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Supervision;
 

@@ -1,8 +1,4 @@
 using Azure.Data.Tables;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Supervision;
 

@@ -51,4 +51,14 @@ public class WorkerStartupTests
         Assert.Contains("LinkSigningKey", output);
         Assert.DoesNotContain("Grpc.Core.RpcException", output);
     }
+
+    [Fact]
+    public async Task TheWorker_WithABadValueInEveryOptionsClass_StopsAtStart_NamingEachSetting()
+    {
+        var firstPerClass = OptionsValidationTests.Bad.DistinctBy(b => b.Setting.Split("__")[0]).ToList();
+        var output = await StartWorkerAsync(firstPerClass.ToDictionary(b => b.Setting, b => b.Value));
+        Assert.Contains("OptionsValidationException", output);
+        Assert.All(firstPerClass, b => Assert.Contains(b.Message, output));
+        Assert.DoesNotContain("Grpc.Core.RpcException", output);
+    }
 }

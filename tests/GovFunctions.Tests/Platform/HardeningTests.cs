@@ -85,10 +85,13 @@ public class HardeningTests : AppTest
     [Fact]
     public void AnUnresolvedKeyVaultReferenceForTheSmtpPassword_FailsAtStart()
     {
-        var options = new MailOptions { Host = "smtp.example.org", From = "a@example.org", Password = "@Microsoft.KeyVault(SecretUri=https://v/secrets/smtp-password)" };
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
-        Assert.Contains(results, r => r.MemberNames.Contains("Password"));
+        var options = new MailOptions
+        {
+            Host = "smtp.example.org", From = "a@example.org", Password = "@Microsoft.KeyVault(SecretUri=https://v/secrets/smtp-password)",
+        };
+        var result = new MailOptionsRules().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Equal(["Mail__Password is an unresolved Key Vault reference; set the secret"], result.Failures);
     }
 
     [Fact]

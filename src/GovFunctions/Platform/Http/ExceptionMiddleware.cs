@@ -1,7 +1,5 @@
-using GovFunctions.Common;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Platform.Http;
 

@@ -3,12 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Platform.Http;
 

@@ -1,8 +1,5 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Platform.Http;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using GovFunctions.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using GovFunctions.Common;
-using GovFunctions.Organization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace GovFunctions.Platform.Mail;
 
 public sealed record MailAddress(string Address, string? Name = null);
@@ -20,28 +18,4 @@ public sealed record OutgoingMail(IReadOnlyList<MailAddress> To, string Subject,
 public interface IMailSender
 {
     Task SendAsync(OutgoingMail mail, CancellationToken ct = default);
-}
-
-public enum SmtpSecurity { None, StartTls, SslOnConnect, Auto }
-
-/// <summary>SMTP relay settings (section <c>Mail</c>). The password comes from Key Vault in Azure.</summary>
-public sealed class MailOptions : IValidatableObject
-{
-    [Required] public string Host { get; set; } = "";
-    [Range(1, 65535)] public int Port { get; set; } = 25;
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
-    public string? User { get; set; }
-    public string? Password { get; set; }
-    [Required, EmailAddress] public string From { get; set; } = "";
-    public string FromName { get; set; } = "区政府办公室";
-    [Range(1, 300)] public int TimeoutSeconds { get; set; } = 30;
-    [Range(0, 10)] public int Retries { get; set; } = 3;
-    [Range(1, 16)] public int Connections { get; set; } = 4;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext context)
-    {
-        // App Service leaves the reference text in place when it cannot resolve a Key Vault secret.
-        if (Password?.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
-            yield return new ValidationResult("Mail:Password is an unresolved Key Vault reference; set the secret.", [nameof(Password)]);
-    }
 }

@@ -1,5 +1,3 @@
-using GovFunctions.Platform.Storage;
-
 namespace GovFunctions.Platform.Routing;
 
 /// <summary>Handles the messages of one family of types (by prefix, e.g. <c>approval.</c>) on a shared queue.</summary>

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using GovFunctions.Calendar;
 
 namespace GovFunctions.Platform.Storage;
 

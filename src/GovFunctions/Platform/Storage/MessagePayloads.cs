@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Platform.Storage;
 

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using GovFunctions.Common;
 
 namespace GovFunctions.Platform.Storage;
 

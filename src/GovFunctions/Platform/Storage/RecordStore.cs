@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using GovFunctions.Common;
 using GovFunctions.Records;
 
 namespace GovFunctions.Platform.Storage;

@@ -90,9 +90,3 @@ public sealed class StorageClients
                 : ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
 }
-
-/// <summary>Storage settings (section <c>Storage</c>). The prefix is empty in production; tests set their own.</summary>
-public sealed class StorageOptions
-{
-    public string Prefix { get; set; } = "";
-}

@@ -21,15 +21,6 @@ public static class Html
 
     public const string ContentType = "text/html; charset=utf-8";
 
-    /// <summary>Until every page has its own template: a value encoded with the templates' encoder.</summary>
-    public static string E(string? s) => Templates.Encoder.Encode(s ?? "");
-
-    /// <summary>Until every page has its own template: a body built in C#, in the frame.</summary>
-    public static ContentResult Result(int status, string title, string body, string? script = null) => new()
-    {
-        StatusCode = status, ContentType = ContentType, Content = Document(title, script is null ? body : $"{body}\n<script>{script}</script>"),
-    };
-
     /// <summary>A whole page: <paramref name="bodyHtml"/> (already rendered and encoded) in the frame.</summary>
     public static string Document(string title, string bodyHtml) => Templates.Render("Page/frame", new PageFrame(title, bodyHtml));
 }

@@ -31,13 +31,6 @@ public static class MailLayout
     public static string Text(string districtName, string title, string bodyText) =>
         Templates.Render("Mail/frame.text", new Frame(districtName, title, bodyText));
 
-    /// <summary>Until every email has its own templates: the facts table and its text.</summary>
-    public static string Facts(IEnumerable<(string Label, string? Value)> rows) =>
-        Templates.Render("Mail/facts.html", new { Rows = FactRow.Of(rows) });
-
-    public static string FactsText(IEnumerable<(string Label, string? Value)> rows) =>
-        Templates.Render("Mail/facts.text", new { Rows = FactRow.Of(rows) });
-
     /// <summary>Renders <c>{template}.html</c> and <c>{template}.text</c> from <paramref name="model"/>, each in its frame.</summary>
     public static MailBody Render(string districtName, string title, string template, object model) =>
         new(Html(districtName, title, Templates.Render(template + ".html", model)),

@@ -42,6 +42,20 @@ public partial class TemplateTests
         }
     }
 
+    /// <summary>The parsed templates and their options are shared: renders on many threads at once give what one thread gives.</summary>
+    [Fact]
+    public void Rendering_OnManyThreadsAtOnce_GivesWhatOneThreadGives()
+    {
+        var jobs = ByTemplate.SelectMany(t => t.Value.Select(model => (Name: t.Key, Model: model))).ToList();
+        var expected = jobs.Select(j => Templates.Render(j.Name, j.Model)).ToList();
+
+        var seen = new string[jobs.Count * 20];
+        Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => seen[i] = Templates.Render(jobs[i % jobs.Count].Name, jobs[i % jobs.Count].Model));
+
+        for (var i = 0; i < seen.Length; i++) Assert.Equal(expected[i % jobs.Count], seen[i]);
+    }
+
     [Fact]
     public void ATemplateThatDoesNotParse_IsRefusedWhenTheTemplatesAreLoaded_NamingItsFile()
     {
@@ -52,6 +66,20 @@ public partial class TemplateTests
         }));
         Assert.Contains("Templates/Mail/broken.html.liquid", e.Message);
         Assert.DoesNotContain("good", e.Message);
+    }
+
+    /// <summary>
+    /// A template the code names (<c>"Forms/leave"</c>, or <c>"Duty/handover"</c> for its <c>.html</c> and <c>.text</c>) exists,
+    /// so a misspelt name fails here and not at the first request.
+    /// </summary>
+    [Fact]
+    public void EveryTemplateTheCodeNames_Exists()
+    {
+        var named = SourceLines().SelectMany(x => TemplateName().Matches(x.Line).Select(m => (x.Where, Name: m.Groups[1].Value))).ToList();
+        Assert.True(named.Count > 15, $"only {named.Count} template names found in the code");
+        var missing = named.Where(n => !Templates.Names.Contains(n.Name)
+            && !(Templates.Names.Contains(n.Name + ".html") && Templates.Names.Contains(n.Name + ".text"))).ToList();
+        Assert.True(missing.Count == 0, "templates named but missing:\n" + string.Join("\n", missing));
     }
 
     [Fact]
@@ -126,18 +154,27 @@ public partial class TemplateTests
     [Fact]
     public void NoCSharpFileOfTheApp_BuildsHtmlOrEncodesItself()
     {
-        var src = Path.Combine(TestEnvironment.RepositoryRoot, "src", "GovFunctions");
-        var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
-            .Where(x => !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal))
-            .Where(x => HtmlElement().IsMatch(x.line) || x.line.Contains("HtmlEncode(", StringComparison.Ordinal))
-            .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}: {x.line.Trim()}")
+        var offenders = SourceLines()
+            .Where(x => HtmlElement().IsMatch(x.Line) || x.Line.Contains("HtmlEncode(", StringComparison.Ordinal))
+            .Select(x => $"{x.Where}: {x.Line.Trim()}")
             .ToList();
         Assert.True(offenders.Count == 0, "HTML built in C#:\n" + string.Join("\n", offenders));
     }
 
+    /// <summary>Every line of the app's C# files but comments, with its file and line number.</summary>
+    private static IEnumerable<(string Where, string Line)> SourceLines()
+    {
+        var src = Path.Combine(TestEnvironment.RepositoryRoot, "src", "GovFunctions");
+        return Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => ($"{Path.GetRelativePath(src, f)}:{i + 1}", line)))
+            .Where(x => !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal));
+    }
+
     private static int Occurrences(string text, string part) => Regex.Matches(text, Regex.Escape(part)).Count;
+
+    [GeneratedRegex("\"([A-Z][A-Za-z]+/[a-z][a-z.]*)\"")]
+    private static partial Regex TemplateName();
 
     [GeneratedRegex(
         @"<(p|div|table|tr|td|th|form|input|select|option|textarea|label|button|h[1-6]|ul|li|a|img|pre|b|article|html|body|script)[\s>]",

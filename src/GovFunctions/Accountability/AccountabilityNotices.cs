@@ -1,7 +1,6 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -29,9 +28,8 @@ public sealed class AccountabilityNotices(AccountabilityService accountability, 
             ("提出问责建议期限", ChinaTime.Text(entry.ProposalDueAt)),
             ("未提出建议的主管部门负责人", head.DisplayName),
         };
-        return new OutgoingMail([new MailAddress(org.District.OfficeEmail, org.Office.Name)], subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(Intro)}</p>{MailLayout.Facts(facts)}"),
-            MailLayout.Text(org.District.Name, subject, Intro + "\n\n" + MailLayout.FactsText(facts)))
+        var body = MailLayout.Notice(org.District.Name, subject, Intro, facts);
+        return new OutgoingMail([new MailAddress(org.District.OfficeEmail, org.Office.Name)], subject, body.Html, body.Text)
         {
             Cc = [new MailAddress(org.DistrictHead.Email, org.DistrictHead.Name)],
         };

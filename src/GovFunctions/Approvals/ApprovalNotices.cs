@@ -6,7 +6,6 @@ using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 using Microsoft.Extensions.Options;
-using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Approvals;
 
@@ -34,43 +33,35 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
         };
     }
 
+    /// <summary>The task email's model (<c>Templates/Approvals/task</c>); the HTML's facts also name the step.</summary>
+    public sealed record TaskView(string ApproverName, string Ask, string Behalf, IReadOnlyList<FactRow> Facts,
+        IReadOnlyList<FactRow> FactsWithStep, string Link, string LinkName, string ExpiresAt);
+
     private OutgoingMail TaskMail(OrgChart org, Approval a, ApprovalTask task, bool reminder)
     {
         var approver = org.Person(task.ApproverId);
-        var link = site.Value.Link("approvals/" + links.TokenFor(a.Id, task));
         var step = a.Request.Steps[task.Step];
         var title = reminder ? $"【催办】{a.Request.Title}（第{task.Reminders}次）" : $"{AssignedPrefix(step.Response)}{a.Request.Title}";
-        var ask = step.Response switch
+        var ask = reminder ? "以下事项仍在等待您处理，请尽快办理。" : step.Response switch
         {
             ResponseKind.Reply => "以下事项交由您办理，请通过链接填写答复。",
             ResponseKind.Instruction => "以下事项请您批示，请通过链接填写批示意见、承办部门和期限。",
             _ => "以下事项需要您审批。",
         };
-        var behalf = OnBehalfText(org, task);
         var wording = TaskWording.For(a, task.Step);
-        var expires = ChinaTime.Text(task.ExpiresAt);
-        var html = $"""
-            <p>{E(approver.DisplayName)}：</p>
-            <p>{(reminder ? "以下事项仍在等待您处理，请尽快办理。" : ask)}</p>
-            {(behalf is null ? "" : $"<p style=\"background:#fff4e5;padding:8px;border-left:4px solid #e69500\">{E(behalf)}</p>")}
-            {MailLayout.Facts(Facts(org, a, task.Step).Append((wording.Step, $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}")))}
-            <p><a href="{E(link)}" style="display:inline-block;background:#b3000c;color:#fff;padding:10px 20px;text-decoration:none;border-radius:4px">查看并办理</a></p>
-            <p style="color:#666;font-size:13px">打开链接只会显示事项内容，不会做出任何决定；请在页面上提交您的意见。链接仅供您本人使用，有效期至 {expires}，使用一次后失效。</p>
-            <p style="color:#666;font-size:13px;word-break:break-all">{E(link)}</p>
-            """;
-        var text = $"{approver.DisplayName}：\n{(reminder ? "以下事项仍在等待您处理，请尽快办理。" : ask)}\n"
-            + (behalf is null ? "" : behalf + "\n") + "\n" + MailLayout.FactsText(Facts(org, a, task.Step))
-            + $"\n\n{wording.Link}（有效期至 {expires}）：\n{link}";
-        return Mail(org, approver, title, html, text, a.Request.Title);
+        var facts = Facts(org, a, task.Step).ToList();
+        var view = new TaskView(approver.DisplayName, ask, OnBehalfText(org, task) ?? "", FactRow.Of(facts),
+            FactRow.Of(facts.Append((wording.Step, $"第{task.Step + 1}步：{step.Name}"))),
+            site.Value.Link("approvals/" + links.TokenFor(a.Id, task)), wording.Link, ChinaTime.Text(task.ExpiresAt));
+        return Mail(org, approver, title, MailLayout.Render(org.District.Name, a.Request.Title, "Approvals/task", view));
     }
 
     private OutgoingMail CancelledMail(OrgChart org, Approval a, ApprovalTask task)
     {
         var approver = org.Person(task.ApproverId);
         var body = $"“{a.Request.Title}”已撤回，原{TaskWording.For(a, task.Step).Link}已失效，您无需处理。";
-        var facts = Facts(org, a, task.Step).ToList();
-        return Mail(org, approver, $"【已撤回】{a.Request.Title}", $"<p>{E(approver.DisplayName)}：</p><p>{E(body)}</p>{MailLayout.Facts(facts)}",
-            $"{approver.DisplayName}：\n{body}\n\n{MailLayout.FactsText(facts)}", a.Request.Title);
+        return Mail(org, approver, $"【已撤回】{a.Request.Title}",
+            MailLayout.Notice(org.District.Name, a.Request.Title, body, Facts(org, a, task.Step), greeting: approver.DisplayName));
     }
 
     private static OutgoingMail OfficeAlertMail(OrgChart org, Approval a, ApprovalTask task)
@@ -79,9 +70,8 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
         var body = $"{approver.DisplayName} 的{TaskWording.For(a, task.Step).Verb}任务已催办 {task.Reminders} 次仍未处理"
             + $"（{ChinaTime.ShortText(task.CreatedAt)} 送达）。请区政府办公室协调督办。";
         var office = new MailAddress(org.District.OfficeEmail, org.Office.Name);
-        return new OutgoingMail([office], $"【审批超时】{a.Request.Title}",
-            MailLayout.Html(org.District.Name, "审批超时提醒", $"<p>{E(body)}</p>{MailLayout.Facts(Facts(org, a, task.Step))}"),
-            MailLayout.Text(org.District.Name, "审批超时提醒", body + "\n\n" + MailLayout.FactsText(Facts(org, a, task.Step))));
+        var mail = MailLayout.Notice(org.District.Name, "审批超时提醒", body, Facts(org, a, task.Step));
+        return new OutgoingMail([office], $"【审批超时】{a.Request.Title}", mail.Html, mail.Text);
     }
 
     private static OutgoingMail OutcomeMail(OrgChart org, Approval a, Person to)
@@ -90,14 +80,13 @@ public sealed class ApprovalNotices(ApprovalEngine engine, OrganizationStore org
         var decisions = a.Tasks.Where(t => t.DecidedAt is not null).Select(t =>
             ($"第{t.Step + 1}步 {ApprovalEngine.ActorFor(org, t).Name}",
              (string?)ApprovalPage.Verdict(t)));
-        var facts = Facts(org, a, 0).Concat(decisions).Append(("结果", (string?)result)).ToList();
-        return Mail(org, to, $"【审批结果】{a.Request.Title}：{result}", $"<p>{E(to.DisplayName)}：</p>{MailLayout.Facts(facts)}",
-            $"{to.DisplayName}：\n{MailLayout.FactsText(facts)}", "审批结果");
+        var facts = Facts(org, a, 0).Concat(decisions).Append(("结果", (string?)result));
+        return Mail(org, to, $"【审批结果】{a.Request.Title}：{result}",
+            MailLayout.Notice(org.District.Name, "审批结果", "", facts, greeting: to.DisplayName));
     }
 
-    private static OutgoingMail Mail(OrgChart org, Person to, string subject, string html, string text, string heading) =>
-        new([new MailAddress(to.Email, to.Name)], subject,
-            MailLayout.Html(org.District.Name, heading, html), MailLayout.Text(org.District.Name, heading, text));
+    private static OutgoingMail Mail(OrgChart org, Person to, string subject, MailBody body) =>
+        new([new MailAddress(to.Email, to.Name)], subject, body.Html, body.Text);
 
     public static string AssignedPrefix(ResponseKind response) => response switch
     {

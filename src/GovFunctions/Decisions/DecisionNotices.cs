@@ -1,7 +1,6 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -24,9 +23,8 @@ public sealed class DecisionNotices(DecisionService decisions, OrganizationStore
         var head = org.HeadOf(d.SponsorDepartmentId);
         var intro = $"{head.DisplayName}：“{d.Title}”于 {ChinaTime.DayText(d.AdoptedAt!.Value)} 通过，已到实施后评估时间。请通过抽样检查、跟踪调查等方式评估实施情况，及时发现并纠正存在的问题，并在系统中记录评估结论（第十八条）。";
         var facts = DecisionService.Facts(org, d).Select(f => (f.Label, (string?)f.Value)).ToList();
-        return new OutgoingMail([new MailAddress(head.Email, head.Name)], $"【实施后评估】{d.Title}",
-            MailLayout.Html(org.District.Name, "重大行政决策实施后评估", $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}"),
-            MailLayout.Text(org.District.Name, "重大行政决策实施后评估", intro + "\n\n" + MailLayout.FactsText(facts)))
+        var body = MailLayout.Notice(org.District.Name, "重大行政决策实施后评估", intro, facts);
+        return new OutgoingMail([new MailAddress(head.Email, head.Name)], $"【实施后评估】{d.Title}", body.Html, body.Text)
         {
             Cc = [new MailAddress(org.District.OfficeEmail, org.Office.Name)],
         };

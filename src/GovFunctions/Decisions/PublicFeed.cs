@@ -7,7 +7,6 @@ using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static GovFunctions.Platform.Html;
 
 namespace GovFunctions.Decisions;
 
@@ -40,6 +39,11 @@ public static class PublicFeed
 /// <summary><c>GET /api/public/decisions</c>: anyone, no identity; JSON, or a zh-CN page for a browser.</summary>
 public sealed class PublicFeedFunction(StorageClients storage, TimeProvider clock, Organization.OrganizationStore organization)
 {
+    /// <summary>A published decision on the page (<c>Templates/Decisions/feed</c>): title, where and how decided, summary.</summary>
+    public sealed record FeedItem(string Title, string Decided, string Summary);
+
+    public sealed record FeedView(IReadOnlyList<FeedItem> Decisions);
+
     [Function(nameof(PublicDecisions))]
     public async Task<IActionResult> PublicDecisions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/decisions")] HttpRequest request)
     {
@@ -51,14 +55,9 @@ public sealed class PublicFeedFunction(StorageClients storage, TimeProvider cloc
         if (!wantsHtml) return new OkObjectResult(PublicFeedView.From(year, entries));
 
         var org = await organization.OrganizationAsync();
-        var items = entries.Count == 0 ? "<p>本年度暂无公开的决策事项。</p>" : string.Concat(entries.Select(e => $"""
-            <article style="border-bottom:1px solid #ddd;padding:8px 0">
-              <h3 style="margin:4px 0">{E(e.Title)}</h3>
-              <p class="hint">{E(DecisionRules.MeetingName(e.Meeting))} {ChinaTime.Text(e.MeetingDate)} · {E(DecisionService.ResultName(e.Result))} · {E(DecisionRules.CategoryName(e.Category))}</p>
-              <p>{E(e.Summary)}</p>
-            </article>
-            """));
-        return Html.Result(200, $"{org.District.PublicFeedTitle}：{year}年重大行政决策",
-            $"<p class=\"hint\">依据《政府信息公开条例》和本规则第四十条、第四十一条公开。</p>{items}");
+        var items = entries.Select(e => new FeedItem(e.Title,
+            $"{DecisionRules.MeetingName(e.Meeting)} {ChinaTime.Text(e.MeetingDate)} · {DecisionService.ResultName(e.Result)} · "
+            + DecisionRules.CategoryName(e.Category), e.Summary)).ToList();
+        return Html.Page(200, $"{org.District.PublicFeedTitle}：{year}年重大行政决策", "Decisions/feed", new FeedView(items));
     }
 }

@@ -80,7 +80,9 @@ public sealed class HotlineNotices(HotlineService hotline, OrganizationStore org
     private static MailAddress Address(Person p) => new(p.Email, p.Name);
 
     private static OutgoingMail Mail(OrgChart org, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string subject, string intro,
-        IReadOnlyList<(string Label, string? Value)> facts) =>
-        new(to, subject, MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}"),
-            MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(facts))) { Cc = cc };
+        IReadOnlyList<(string Label, string? Value)> facts)
+    {
+        var body = MailLayout.Notice(org.District.Name, subject, intro, facts);
+        return new(to, subject, body.Html, body.Text) { Cc = cc };
+    }
 }

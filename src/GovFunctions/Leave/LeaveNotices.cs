@@ -1,7 +1,6 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -70,9 +69,7 @@ public sealed class LeaveNotices(LeaveService leave, OrganizationStore organizat
 
     private static OutgoingMail Mail(OrgChart org, IReadOnlyList<MailAddress> to, string subject, string intro, IReadOnlyList<(string Label, string Value)> facts)
     {
-        var rows = facts.Select(f => (f.Label, (string?)f.Value)).ToList();
-        return new OutgoingMail(to, subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(rows)}"),
-            MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(rows)));
+        var body = MailLayout.Notice(org.District.Name, subject, intro, facts.Select(f => (f.Label, (string?)f.Value)));
+        return new OutgoingMail(to, subject, body.Html, body.Text);
     }
 }

@@ -1,7 +1,6 @@
 using GovFunctions.Calendar;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -42,10 +41,8 @@ public sealed class LegalNotices(NormativeDocumentService documents, Reconsidera
 
     private static OutgoingMail Mail(OrgChart org, IEnumerable<Person> to, IEnumerable<Person> cc, string subject, string intro, IReadOnlyList<Approvals.Fact> facts)
     {
-        var rows = facts.Select(f => (f.Label, (string?)f.Value)).ToList();
-        return new OutgoingMail(to.Select(p => new MailAddress(p.Email, p.Name)).ToList(), subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(rows)}"),
-            MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(rows)))
+        var body = MailLayout.Notice(org.District.Name, subject, intro, facts.Select(f => (f.Label, (string?)f.Value)));
+        return new OutgoingMail(to.Select(p => new MailAddress(p.Email, p.Name)).ToList(), subject, body.Html, body.Text)
         { Cc = cc.Select(p => new MailAddress(p.Email, p.Name)).ToList() };
     }
 }

@@ -1,5 +1,4 @@
 using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 
@@ -25,6 +24,9 @@ public sealed class PoisonNotices(OrganizationStore organization, TimeProvider c
             new PoisonData(poisonQueue, envelope?.Id, envelope?.Type, envelope?.Subject, body.Length > 4000 ? body[..4000] : body));
     }
 
+    /// <summary>The alert's model (<c>Templates/Notifications/poison</c>): what to do, the message's facts, its body as it was.</summary>
+    public sealed record PoisonView(string Intro, IReadOnlyList<FactRow> Facts, string Body);
+
     public bool Handles(string type) => type == Type;
 
     public async Task<OutgoingMail?> RenderAsync(QueueEnvelope notification, CancellationToken ct)
@@ -33,8 +35,8 @@ public sealed class PoisonNotices(OrganizationStore organization, TimeProvider c
         var org = await organization.OrganizationAsync(ct);
         var facts = new (string, string?)[] { ("队列", d.Queue), ("消息编号", d.MessageId), ("类型", d.MessageType), ("对象", d.Subject) };
         var intro = "以下队列消息多次处理失败，已转入死信队列，相关流程已暂停，请运维人员排查后重新投递或人工处理。";
+        var body = MailLayout.Render(org.District.Name, "消息处理失败", "Notifications/poison", new PoisonView(intro, FactRow.Of(facts), d.Body));
         return new OutgoingMail([new MailAddress(org.District.OperationsEmail, "运维")], $"【系统告警】消息处理失败：{d.MessageType ?? d.Queue}",
-            MailLayout.Html(org.District.Name, "消息处理失败", $"<p>{Html.E(intro)}</p>{MailLayout.Facts(facts)}<pre style=\"white-space:pre-wrap;font-size:12px\">{Html.E(d.Body)}</pre>"),
-            MailLayout.Text(org.District.Name, "消息处理失败", $"{intro}\n\n{MailLayout.FactsText(facts)}\n\n{d.Body}"));
+            body.Html, body.Text);
     }
 }

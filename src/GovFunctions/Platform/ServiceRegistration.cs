@@ -9,6 +9,7 @@ using GovFunctions.Notifications;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Routing;
+using GovFunctions.Platform.Templating;
 using GovFunctions.Records;
 using GovFunctions.Reports;
 using GovFunctions.Scorecards;
@@ -23,6 +24,7 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddGovFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        _ = Templates.Names; // every page and email template parses now, or the app does not start
         services.AddSingleton(TimeProvider.System);
         // Responses the host writes from IActionResult use MVC's serializer: give it the app's JSON shape (string enums, camelCase).
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => Json.Configure(o.JsonSerializerOptions));

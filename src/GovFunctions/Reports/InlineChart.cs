@@ -1,3 +1,4 @@
+using GovFunctions.Platform.Templating;
 using GovFunctions.Platform.Mail;
 
 namespace GovFunctions.Reports;
@@ -14,10 +15,15 @@ public static class InlineChart
     public static MailAttachment Attachment(byte[] png, string contentId = DefaultContentId, string fileName = "chart.png") =>
         new(fileName, "image/png", png, contentId);
 
+    /// <summary>An image as the report template shows it (<c>Templates/Reports/chart</c>).</summary>
+    public sealed record ImageView(string Source, string Alt, int Width);
+
+    /// <summary>The <c>src</c> that shows the attachment with <paramref name="contentId"/>.</summary>
+    public static string Source(string contentId = DefaultContentId) => "cid:" + contentId;
+
     /// <summary>
     /// The image at its drawn width, shrinking to a phone's screen; <paramref name="alt"/> for clients that block images.
     /// </summary>
     public static string ImgHtml(string alt, string contentId = DefaultContentId) =>
-        $"<img src=\"cid:{Html.E(contentId)}\" alt=\"{Html.E(alt)}\" width=\"{ReportChart.Width}\" " +
-        $"style=\"display:block;width:100%;max-width:{ReportChart.Width}px;height:auto;border:0\">";
+        Templates.Render("Reports/chart", new ImageView(Source(contentId), alt, ReportChart.Width));
 }

@@ -38,9 +38,8 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
             return new FileContentResult(ReportRenderer.Csv(content), CsvFile.ContentType) { FileDownloadName = $"{period.Name}.csv" };
         if (format is not ("" or "html"))
             throw ValidationException.For("format", "格式须为 html 或 csv", "format must be html or csv");
-        var chart = $"<p><img alt=\"{Html.E(content.Chart.Title)}\" style=\"max-width:100%;height:auto\" "
-            + $"src=\"data:image/png;base64,{Convert.ToBase64String(ReportChart.RenderPng(content.Chart))}\"></p>"; // a page, not a mail
-        return Html.Result(200, ReportRenderer.Subject(content), chart + ReportRenderer.Body(content, withChart: false));
+        var chart = "data:image/png;base64," + Convert.ToBase64String(ReportChart.RenderPng(content.Chart)); // a page: no attachment
+        return Html.Page(200, ReportRenderer.Subject(content), "Reports/report.html", ReportRenderer.View(content, chart));
     }
 
     [Function(nameof(ResendReport))]

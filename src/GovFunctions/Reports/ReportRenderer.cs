@@ -1,4 +1,3 @@
-using System.Text;
 using GovFunctions.Organization;
 using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
@@ -11,31 +10,16 @@ public static class ReportRenderer
     public static string Subject(ReportContent r) =>
         $"{(r.Period.Kind == ReportKind.Weekly ? "【周报】" : "【月报】")}{r.ScopeTitle} {r.Period.ChineseName}";
 
-    public static string Body(ReportContent r, bool withChart)
-    {
-        var body = new StringBuilder();
-        body.Append($"<p>报告期间：{Html.E(r.Period.ChineseName)}；范围：{Html.E(r.ScopeTitle)}。</p>");
-        if (withChart) body.Append("<p>").Append(InlineChart.ImgHtml(r.Chart.Title)).Append("</p>");
-        foreach (var section in r.Tables.GroupBy(t => t.Section))
-        {
-            body.Append($"<h2 style=\"font-size:16px\">{Html.E(section.Key)}</h2>");
-            foreach (var t in section)
-            {
-                body.Append($"<h3 style=\"font-size:14px\">{Html.E(t.Title)}</h3>");
-                if (t.Rows.Count == 0) { body.Append("<p>无。</p>"); continue; }
-                body.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse;max-width:100%\"><tr>");
-                foreach (var h in t.Header) body.Append($"<th>{Html.E(h)}</th>");
-                body.Append("</tr>");
-                foreach (var row in t.Rows)
-                    body.Append("<tr>").Append(string.Concat(row.Select(c => $"<td>{Html.E(c)}</td>"))).Append("</tr>");
-                body.Append("</table>");
-            }
-        }
-        return body.ToString();
-    }
+    /// <summary>A report's model (<c>Templates/Reports/report</c>): period, scope, the chart, the tables (also by section).</summary>
+    public sealed record ReportView(string Period, string Scope, InlineChart.ImageView Chart, IReadOnlyList<ReportTable> Tables,
+        IReadOnlyList<SectionView> Sections);
 
-    public static string Text(ReportContent r) => string.Join("\n\n", r.Tables.Select(t =>
-        $"【{t.Section}】{t.Title}\n" + (t.Rows.Count == 0 ? "无" : string.Join("\n", t.Rows.Select(row => string.Join("｜", row))))));
+    public sealed record SectionView(string Name, IReadOnlyList<ReportTable> Tables);
+
+    /// <summary>The report's model, its chart shown from <paramref name="chartSource"/> (a <c>cid:</c> or <c>data:</c> URI).</summary>
+    public static ReportView View(ReportContent r, string chartSource) =>
+        new(r.Period.ChineseName, r.ScopeTitle, new InlineChart.ImageView(chartSource, r.Chart.Title, ReportChart.Width), r.Tables,
+            r.Tables.GroupBy(t => t.Section).Select(g => new SectionView(g.Key, g.ToList())).ToList());
 
     public static readonly string[] CsvHeader = ["板块", "表", "项目", "数值", "补充"];
 
@@ -52,8 +36,8 @@ public static class ReportRenderer
     {
         var subject = Subject(r);
         var csv = new MailAttachment($"{r.Period.Name}-{r.Scope.Name.Replace(':', '-')}.csv", CsvFile.ContentType, Csv(r));
-        return new OutgoingMail(to, subject, MailLayout.Html(org.District.Name, subject, Body(r, withChart: true)),
-            MailLayout.Text(org.District.Name, subject, Text(r)))
+        var body = MailLayout.Render(org.District.Name, subject, "Reports/report", View(r, InlineChart.Source()));
+        return new OutgoingMail(to, subject, body.Html, body.Text)
         {
             Cc = cc,
             Attachments = [InlineChart.Attachment(ReportChart.RenderPng(r.Chart)), csv],

@@ -26,6 +26,9 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
     public const string Coordination = "supervision.coordination";
     public const string ExtensionDecided = "supervision.extension-decided";
 
+    /// <summary>The model of every supervision email (<c>Templates/Supervision/notice</c>): what happened, the item, its page.</summary>
+    public sealed record NoticeView(string Intro, IReadOnlyList<FactRow> Facts, string Link);
+
     public bool Handles(string type) => type.StartsWith("supervision.", StringComparison.Ordinal);
 
     public async Task<OutgoingMail?> RenderAsync(QueueEnvelope notification, CancellationToken ct)
@@ -79,10 +82,8 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
         };
         if (onBehalf.Count > 0) facts.Add(("代办", string.Join("；", onBehalf)));
         var link = site.Value.Link($"supervision/items/{Uri.EscapeDataString(item.Id)}");
-        var html = $"<p>{Html.E(m.Intro)}</p>{MailLayout.Facts(facts)}<p><a href=\"{Html.E(link)}\">查看督办事项</a></p>";
-        var text = $"{m.Intro}\n\n{MailLayout.FactsText(facts)}\n\n查看：{link}";
-        return new OutgoingMail(to, m.Subject, MailLayout.Html(org.District.Name, m.Subject, html),
-            MailLayout.Text(org.District.Name, m.Subject, text))
+        var body = MailLayout.Render(org.District.Name, m.Subject, "Supervision/notice", new NoticeView(m.Intro, FactRow.Of(facts), link));
+        return new OutgoingMail(to, m.Subject, body.Html, body.Text)
         {
             Cc = cc,
         };

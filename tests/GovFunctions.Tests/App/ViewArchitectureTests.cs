@@ -32,7 +32,7 @@ public class ViewArchitectureTests
         && m.GetParameters().Any(p => p.ParameterType == typeof(HttpRequest) && p.GetCustomAttribute<HttpTriggerAttribute>() is not null)));
 
     [Fact]
-    public void TheFunctionFiles_AreFound() => Assert.True(FunctionFiles.Count() >= 13, "the scan found too few function files");
+    public void TheFunctionFiles_AreFound() => Assert.True(FunctionFiles.Count >= 13, "the scan found too few function files");
 
     [Theory]
     [MemberData(nameof(FunctionFiles))]
@@ -73,7 +73,7 @@ public class ViewArchitectureTests
     private static IEnumerable<string> ViewFiles => Directory.EnumerateFiles(Source, "*Views.cs", SearchOption.AllDirectories);
 
     [Fact]
-    public void TheViews_AreFound() => Assert.True(Views.Count() >= 40, "the scan found too few view records");
+    public void TheViews_AreFound() => Assert.True(Views.Count >= 40, "the scan found too few view records");
 
     [Theory]
     [MemberData(nameof(Views))]

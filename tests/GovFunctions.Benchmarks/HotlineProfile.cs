@@ -64,8 +64,8 @@ public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBo
             return store.CreateAsync(HotlineIds.KeyOf(id[..^1]), call with { Id = id[..^1] }, history);
         });
         var added = 0;
-        var rawTwo = await CpuAsync(n, i => appTable.SubmitTransactionAsync(recordRows.Select(r =>
-            new TableTransactionAction(TableTransactionActionType.Add, HotlineBenchmark.Copy(r, $"profile{i % 50}", $"{added++}|{r.RowKey}")))));
+        var rawTwo = await CpuAsync(n, i => appTable.SubmitTransactionAsync(recordRows.Select(r => new TableTransactionAction(
+            TableTransactionActionType.Add, HotlineBenchmark.Copy(r, $"profile{i % 50}", $"{added++}|{r.RowKey}")))));
         var whole = await CpuAsync(n, i => functions.RecordCall(Request(i)));
         Recorded = n + 1; // the warm-up call too
         steps.Add(("rest: shard lock, record store, outbox, SDK beyond the raw transaction",

@@ -50,7 +50,8 @@ public class RecordStoreTests : IAsyncLifetime
         var history = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(M1.Partition, RecordStore.HistoryRow(M1.Id, 1))).Value;
         var json = StoredJson.Read(record, "Json");
         Assert.Equal(StoredJson.Serialize(memo), json);
-        Assert.Equal(GovFunctions.Records.HistoryChain.Sha256(json), history.GetString(GovFunctions.Records.HistoryChain.RecordHashProperty));
+        Assert.Equal(GovFunctions.Records.HistoryChain.Sha256(json),
+            history.GetString(GovFunctions.Records.HistoryChain.RecordHashProperty));
     }
 
     [Fact]

@@ -168,7 +168,8 @@ public static class RequestBody
         if (tokens == 0) throw NotValid();
         if (!isObject) throw ValidationException.For("body", "提交内容必须是一个 JSON 对象", "the body must be a JSON object");
         if (invalid is not null)
-            throw ValidationException.For(invalid, $"字段 {invalid} 含有无效字符（孤立的代理项）", $"{invalid} is not valid UTF-16 text (a lone surrogate)");
+            throw ValidationException.For(invalid, $"字段 {invalid} 含有无效字符（孤立的代理项）",
+                $"{invalid} is not valid UTF-16 text (a lone surrogate)");
     }
 
     /// <summary>Whether the string token decodes: its raw bytes are valid UTF-8, and its escapes name no lone surrogate.</summary>

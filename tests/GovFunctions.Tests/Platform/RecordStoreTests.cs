@@ -36,6 +36,24 @@ public class RecordStoreTests : IAsyncLifetime
         Assert.Equal((null, "draft", "孙慧敏", "新建"), (history.FromState, history.ToState, history.ActorName, history.Reason));
     }
 
+    /// <summary>Issue 15: the record is serialized once, as UTF-8, and hashed over those bytes: the stored JSON and its hash are
+    /// what <see cref="StoredJson.Serialize{T}"/> and <see cref="GovFunctions.Records.HistoryChain.Sha256"/> of it give, with CJK
+    /// text, characters beyond the BMP, a lone surrogate and what JSON escapes.</summary>
+    [Fact]
+    public async Task Create_StoresTheRecordsJson_AndHashesExactlyThatText()
+    {
+        var memo = new Memo("周例会𠀀\"\\\n<" + '\ud800' + "尾", "draft");
+        await _store.CreateAsync(M1, memo, Move(null, "draft"));
+
+        var table = await _store.TableAsync();
+        var record = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(M1.Partition, RecordStore.RecordRow(M1.Id))).Value;
+        var history = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(M1.Partition, RecordStore.HistoryRow(M1.Id, 1))).Value;
+        var json = StoredJson.Read(record, "Json");
+        Assert.Equal(StoredJson.Serialize(memo), json);
+        Assert.Equal(GovFunctions.Records.HistoryChain.Sha256(json),
+            history.GetString(GovFunctions.Records.HistoryChain.RecordHashProperty));
+    }
+
     [Fact]
     public async Task Create_Twice_IsAConflict()
     {

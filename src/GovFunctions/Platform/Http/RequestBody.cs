@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -69,90 +71,133 @@ public static class RequestBody
         if (request.HttpContext.Items.TryGetValue(BytesKey, out var cached) && cached is byte[] bytes) return bytes;
         CheckCharset(request);
         if (request.ContentLength > MaxBytes) throw TooLarge();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
         try
         {
-            for (int n; (n = await request.Body.ReadAsync(chunk, ct)) > 0;)
-            {
-                if (buffer.Length + n > MaxBytes) throw TooLarge();
-                buffer.Write(chunk, 0, n);
-            }
+            bytes = await ReadBoundedAsync(request.Body, request.ContentLength, ct);
         }
         catch (IOException)
         {
             throw NotValid(); // the client broke off, or sent a malformed chunked body
         }
-        bytes = buffer.ToArray();
         request.HttpContext.Items[BytesKey] = bytes;
         request.Body = new MemoryStream(bytes, writable: false);
         return bytes;
     }
 
-    private static T FromJson<T>(byte[] json)
+    /// <summary>
+    /// Reads to the end into one pooled buffer, sized by the declared length when there is one and grown while more arrives;
+    /// past <see cref="MaxBytes"/> it stops and refuses, whatever was declared.
+    /// </summary>
+    private static async Task<byte[]> ReadBoundedAsync(Stream body, long? declared, CancellationToken ct)
     {
-        JsonDocument document;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declared ?? 0, 0, MaxBytes) + 1);
+        var length = 0;
         try
         {
-            document = JsonDocument.Parse(json);
+            for (int n; (n = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0;)
+            {
+                length += n;
+                if (length > MaxBytes) throw TooLarge();
+                if (length < buffer.Length) continue;
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The body as <typeparamref name="T"/>, read straight from its bytes once <see cref="CheckText"/> has passed them; a field
+    /// of the wrong type or an enum value that is not one of its names is a 400 naming the field.
+    /// </summary>
+    private static T FromJson<T>(byte[] json)
+    {
+        CheckText(json);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw ValidationException.For("body", "提交内容为空", "the body is empty");
+        }
+        catch (JsonException e)
+        {
+            var field = FieldOf(e.Path);
+            throw e is IntakeConverters.ChoiceException choice
+                ? ValidationException.For(field, $"字段 {field} 只能是：{string.Join("、", choice.Allowed)}",
+                    $"{field} must be one of {string.Join(", ", choice.Allowed)}")
+                : ValidationException.For(field, $"字段 {field} 的格式不正确", $"{field} has the wrong format");
+        }
+    }
+
+    /// <summary>
+    /// One pass of the reader over the body, without building a tree: it is well-formed JSON (else a 400 on the body), an object,
+    /// and every string in it, names too, is valid UTF-8 and UTF-16 (a JSON escape may name a lone surrogate); a string that is
+    /// not is a 400 naming the top-level field that holds it (the body, when it is that field's name).
+    /// </summary>
+    private static void CheckText(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        ReadOnlySpan<byte> field = default;
+        var (fieldEscaped, isObject, tokens) = (false, false, 0);
+        string? invalid = null;
+        try
+        {
+            while (reader.Read())
+            {
+                if (tokens++ == 0) isObject = reader.TokenType == JsonTokenType.StartObject;
+                if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String)) continue;
+                var topLevelName = reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1;
+                var valid = ValidText(ref reader);
+                if (topLevelName)
+                {
+                    field = reader.ValueSpan;
+                    fieldEscaped = reader.ValueIsEscaped;
+                }
+                if (!valid && invalid is null) invalid = topLevelName || !isObject ? "body" : NameOf(field, fieldEscaped);
+            }
         }
         catch (JsonException)
         {
             throw NotValid();
         }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw ValidationException.For("body", "提交内容必须是一个 JSON 对象", "the body must be a JSON object");
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var field = ValidText(property) ? property.Name : null;
-                if (field is null || !ValidText(property.Value))
-                {
-                    field ??= "body";
-                    throw ValidationException.For(field, $"字段 {field} 含有无效字符（孤立的代理项）",
-                        $"{field} is not valid UTF-16 text (a lone surrogate)");
-                }
-            }
-            try
-            {
-                return document.RootElement.Deserialize<T>(Options) ?? throw ValidationException.For("body", "提交内容为空", "the body is empty");
-            }
-            catch (JsonException e)
-            {
-                var field = FieldOf(e.Path);
-                throw e is IntakeConverters.ChoiceException choice
-                    ? ValidationException.For(field, $"字段 {field} 只能是：{string.Join("、", choice.Allowed)}",
-                        $"{field} must be one of {string.Join(", ", choice.Allowed)}")
-                    : ValidationException.For(field, $"字段 {field} 的格式不正确", $"{field} has the wrong format");
-            }
-        }
+        if (tokens == 0) throw NotValid();
+        if (!isObject) throw ValidationException.For("body", "提交内容必须是一个 JSON 对象", "the body must be a JSON object");
+        if (invalid is not null)
+            throw ValidationException.For(invalid, $"字段 {invalid} 含有无效字符（孤立的代理项）",
+                $"{invalid} is not valid UTF-16 text (a lone surrogate)");
     }
 
-    /// <summary>Whether every string (names and values) in the element decodes to valid UTF-16: a JSON escape may name a lone
-    /// surrogate.</summary>
-    private static bool ValidText(JsonElement element)
+    /// <summary>Whether the string token decodes: its raw bytes are valid UTF-8, and its escapes name no lone surrogate.</summary>
+    private static bool ValidText(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped) return Utf8.IsValid(reader.ValueSpan);
+        var chars = ArrayPool<char>.Shared.Rent(reader.ValueSpan.Length);
         try
         {
-            return element.ValueKind switch
-            {
-                JsonValueKind.String => element.GetString() is not null,
-                JsonValueKind.Array => element.EnumerateArray().All(ValidText),
-                JsonValueKind.Object => element.EnumerateObject().All(p => ValidText(p) && ValidText(p.Value)),
-                _ => true,
-            };
+            reader.CopyString(chars);
+            return true;
         }
         catch (InvalidOperationException)
         {
             return false;
         }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
-    private static bool ValidText(JsonProperty property)
+    /// <summary>A property name already checked by <see cref="ValidText"/>, as text (only for the message of a 400).</summary>
+    private static string NameOf(ReadOnlySpan<byte> name, bool escaped)
     {
-        try { return property.Name is not null; }
-        catch (InvalidOperationException) { return false; }
+        if (!escaped) return Encoding.UTF8.GetString(name);
+        var quoted = new Utf8JsonReader([(byte)'"', .. name, (byte)'"']);
+        quoted.Read();
+        return quoted.GetString()!;
     }
 
     /// <summary>A form's fields as the same JSON the JSON route takes; framework fields ("__…") and the idempotency key are not

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using GovFunctions.Records;
@@ -152,9 +154,11 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         if (!key.IsValid) throw new ArgumentException($"'{key}' cannot be a table key", nameof(key));
         var table = await TableAsync();
         var version = (current?.Version ?? 0) + 1;
-        var json = StoredJson.Serialize(value);
+        // Serialized once, as UTF-8: the record's hash is taken over those bytes (what HistoryChain.Sha256 of the text hashes).
+        var utf8 = StoredJson.SerializeToUtf8Bytes(value);
+        var json = Encoding.UTF8.GetString(utf8);
         history = history with { Reason = StoredJson.Clip(history.Reason, MaxReasonChars) };
-        var recordHash = HistoryChain.Sha256(json);
+        var recordHash = Convert.ToHexStringLower(SHA256.HashData(utf8));
         var prevHash = current?.HistoryHash ?? "";
         var hash = HistoryChain.HashOf(key.Partition, key.Id, version, history, recordHash, prevHash);
         var record = new TableEntity(key.Partition, RecordRow(key.Id))
@@ -239,7 +243,7 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         for (var attempt = 0; ; attempt++)
         {
             var (version, parts) = (row.GetInt32("Version") ?? 1, row.GetInt32("Parts") ?? 0);
-            var json = new System.Text.StringBuilder(StoredJson.Read(row, "Json"));
+            var json = new StringBuilder(StoredJson.Read(row, "Json"));
             for (var part = 1; part <= parts; part++)
             {
                 var next = await table.GetEntityIfExistsAsync<TableEntity>(key.Partition, PartRow(key.Id, part), cancellationToken: ct);

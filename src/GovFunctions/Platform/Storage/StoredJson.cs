@@ -28,6 +28,9 @@ public static class StoredJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>The same JSON as <see cref="Serialize{T}"/>, as its UTF-8 bytes (what a hash of it is taken over).</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException("stored JSON is empty");
 
@@ -39,6 +42,7 @@ public static class StoredJson
     /// <summary>The JSON cut into properties, grouped into rows; at least one row of at least one property.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Pack(string json, int maxRows)
     {
+        if (json.Length <= PropertyChars && maxRows >= 1) return [[json]]; // one property, so one row
         var rows = new List<List<string>> { new() };
         var rowBytes = 0;
         for (var start = 0; start < json.Length || rows[0].Count == 0;)

@@ -102,7 +102,7 @@ public class DutyDomainTests
     public void Instructed_FromAwaitingInstruction_RecordsTheLeadersInstruction_Art76()
     {
         var at = Now.AddMinutes(30);
-        var instructed = Log().Instructed("请应急局牵头，12月1日前报送方案", "sun-huimin", at);
+        var instructed = Log().Instructed("请应急局牵头，12月1日前报送方案", "sun-huimin", at).Next;
 
         Assert.Equal(DutyLogStatus.Instructed, instructed.Status);
         Assert.Equal("请应急局牵头，12月1日前报送方案", instructed.Instruction);
@@ -115,18 +115,18 @@ public class DutyDomainTests
     [InlineData(DutyLogStatus.Instructed)]
     [InlineData(DutyLogStatus.CarriedOut)]
     public void Instructed_OnlyFromAwaitingInstruction_OtherwiseAStateConflict(DutyLogStatus status) =>
-        Assert.Throws<StateConflictException>(() => Log(status).Instructed("再次批示", "sun-huimin", Now));
+        Assert.Throws<StateConflictException>(() => Log(status).Instructed("再次批示", "sun-huimin", Now).Next);
 
     [Fact]
     public void Instructed_Twice_IsAStateConflict() =>
         Assert.Throws<StateConflictException>(() =>
-            Log().Instructed("请办理", "sun-huimin", Now).Instructed("改为…", "lin-jianguo", Now.AddHours(1)));
+            Log().Instructed("请办理", "sun-huimin", Now).Next.Instructed("改为…", "lin-jianguo", Now.AddHours(1)).Next);
 
     [Fact]
     public void CarriedOut_FromInstructed_RecordsWhoDidWhatAndWhen_Art76()
     {
         var at = Now.AddHours(5);
-        var done = Log().Instructed("请办理", "sun-huimin", Now.AddMinutes(30)).CarriedOut("xiao-ya", "已转应急局，方案已报送", at);
+        var done = Log().Instructed("请办理", "sun-huimin", Now.AddMinutes(30)).Next.CarriedOut("xiao-ya", "已转应急局，方案已报送", at).Next;
 
         Assert.Equal(DutyLogStatus.CarriedOut, done.Status);
         Assert.Equal("xiao-ya", done.CarriedOutById);
@@ -139,7 +139,7 @@ public class DutyDomainTests
     [InlineData(DutyLogStatus.AwaitingInstruction)]
     [InlineData(DutyLogStatus.CarriedOut)]
     public void CarriedOut_OnlyFromInstructed_OtherwiseAStateConflict(DutyLogStatus status) =>
-        Assert.Throws<StateConflictException>(() => Log(status).CarriedOut("xiao-ya", "已办理", Now));
+        Assert.Throws<StateConflictException>(() => Log(status).CarriedOut("xiao-ya", "已办理", Now).Next);
 
     [Theory]
     [InlineData(DutyLogStatus.AwaitingInstruction, "awaitingInstruction")]

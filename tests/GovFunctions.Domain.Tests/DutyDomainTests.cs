@@ -102,7 +102,7 @@ public class DutyDomainTests
     public void Instructed_FromAwaitingInstruction_RecordsTheLeadersInstruction_Art76()
     {
         var at = Now.AddMinutes(30);
-        var instructed = Log().Instructed("请应急局牵头，12月1日前报送方案", "sun-huimin", at);
+        var instructed = Log().Instructed("请应急局牵头，12月1日前报送方案", "sun-huimin", at).Next;
 
         Assert.Equal(DutyLogStatus.Instructed, instructed.Status);
         Assert.Equal("请应急局牵头，12月1日前报送方案", instructed.Instruction);
@@ -115,18 +115,18 @@ public class DutyDomainTests
     [InlineData(DutyLogStatus.Instructed)]
     [InlineData(DutyLogStatus.CarriedOut)]
     public void Instructed_OnlyFromAwaitingInstruction_OtherwiseAStateConflict(DutyLogStatus status) =>
-        Assert.Throws<StateConflictException>(() => Log(status).Instructed("再次批示", "sun-huimin", Now));
+        Assert.Throws<StateConflictException>(() => Log(status).Instructed("再次批示", "sun-huimin", Now).Next);
 
     [Fact]
     public void Instructed_Twice_IsAStateConflict() =>
         Assert.Throws<StateConflictException>(() =>
-            Log().Instructed("请办理", "sun-huimin", Now).Instructed("改为…", "lin-jianguo", Now.AddHours(1)));
+            Log().Instructed("请办理", "sun-huimin", Now).Next.Instructed("改为…", "lin-jianguo", Now.AddHours(1)).Next);
 
     [Fact]
     public void CarriedOut_FromInstructed_RecordsWhoDidWhatAndWhen_Art76()
     {
         var at = Now.AddHours(5);
-        var done = Log().Instructed("请办理", "sun-huimin", Now.AddMinutes(30)).CarriedOut("xiao-ya", "已转应急局，方案已报送", at);
+        var done = Log().Instructed("请办理", "sun-huimin", Now.AddMinutes(30)).Next.CarriedOut("xiao-ya", "已转应急局，方案已报送", at).Next;
 
         Assert.Equal(DutyLogStatus.CarriedOut, done.Status);
         Assert.Equal("xiao-ya", done.CarriedOutById);
@@ -139,7 +139,46 @@ public class DutyDomainTests
     [InlineData(DutyLogStatus.AwaitingInstruction)]
     [InlineData(DutyLogStatus.CarriedOut)]
     public void CarriedOut_OnlyFromInstructed_OtherwiseAStateConflict(DutyLogStatus status) =>
-        Assert.Throws<StateConflictException>(() => Log(status).CarriedOut("xiao-ya", "已办理", Now));
+        Assert.Throws<StateConflictException>(() => Log(status).CarriedOut("xiao-ya", "已办理", Now).Next);
+
+    [Fact]
+    public void Record_GoesToTheLeaderOnDutyAtItsTime_AskingForAWrittenInstruction_Art76()
+    {
+        var received = T("2026-11-30T08:29:00+08:00"); // a minute before the shift change: the ending shift's leader
+        var shift = Roster.ShiftAt(received);
+
+        var t = DutyLog.Record(Intake(receivedAt: received), Org.Person("zeng-qiang"), Org, "ap-duty-9", Now);
+
+        Assert.Equal((DutyLogStatus.AwaitingInstruction, shift.LeaderId, "ap-duty-9"),
+            (t.Next.Status, t.Next.LeaderOnDutyId, t.Next.ApprovalId));
+        Assert.StartsWith(DutyLog.PartitionOf(shift) + "-", t.Next.Id);
+        Assert.Equal($"登记并报告带班领导{Org.Person(shift.LeaderId).Name}", t.Reason);
+        var ask = Assert.IsType<DutyLogRecorded>(Assert.Single(t.Events)).Instruction;
+        Assert.Equal(("ap-duty-9", DutyLog.Feature, t.Next.Id, false), (ask.Id, ask.Feature, ask.SubjectId, ask.NotifyOutcome));
+        var step = Assert.Single(ask.Steps);
+        Assert.Equal((Approvals.ResponseKind.Reply, shift.LeaderId), (step.Response, Assert.Single(step.ApproverIds)));
+        Assert.Equal("值班上级通知请批示：市政府办公厅", ask.Title);
+    }
+
+    [Fact]
+    public void Record_ByAnyoneButDutyStaff_IsRefused_AndAnInvalidIntakeNamesItsField()
+    {
+        Assert.Throws<AccessDeniedException>(() => DutyLog.Record(Intake(), Org.Person("cao-xiaowen"), Org, "ap-1", Now));
+        var e = Assert.Throws<ValidationException>(() => DutyLog.Record(Intake(source: ""), Org.Person("zeng-qiang"), Org, "ap-1", Now));
+        Assert.Equal(["source"], e.Errors.Keys);
+    }
+
+    [Fact]
+    public void Instructed_AndCarriedOut_RaiseTheirEvents_AndQuoteTheTextInTheHistory()
+    {
+        var instructed = Log().Instructed("请应急局牵头", "sun-huimin", Now);
+        Assert.Equal("带班领导批示：请应急局牵头", instructed.Reason);
+        Assert.Equal(new DutyLogInstructed("dl-20261130-01", "sun-huimin"), Assert.Single(instructed.Events));
+
+        var done = instructed.Next.CarriedOut("xiao-ya", "已转应急局", Now.AddHours(1));
+        Assert.Equal("按批示办理：已转应急局", done.Reason);
+        Assert.Equal(new DutyLogCarriedOut("dl-20261130-01", "xiao-ya"), Assert.Single(done.Events));
+    }
 
     [Theory]
     [InlineData(DutyLogStatus.AwaitingInstruction, "awaitingInstruction")]

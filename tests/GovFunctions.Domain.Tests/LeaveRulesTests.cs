@@ -431,6 +431,8 @@ public class LeaveRulesTests
 public class LeaveRequestTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly OrgChart Org = Seeds.Organization();
+    private static Person Applicant => Org.Person("chen-siyuan");
 
     private static LeaveRequest Request(LeaveStatus status, DateTimeOffset? end = null) =>
         new("chen-siyuan.20260302.a1b2c3", "chen-siyuan", Now.AddDays(1), end ?? Now.AddDays(3), "北京市", "13800138000",
@@ -444,7 +446,7 @@ public class LeaveRequestTests
     [InlineData(false, LeaveStatus.Rejected)]
     public void Decide_FromPending_SetsTheOutcomeAndWhen(bool approved, LeaveStatus expected)
     {
-        var decided = Request(LeaveStatus.Pending).Decide(approved, Now.AddHours(1));
+        var decided = Request(LeaveStatus.Pending).Decide(approved, Applicant, Now.AddHours(1)).Next;
 
         Assert.Equal(expected, decided.Status);
         Assert.Equal(Now.AddHours(1), decided.DecidedAt);
@@ -454,14 +456,14 @@ public class LeaveRequestTests
     [MemberData(nameof(NotPending))]
     public void Decide_FromAnythingButPending_IsAStateConflict(LeaveStatus status)
     {
-        Assert.Throws<StateConflictException>(() => Request(status).Decide(true, Now));
-        Assert.Throws<StateConflictException>(() => Request(status).Decide(false, Now));
+        Assert.Throws<StateConflictException>(() => Request(status).Decide(true, Applicant, Now).Next);
+        Assert.Throws<StateConflictException>(() => Request(status).Decide(false, Applicant, Now).Next);
     }
 
     [Fact]
     public void Withdraw_FromPending_IsWithdrawn()
     {
-        var w = Request(LeaveStatus.Pending).Withdraw(Now.AddHours(1));
+        var w = Request(LeaveStatus.Pending).Withdraw(Now.AddHours(1)).Next;
 
         Assert.Equal(LeaveStatus.Withdrawn, w.Status);
         Assert.Equal(Now.AddHours(1), w.DecidedAt);
@@ -472,26 +474,26 @@ public class LeaveRequestTests
     [MemberData(nameof(NotPending))]
     public void Withdraw_FromAnythingButPending_IsAStateConflict(LeaveStatus status)
     {
-        Assert.Throws<StateConflictException>(() => Request(status).Withdraw(Now));
+        Assert.Throws<StateConflictException>(() => Request(status).Withdraw(Now).Next);
     }
 
     [Fact]
     public void Return_FromApproved_IsReturned_WithTheNoteTrimmed()
     {
-        var r = Request(LeaveStatus.Approved).Return(Now.AddDays(4), "  已按时返岗  ");
+        var r = Request(LeaveStatus.Approved).Return(Now.AddDays(4), "  已按时返岗  ").Next;
 
         Assert.Equal(LeaveStatus.Returned, r.Status);
         Assert.Equal(Now.AddDays(4), r.ReturnedAt);
         Assert.Equal("已按时返岗", r.ReturnNote);
         Assert.False(r.IsActive);
-        Assert.Null(Request(LeaveStatus.Approved).Return(Now, "  ").ReturnNote);
+        Assert.Null(Request(LeaveStatus.Approved).Return(Now, "  ").Next.ReturnNote);
     }
 
     [Theory]
     [MemberData(nameof(NotApproved))]
     public void Return_FromAnythingButApproved_IsAStateConflict(LeaveStatus status)
     {
-        Assert.Throws<StateConflictException>(() => Request(status).Return(Now, null));
+        Assert.Throws<StateConflictException>(() => Request(status).Return(Now, null).Next);
     }
 
     [Theory]

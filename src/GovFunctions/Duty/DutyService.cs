@@ -1,11 +1,9 @@
-using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
 using GovFunctions.Common;
 using GovFunctions.Notifications;
 using GovFunctions.Organization;
-using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Duty;
 
@@ -13,35 +11,42 @@ namespace GovFunctions.Duty;
 /// 24-hour duty with a leader on duty (Art. 76). A log goes at once to the leader on duty at the moment it came in (the
 /// duty roster changes at 08:30), as an engine task asking for an instruction in writing; an acting leader takes it while
 /// that leader is away. Logs are kept per shift (PartitionKey = the shift's start date), which is what a handover reads.
+/// Every change is a domain transition committed by the record store, whose events become messages here (<see cref="MessagesOf"/>).
 /// </summary>
-public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization, TimeProvider clock)
-    : IApprovalSubject
+public sealed partial class DutyService : IApprovalSubject
 {
-    public const string Feature = "duty";
+    public const string Feature = DutyLog.Feature;
+
+    private readonly StorageClients _storage;
+    private readonly ApprovalEngine _engine;
+    private readonly OrganizationStore _organization;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<DutyService> _log;
+
+    public DutyService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization, TimeProvider clock,
+        ILogger<DutyService> log)
+    {
+        _storage = storage;
+        _engine = engine;
+        _organization = organization;
+        _clock = clock;
+        _log = log;
+        Store = new RecordStore<DutyLog>(storage, outbox, Tables.DutyLogs) { MessagesOf = MessagesOf };
+    }
 
     string IApprovalSubject.Feature => Feature;
 
-    public RecordStore<DutyLog> Store { get; } = new(storage, outbox, Tables.DutyLogs);
-
-    public static string PartitionOf(DutyShift shift) => $"{shift.Start.ToChina():yyyyMMdd}";
+    public RecordStore<DutyLog> Store { get; }
 
     public static RecordKey KeyOf(string id) => new(id.Split('-')[0], id);
 
     public async Task<Stored<DutyLog>> RecordAsync(Person officer, DutyLogIntake intake, CancellationToken ct = default)
     {
-        if (!DutyLog.MayKeepTheLog(officer))
-            throw new AccessDeniedException(Bilingual.Text("只有值班人员可以登记值班记录（第七十六条）", "only duty staff keep the duty log (Art. 76)"));
-        DutyLog.Validate(intake, clock.GetUtcNow());
-        var org = await organization.OrganizationAsync(ct);
-        var shift = org.DutyRoster.ShiftAt(intake.ReceivedAt!.Value);
-        var id = $"{PartitionOf(shift)}-{Ids.Random(4)}";
-        var log = new DutyLog(id, intake.Kind!.Value, intake.Source!.Trim(), intake.Content!.Trim(), intake.ReceivedAt.Value, officer.Id,
-            shift.LeaderId, ApprovalEngine.NewId(), DutyLogStatus.AwaitingInstruction);
-        var request = new ApprovalRequest(log.ApprovalId, Feature, id, $"值班{KindName(log.Kind)}请批示：{log.Source}", officer.Id, Facts(org, log),
-            [new StepSpec("带班领导批示", StepKind.Single, [shift.LeaderId], ResponseKind.Reply)], []) { NotifyOutcome = false };
-        return await Store.CreateAsync(KeyOf(id), log,
-            new HistoryEntry(clock.GetUtcNow(), officer.Id, officer.Name, null, DutyLog.StateName(log.Status), $"登记并报告带班领导{org.Person(shift.LeaderId).Name}"),
-            [engine.StartMessage(request)], ct: ct);
+        var org = await _organization.OrganizationAsync(ct);
+        var recorded = DutyLog.Record(intake, officer, org, ApprovalEngine.NewId(), _clock.GetUtcNow());
+        var stored = await Store.CreateAsync(KeyOf(recorded.Next.Id), recorded, ActorOf(officer), ct: ct);
+        LogRecorded(stored.Id, officer.Id, stored.Value.LeaderOnDutyId);
+        return stored;
     }
 
     public async Task<Stored<DutyLog>> GetAsync(string id, CancellationToken ct = default) =>
@@ -52,59 +57,80 @@ public sealed class DutyService(StorageClients storage, Outbox outbox, ApprovalE
     public async Task<Stored<DutyLog>> CarriedOutAsync(Person person, string id, string? note, CancellationToken ct = default)
     {
         new FieldErrors().Required("note", note, "办理情况").MaxLength("note", note, 2000, "办理情况").ThrowIfAny();
-        var stored = await GetAsync(id, ct);
-        var next = stored.Value.CarriedOut(person.Id, note!.Trim(), clock.GetUtcNow());
-        return await Store.UpdateAsync(stored, next, new HistoryEntry(clock.GetUtcNow(), person.Id, person.Name,
-            DutyLog.StateName(stored.Value.Status), DutyLog.StateName(next.Status), $"按批示办理：{next.CarriedOutNote}"), ct: ct);
+        await GetAsync(id, ct);
+        var applied = await Store.ApplyAsync(KeyOf(id), ActorOf(person),
+            s => s.Value.CarriedOut(person.Id, note!.Trim(), _clock.GetUtcNow()), ct: ct);
+        LogCarriedOut(id, person.Id);
+        return applied.Record;
     }
 
-    /// <summary>The leader's instruction, from the engine's completion of the log's task.</summary>
+    /// <summary>The leader's instruction, from the engine's completion of the log's task (once, whatever the deliveries).</summary>
     public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
     {
         var task = approval.Tasks.LastOrDefault(t => t.Status == ApprovalTaskStatus.Answered);
-        if (task is null) return;
-        var actor = ApprovalEngine.ActorFor(await organization.OrganizationAsync(ct), task);
-        await Store.ChangeAsync(KeyOf(approval.Request.SubjectId), log =>
+        if (task is null)
         {
-            if (log.Status != DutyLogStatus.AwaitingInstruction) return null;
-            var next = log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value);
-            return (next, new HistoryEntry(clock.GetUtcNow(), actor.Id, actor.Name,
-                DutyLog.StateName(log.Status), DutyLog.StateName(next.Status),
-                $"带班领导批示：{next.Instruction}"), []);
-        }, messageId, ct: ct);
+            LogNoInstruction(approval.Id, Approval.StateName(approval.Status));
+            return;
+        }
+        var actor = ApprovalEngine.ActorFor(await _organization.OrganizationAsync(ct), task);
+        var applied = await Store.ApplyOutcomeAsync(KeyOf(approval.Request.SubjectId), approval, messageId,
+            log => log.Status == DutyLogStatus.AwaitingInstruction
+                ? log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value)
+                : null, // instructed already
+            actor, ct);
+        LogInstructed(approval.Request.SubjectId, task.ApproverId, applied.Changed);
     }
 
-    /// <summary>Timer at each shift change (08:30): the incoming officer and leader get the summary of the shift that ended.</summary>
+    /// <summary>
+    /// Timer at each shift change (08:30): the incoming officer and leader get the summary of the shift that ended. It changes
+    /// no record — the mail summarises the shift's logs as they stand when it is rendered — so there is no transition to carry
+    /// it through the outbox: it goes straight to the notifications queue, and its mail key (one per shift) makes a second
+    /// firing, or a redelivery, send nothing more.
+    /// </summary>
     public async Task<bool> HandoverAsync(CancellationToken ct = default)
     {
-        var org = await organization.OrganizationAsync(ct);
-        var ended = org.DutyRoster.ShiftAt(clock.GetUtcNow().AddMinutes(-5));
-        var notifications = await storage.QueueAsync(Queues.Notifications);
-        var m = NotificationService.Message(DutyNotices.Handover, $"duty|handover|{PartitionOf(ended)}", clock, new HandoverData(PartitionOf(ended), ended.Start));
+        var org = await _organization.OrganizationAsync(ct);
+        var ended = org.DutyRoster.ShiftAt(_clock.GetUtcNow().AddMinutes(-5));
+        var partition = DutyLog.PartitionOf(ended);
+        var notifications = await _storage.QueueAsync(Queues.Notifications);
+        var m = NotificationService.Message(DutyNotices.Handover, $"duty|handover|{partition}", _clock,
+            new HandoverData(partition, ended.Start));
         await notifications.SendMessageAsync(m.Envelope.Serialize(), ct);
+        LogHandover(partition, ended.OfficerId, ended.LeaderId);
         return true;
     }
 
     public async Task<IReadOnlyList<DutyLog>> ShiftLogsAsync(string partition, CancellationToken ct = default) =>
         (await Store.InPartitionAsync(partition, ct)).Select(s => s.Value).OrderBy(l => l.ReceivedAt).ToList();
 
-    public static string KindName(DutyLogKind k) => k switch
+    /// <summary>The kind as the handover mail names it (<see cref="DutyLog.KindName"/>).</summary>
+    public static string KindName(DutyLogKind k) => DutyLog.KindName(k);
+
+    /// <summary>The one place a duty log's events become messages: the leader on duty is asked through the engine.</summary>
+    private IEnumerable<OutboundMessage> MessagesOf(DutyLog log, IDomainEvent e) => e switch
     {
-        DutyLogKind.Notice => "上级通知",
-        DutyLogKind.Report => "下级报告",
-        _ => "事项",
+        DutyLogRecorded recorded => [_engine.StartMessage(recorded.Instruction)],
+        DutyLogInstructed or DutyLogCarriedOut => [], // read by the shift's handover
+        _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
     };
 
-    public static IReadOnlyList<Fact> Facts(OrgChart org, DutyLog l) =>
-    [
-        new("类别", KindName(l.Kind)),
-        new("来文（来电）单位", l.Source),
-        new("接收时间", ChinaTime.Text(l.ReceivedAt)),
-        new("接收人", org.FindPerson(l.ReceivedById)?.Name ?? l.ReceivedById),
-        new("内容", l.Content),
-        new("带班领导", org.Person(l.LeaderOnDutyId).DisplayName),
-        new("编号", l.Id),
-    ];
+    private static Actor ActorOf(Person p) => new(p.Id, p.Name);
+
+    [LoggerMessage(3101, LogLevel.Information, "Duty log {LogId} recorded by {OfficerId}, reported to the leader on duty {LeaderId}")]
+    private partial void LogRecorded(string logId, string officerId, string leaderId);
+
+    [LoggerMessage(3102, LogLevel.Information, "Duty log {LogId}: instruction by {LeaderId} (changed the log: {Changed})")]
+    private partial void LogInstructed(string logId, string leaderId, bool changed);
+
+    [LoggerMessage(3103, LogLevel.Warning, "Duty approval {ApprovalId} ended {Status} without an instruction; the log is left as it is")]
+    private partial void LogNoInstruction(string approvalId, string status);
+
+    [LoggerMessage(3104, LogLevel.Information, "Duty log {LogId} carried out, reported by {PersonId}")]
+    private partial void LogCarriedOut(string logId, string personId);
+
+    [LoggerMessage(3105, LogLevel.Information, "Duty handover of shift {Partition} (officer {OfficerId}, leader {LeaderId}) sent")]
+    private partial void LogHandover(string partition, string officerId, string leaderId);
 }
 
 public sealed record HandoverData(string Partition, DateTimeOffset ShiftStart);

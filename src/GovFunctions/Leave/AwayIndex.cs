@@ -9,7 +9,7 @@ namespace GovFunctions.Leave;
 /// kept in step with the leave record by <see cref="SyncAsync"/> — idempotent, driven by a queue message after every
 /// change of a leave's status, so a crash between the record and the index heals on the message's retry.
 /// </summary>
-public sealed class AwayIndex(StorageClients storage)
+public sealed partial class AwayIndex(StorageClients storage, ILogger<AwayIndex> log)
 {
     public async Task<IReadOnlyList<Absence>> AbsencesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
     {
@@ -32,22 +32,21 @@ public sealed class AwayIndex(StorageClients storage)
     public async Task DropAsync(Absence absence, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.LeaveAway);
-        for (var year = ChinaTime.DateOf(absence.Start).Year; year <= ChinaTime.DateOf(absence.End).Year; year++)
-            try { await table.DeleteEntityAsync(year.ToString(), absence.LeaveId, ETag.All, ct); }
-            catch (RequestFailedException e) when (e.Status == 404) { }
+        foreach (var year in YearsOf(absence.Start, absence.End)) await DeleteAsync(table, year, absence.LeaveId, ct);
     }
 
-    /// <summary>Makes the index say what the record says: approved → away from start to end; returned → until the return; else not away.</summary>
+    /// <summary>
+    /// Makes the index say what the record says: approved → away from start to end; returned → until the return; else not away.
+    /// </summary>
     public async Task SyncAsync(LeaveRequest leave, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.LeaveAway);
-        var years = Enumerable.Range(ChinaTime.DateOf(leave.Start).Year, ChinaTime.DateOf(leave.End).Year - ChinaTime.DateOf(leave.Start).Year + 1);
         var end = leave.Status == LeaveStatus.Returned && leave.ReturnedAt < leave.End ? leave.ReturnedAt.Value : leave.End;
         var away = leave.Status == LeaveStatus.Approved || (leave.Status == LeaveStatus.Returned && end > leave.Start);
-        foreach (var year in years)
+        foreach (var year in YearsOf(leave.Start, leave.End))
         {
             if (away)
-                await table.UpsertEntityAsync(new TableEntity(year.ToString(), leave.Id)
+                await table.UpsertEntityAsync(new TableEntity(year, leave.Id)
                 {
                     ["PersonId"] = leave.ApplicantId,
                     ["Start"] = leave.Start,
@@ -55,8 +54,26 @@ public sealed class AwayIndex(StorageClients storage)
                     ["ActingPersonId"] = leave.ActingPersonId,
                 }, TableUpdateMode.Replace, ct);
             else
-                try { await table.DeleteEntityAsync(year.ToString(), leave.Id, ETag.All, ct); }
-                catch (RequestFailedException e) when (e.Status == 404) { }
+                await DeleteAsync(table, year, leave.Id, ct);
         }
     }
+
+    private static IEnumerable<string> YearsOf(DateTimeOffset start, DateTimeOffset end) =>
+        Enumerable.Range(ChinaTime.DateOf(start).Year, ChinaTime.DateOf(end).Year - ChinaTime.DateOf(start).Year + 1)
+            .Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private async Task DeleteAsync(TableClient table, string year, string leaveId, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(year, leaveId, ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            LogNotThere(year, leaveId); // not away that year already: what was asked
+        }
+    }
+
+    [LoggerMessage(3031, LogLevel.Debug, "Away index: no row {Year}/{LeaveId} to delete")]
+    private partial void LogNotThere(string year, string leaveId);
 }

@@ -54,18 +54,9 @@ public sealed class LeaveNotices(LeaveService leave, OrganizationStore organizat
         };
     }
 
-    public static string Title(Person applicant, LeaveRequest l) =>
-        $"{applicant.DisplayName}请假（{ChinaTime.SpanText(l.Start, l.End)}，{l.Destination}）";
+    public static string Title(Person applicant, LeaveRequest l) => l.TitleFor(applicant);
 
-    public static IEnumerable<(string Label, string Value)> Facts(OrgChart org, LeaveRequest l)
-    {
-        yield return ("时间", $"{ChinaTime.Text(l.Start)} 至 {ChinaTime.Text(l.End)}");
-        yield return ("地点", l.Destination);
-        yield return ("联系方式", l.Contact);
-        if (l.Reason is not null) yield return ("事由", l.Reason);
-        if (org.FindPerson(l.ActingPersonId) is { } acting) yield return ("代为主持工作", acting.DisplayName);
-        yield return ("申请编号", l.Id);
-    }
+    public static IEnumerable<(string Label, string Value)> Facts(OrgChart org, LeaveRequest l) => l.FactsFor(org).Select(f => (f.Label, f.Value));
 
     private static OutgoingMail Mail(OrgChart org, IReadOnlyList<MailAddress> to, string subject, string intro, IReadOnlyList<(string Label, string Value)> facts)
     {

@@ -1,236 +1,136 @@
-using Azure;
-using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
 using GovFunctions.Common;
-using GovFunctions.Notifications;
 using GovFunctions.Organization;
-using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace GovFunctions.Leave;
 
 /// <summary>
-/// Leave and travel requests (Art. 4, 74, 75). A request and its applicant's other requests share a partition with a
-/// guard row, so two overlapping requests submitted at once cannot both be accepted (the guard's ETag lets one through).
-/// The approval itself runs in the <see cref="ApprovalEngine"/>, started in the same transaction as the request.
+/// Leave and travel requests (Art. 4, 74, 75), the use cases the routes call. Every change is a domain transition committed by
+/// the feature's record store (<see cref="LeaveRecords"/>, where its events become messages). A request and its applicant's
+/// other requests share a partition with a guard row, so two overlapping requests submitted at once cannot both be accepted.
+/// The approval runs in the <see cref="ApprovalEngine"/>, asked in the same transaction as the request; its end reaches the
+/// request through <see cref="LeaveQueueHandler"/>.
 /// </summary>
-public sealed partial class LeaveService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-    AwayIndex away, TimeProvider clock, ILogger<LeaveService> log) : IQueueHandler, IApprovalSubject
+public sealed partial class LeaveService
 {
-    public const string Feature = "leave";
-    public const string AwaySyncType = "leave.away-sync";
-    private const string GuardRow = "guard";
-    private const int ConflictRetries = 5;
+    public const string Feature = LeaveRequest.Feature;
 
-    public RecordStore<LeaveRequest> Store { get; } = new(storage, outbox, Tables.LeaveRequests);
-    public string TypePrefix => "leave.";
+    /// <summary>Further attempts of a submission another one of the same person's overtook (as before the pipeline).</summary>
+    private const int SubmitRetries = 5;
 
-    string IApprovalSubject.Feature => Feature;
+    private readonly LeaveRecords _records;
+    private readonly ApprovalEngine _engine;
+    private readonly OrganizationStore _organization;
+    private readonly LeaveReturnReminders _reminders;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<LeaveService> _log;
+    private readonly ResiliencePipeline _submitRetry;
 
-    public static RecordKey KeyOf(string id) => new(LeaveRequest.PartitionOf(id), id);
+    public LeaveService(LeaveRecords records, ApprovalEngine engine, OrganizationStore organization, LeaveReturnReminders reminders,
+        TimeProvider clock, ILogger<LeaveService> log)
+    {
+        _records = records;
+        _engine = engine;
+        _organization = organization;
+        _reminders = reminders;
+        _clock = clock;
+        _log = log;
+        _submitRetry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<StateConflictException>(),
+            MaxRetryAttempts = SubmitRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(4),
+            UseJitter = true,
+            OnRetry = a =>
+            {
+                LogSubmitOvertaken(a.Outcome.Exception!, a.AttemptNumber + 1);
+                return default;
+            },
+        }).Build();
+    }
+
+    public RecordStore<LeaveRequest> Store => _records.Store;
+
+    public static RecordKey KeyOf(string id) => LeaveRecords.KeyOf(id);
 
     /// <summary>
-    /// Validates and stores a request and starts its approval in one transaction. A concurrent submission by the same
-    /// person moves the guard row first; this one then reads again and re-validates, so two overlapping requests cannot
-    /// both pass while two that do not overlap both do.
+    /// Validates and stores a request and asks for its approval in one transaction. A concurrent submission by the same person
+    /// moves the guard row first; this one then reads again and re-validates, so two overlapping requests cannot both pass
+    /// while two that do not overlap both do.
     /// </summary>
-    public async Task<Stored<LeaveRequest>> SubmitAsync(Person applicant, LeaveApplication application, CancellationToken ct = default)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await TrySubmitAsync(applicant, application, ct);
-            }
-            catch (StateConflictException) when (attempt < ConflictRetries)
-            {
-            }
-        }
-    }
+    public async Task<Stored<LeaveRequest>> SubmitAsync(Person applicant, LeaveApplication application, CancellationToken ct = default) =>
+        await _submitRetry.ExecuteAsync(async token => await TrySubmitAsync(applicant, application, token), ct);
 
     private async Task<Stored<LeaveRequest>> TrySubmitAsync(Person applicant, LeaveApplication application, CancellationToken ct)
     {
-        var org = await organization.OrganizationAsync(ct);
-        var chain = LeaveRules.ChainFor(org, applicant);
-        var table = await Store.TableAsync();
-        var guard = await table.GetEntityIfExistsAsync<TableEntity>(applicant.Id, GuardRow, cancellationToken: ct);
+        var org = await _organization.OrganizationAsync(ct);
+        var guard = await _records.GuardAsync(applicant.Id, ct); // before the requests it guards
         var own = (await Store.InPartitionAsync(applicant.Id, ct)).Select(s => s.Value);
         var acting = org.FindPerson(application.ActingPersonId) is { } a && a.Id != applicant.Id
             ? (await Store.InPartitionAsync(a.Id, ct)).Select(s => s.Value)
             : [];
-        var now = clock.GetUtcNow();
-        LeaveRules.Validate(application, applicant, org, own, acting, now);
-
-        var id = LeaveRequest.NewId(applicant.Id, now);
-        var approvalId = chain.Count == 0 ? null : ApprovalEngine.NewId();
-        var leave = new LeaveRequest(id, applicant.Id, application.Start!.Value, application.End!.Value, application.Destination!.Trim(),
-            application.Contact!.Trim(), string.IsNullOrWhiteSpace(application.Reason) ? null : application.Reason.Trim(),
-            LeaveRules.ActingPersonFor(org, applicant, application), chain.SelectMany(s => s.ApproverIds).ToList(), approvalId,
-            chain.Count == 0 ? LeaveStatus.Approved : LeaveStatus.Pending, now) { DecidedAt = chain.Count == 0 ? now : null };
-
-        var messages = chain.Count == 0
-            ? ApprovedMessages(leave, applicant)
-            : [engine.StartMessage(ApprovalRequestFor(org, leave, chain))];
-        var guardRow = new TableEntity(applicant.Id, GuardRow) { ["LastRequestId"] = id };
-        var guardAction = guard.HasValue
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, guardRow, guard.Value!.ETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, guardRow);
-        var reason = chain.Count == 0 ? "区长出差（出访）备案，由常务副区长主持工作（第四条）" : $"提交申请，审批流程：{string.Join(" → ", chain.Select(s => s.Name))}";
-        var stored = await Store.CreateAsync(KeyOf(id), leave, History(applicant, null, leave.Status, reason), messages, extra: [guardAction], ct: ct);
-        LogSubmitted(id, applicant.Id, chain.Count);
+        var submitted = LeaveRequest.Submit(application, applicant, org, own, acting, ApprovalEngine.NewId(), _clock.GetUtcNow());
+        var id = submitted.Next.Id;
+        var stored = await Store.CreateAsync(KeyOf(id), submitted, ActorOf(applicant), extra: [guard(id)], ct: ct);
+        LogSubmitted(id, applicant.Id, submitted.Next.ApproverIds.Count);
         return stored;
     }
 
-    public async Task<Stored<LeaveRequest>> GetAsync(string id, CancellationToken ct = default) =>
-        await Store.FindAsync(KeyOf(id), ct) ?? throw new NotFoundException(Bilingual.Text($"请假申请 {id} 不存在", $"leave request {id} not found"));
+    public Task<Stored<LeaveRequest>> GetAsync(string id, CancellationToken ct = default) => _records.GetAsync(id, ct);
 
-    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) => Store.HistoryAsync(KeyOf(id), ct);
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) => _records.HistoryAsync(id, ct);
 
-    public async Task<Approval?> ApprovalAsync(string approvalId, CancellationToken ct = default) => (await engine.FindAsync(approvalId, ct))?.Value;
+    public async Task<Approval?> ApprovalAsync(string approvalId, CancellationToken ct = default) =>
+        (await _engine.FindAsync(approvalId, ct))?.Value;
 
-    /// <summary>Withdraw before the final approval: the engine decides whether it is still possible; open tasks die.</summary>
+    /// <summary>
+    /// Withdraw before the final approval: the engine withdraws the approval (its open tasks die), and the request takes that
+    /// end — here, or in the engine's completion, whichever comes first; the other finds it withdrawn and changes nothing.
+    /// </summary>
     public async Task<Stored<LeaveRequest>> WithdrawAsync(Person caller, string id, CancellationToken ct = default)
     {
-        var stored = await GetAsync(id, ct);
-        RequireApplicant(caller, stored.Value);
-        stored.Value.Withdraw(clock.GetUtcNow()); // 409 unless pending
-        var org = await organization.OrganizationAsync(ct);
-        if (stored.Value.ApprovalId is not null)
-            await engine.WithdrawAsync(ApprovalRequestFor(org, stored.Value, LeaveRules.ChainFor(org, org.Person(stored.Value.ApplicantId))),
-                new Actor(caller.Id, caller.Name), ct);
-        return await ApplyAsync(id, l => l.Status == LeaveStatus.Pending ? l.Withdraw(clock.GetUtcNow()) : null,
-            new Actor(caller.Id, caller.Name), "申请人撤回", _ => [], null, ct);
+        var leave = (await GetAsync(id, ct)).Value;
+        leave.RequireApplicant(caller);
+        leave.Withdraw(_clock.GetUtcNow()); // 409 unless pending, before the engine is asked
+        if (leave.ApprovalId is not null)
+            await _engine.WithdrawAsync(leave.ApprovalRequestFor(await _organization.OrganizationAsync(ct)), ActorOf(caller), ct);
+        var applied = await Store.ApplyAsync(KeyOf(id), ActorOf(caller),
+            s => s.Value.ApprovalEnded(ApprovalStatus.Withdrawn, caller, _clock.GetUtcNow()), ct: ct);
+        LogWithdrawn(id, applied.Changed);
+        return applied.Record;
     }
 
     /// <summary>销假: the official reports back; the office (and for leaders the district head) is told.</summary>
     public async Task<Stored<LeaveRequest>> ReturnAsync(Person caller, string id, string? note, CancellationToken ct = default)
     {
-        var stored = await GetAsync(id, ct);
-        RequireApplicant(caller, stored.Value);
-        var returned = stored.Value.Return(clock.GetUtcNow(), note);
-        return await Store.UpdateAsync(stored, returned, History(caller, stored.Value.Status, returned.Status, "销假" + (returned.ReturnNote is null ? "" : $"：{returned.ReturnNote}")),
-            [AwaySync(id), NotificationService.Message(LeaveNotices.Returned, $"leave|{id}|returned", clock, new LeaveNoticeData(id))], ct: ct);
+        (await GetAsync(id, ct)).Value.RequireApplicant(caller);
+        var applied = await Store.ApplyAsync(KeyOf(id), ActorOf(caller), s => s.Value.Return(_clock.GetUtcNow(), note), ct: ct);
+        LogReturned(id);
+        return applied.Record;
     }
 
-    /// <summary>The engine's completion: the request takes the approval's outcome (once, whatever the deliveries).</summary>
-    public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
-    {
-        var org = await organization.OrganizationAsync(ct);
-        var applicant = org.Person(approval.Request.ApplicantId);
-        var now = clock.GetUtcNow();
-        var (reason, transition) = approval.Status switch
-        {
-            ApprovalStatus.Approved => ("审批通过", (Func<LeaveRequest, LeaveRequest>)(l => l.Decide(true, now))),
-            ApprovalStatus.Rejected => ("审批未通过", l => l.Decide(false, now)),
-            ApprovalStatus.Withdrawn => ("申请人撤回", l => l.Withdraw(now)),
-            _ => throw new InvalidDataException($"approval {approval.Id} is still pending"),
-        };
-        await ApplyAsync(approval.Request.SubjectId, l => l.Status == LeaveStatus.Pending ? transition(l) : null, Actor.System, reason,
-            l => l.Status == LeaveStatus.Approved ? ApprovedMessages(l, applicant) : [], messageId, ct);
-    }
+    public Task<IReadOnlyList<(Absence Absence, LeaveRequest Leave)>> AwayOnAsync(DateOnly date, CancellationToken ct = default) =>
+        _records.AwayOnAsync(date, ct);
 
-    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
-    {
-        if (message.Type == AwaySyncType) await away.SyncAsync((await GetAsync(message.Subject, ct)).Value, ct);
-        else throw new InvalidDataException($"unknown leave message type {message.Type}");
-    }
+    /// <summary>The return reminders timer (<see cref="LeaveReturnReminders"/>).</summary>
+    public Task<int> RemindReturnsAsync(CancellationToken ct = default) => _reminders.RunAsync(ct);
 
-    public async Task<IReadOnlyList<(Absence Absence, LeaveRequest Leave)>> AwayOnAsync(DateOnly date, CancellationToken ct = default)
-    {
-        var absences = await away.AbsencesAsync(ChinaTime.StartOf(date), ChinaTime.StartOf(date.AddDays(1)), ct);
-        var result = new List<(Absence, LeaveRequest)>();
-        foreach (var a in absences)
-            if (await Store.FindAsync(KeyOf(a.LeaveId), ct) is { } leave) result.Add((a, leave.Value));
-        return result;
-    }
+    private static Actor ActorOf(Person p) => new(p.Id, p.Name);
 
-    /// <summary>
-    /// Timer: the working day after a leave's last day, an official who has not reported back (销假) is reminded; one working
-    /// day later the government office is told. Looks back over leaves that ended within the last 60 days.
-    /// </summary>
-    public async Task<int> RemindReturnsAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
-        var calendar = await organization.CalendarAsync(ct);
-        var sent = 0;
-        foreach (var absence in await away.AbsencesAsync(now.AddDays(-60), now, ct))
-        {
-            if (absence.End > now) continue;
-            var leave = await Store.FindAsync(KeyOf(absence.LeaveId), ct);
-            if (leave is null)
-            {
-                TimerLog.Dangling(log, Tables.LeaveAway, $"{ChinaTime.DateOf(absence.Start).Year}", absence.LeaveId);
-                await away.DropAsync(absence, ct);
-                continue;
-            }
-            if (leave.Value.Status != LeaveStatus.Approved) continue;
-            var remindOn = calendar.NextWorkingDay(leave.Value.LastDay);
-            var tellOfficeOn = calendar.NextWorkingDay(remindOn);
-            if (today >= tellOfficeOn && leave.Value.OfficeToldNotReturnedAt is null)
-                sent += await MarkAsync(leave, l => l.MarkOfficeToldNotReturned(now), "逾期未销假，已告知区政府办公室", LeaveNotices.NotReturned, ct);
-            else if (today >= remindOn && leave.Value.ReturnReminderSentAt is null)
-                sent += await MarkAsync(leave, l => l.MarkReturnReminded(now), "提醒销假", LeaveNotices.ReturnReminder, ct);
-        }
-        return sent;
-    }
+    [LoggerMessage(3001, LogLevel.Information, "Leave request {LeaveId} submitted by {ApplicantId} with {Approvers} approver(s)")]
+    private partial void LogSubmitted(string leaveId, string applicantId, int approvers);
 
-    private async Task<int> MarkAsync(Stored<LeaveRequest> stored, Func<LeaveRequest, LeaveRequest> mark, string reason, string notice, CancellationToken ct)
-    {
-        try
-        {
-            await Store.UpdateAsync(stored, mark(stored.Value), History(Actor.System, stored.Value.Status, stored.Value.Status, reason),
-                [NotificationService.Message(notice, $"leave|{stored.Id}|{notice}", clock, new LeaveNoticeData(stored.Id))], ct: ct);
-            return 1;
-        }
-        catch (StateConflictException)
-        {
-            return 0; // reported back or reminded meanwhile
-        }
-    }
+    [LoggerMessage(3002, LogLevel.Information, "A leave submission was overtaken by another of the same person; try {Attempt} re-validates")]
+    private partial void LogSubmitOvertaken(Exception e, int attempt);
 
-    /// <summary>Applies a transition with optimistic retries; a null transition means it no longer applies.</summary>
-    private Task<Stored<LeaveRequest>> ApplyAsync(string id, Func<LeaveRequest, LeaveRequest?> transition, Actor actor, string reason,
-        Func<LeaveRequest, IReadOnlyList<OutboundMessage>> messagesFor, string? messageId, CancellationToken ct) =>
-        Store.ChangeAsync(KeyOf(id),
-            l => transition(l) is { } next ? (next, History(actor, l.Status, next.Status, reason), messagesFor(next)) : null,
-            messageId, ConflictRetries, ct);
+    [LoggerMessage(3003, LogLevel.Information, "Leave request {LeaveId} withdrawn by its applicant (recorded here: {Here})")]
+    private partial void LogWithdrawn(string leaveId, bool here);
 
-    private List<OutboundMessage> ApprovedMessages(LeaveRequest leave, Person applicant)
-    {
-        var messages = new List<OutboundMessage>
-        {
-            AwaySync(leave.Id),
-            NotificationService.Message(LeaveNotices.OfficeInformed, $"leave|{leave.Id}|office", clock, new LeaveNoticeData(leave.Id)),
-        };
-        if (LeaveRules.OfficeInformsLeaders(applicant))
-            messages.Add(NotificationService.Message(LeaveNotices.LeadersInformed, $"leave|{leave.Id}|leaders", clock, new LeaveNoticeData(leave.Id)));
-        return messages;
-    }
-
-    private OutboundMessage AwaySync(string id) => new(Queues.ApprovalRouting, QueueEnvelope.Create(AwaySyncType, id, clock));
-
-    public static ApprovalRequest ApprovalRequestFor(OrgChart org, LeaveRequest leave, IReadOnlyList<StepSpec> chain)
-    {
-        var applicant = org.Person(leave.ApplicantId);
-        return new ApprovalRequest(leave.ApprovalId!, Feature, leave.Id, LeaveNotices.Title(applicant, leave), applicant.Id,
-            LeaveNotices.Facts(org, leave).Select(f => new Fact(f.Label, f.Value)).ToList(), chain, []);
-    }
-
-    private static void RequireApplicant(Person caller, LeaveRequest leave)
-    {
-        if (caller.Id != leave.ApplicantId)
-            throw new AccessDeniedException(Bilingual.Text("只有申请人本人可以办理", "only the applicant may do this"));
-    }
-
-    private HistoryEntry History(Person actor, LeaveStatus? from, LeaveStatus to, string reason) =>
-        History(new Actor(actor.Id, actor.Name), from, to, reason);
-
-    private HistoryEntry History(Actor actor, LeaveStatus? from, LeaveStatus to, string reason) =>
-        new(clock.GetUtcNow(), actor.Id, actor.Name, from is { } f ? LeaveRequest.StateName(f) : null, LeaveRequest.StateName(to), reason);
-
-    [LoggerMessage(LogLevel.Information, "Leave request {LeaveId} submitted by {ApplicantId} with {Steps} approval step(s)")]
-    private partial void LogSubmitted(string leaveId, string applicantId, int steps);
+    [LoggerMessage(3004, LogLevel.Information, "Leave request {LeaveId} reported back (销假)")]
+    private partial void LogReturned(string leaveId);
 }

@@ -59,9 +59,12 @@ public static class ServiceRegistration
         services.AddSingleton<PoisonNotices>();
         services.AddSingleton<INotificationRenderer>(sp => sp.GetRequiredService<PoisonNotices>());
 
+        services.AddSingleton<LeaveRecords>();
+        services.AddSingleton<LeaveReturnReminders>();
         services.AddSingleton<LeaveService>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<LeaveService>());
-        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<LeaveService>());
+        services.AddSingleton<LeaveQueueHandler>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<LeaveQueueHandler>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<LeaveQueueHandler>());
         services.AddSingleton<INotificationRenderer, LeaveNotices>();
 
         services.AddCheckedOptions(new HotlineOptionsRules());

@@ -3,6 +3,7 @@ using GovFunctions.Approvals;
 using GovFunctions.Common;
 using GovFunctions.Duty;
 using GovFunctions.Organization;
+using GovFunctions.Platform.Storage;
 using GovFunctions.Tests.Support;
 using Microsoft.AspNetCore.Mvc;
 
@@ -73,6 +74,28 @@ public class DutyLogTests : AppTest
         Assert.Equal(log.LeaderOnDutyId, view.GetProperty("instructedById").GetString());
         Assert.Equal("zeng-qiang", view.GetProperty("carriedOutById").GetString());
         Assert.Equal(["awaitingInstruction", "instructed", "carriedOut"], view.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("toState").GetString()));
+    }
+
+    [Fact]
+    public async Task TheInstruction_DeliveredSeveralTimesAtOnce_IsRecordedOnce()
+    {
+        var id = await LogAsync("2026-11-30T07:50:00+08:00");
+        await Pump.RunAsync();
+        var approval = (await Engine.FindAsync((await Duty.GetAsync(id)).Value.ApprovalId))!.Value;
+        var token = App.Get<ApprovalLinks>().TokenFor(approval.Id, Assert.Single(approval.Tasks));
+        await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "x", form: new Dictionary<string, string>
+        {
+            ["action"] = "answer", ["answer"] = "请应急管理部门牵头。",
+        }), token);
+        await Pump.Handle(Queues.ApprovalRouting, await Pump.TakeAsync(Queues.ApprovalRouting, ApprovalEngine.DecidedType));
+        var completed = await Pump.TakeAsync(Queues.ApprovalRouting, ApprovalEngine.CompletedType);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Pump.Handle(Queues.ApprovalRouting, completed))));
+        await Pump.Handle(Queues.ApprovalRouting, completed); // and once more, late
+
+        var history = await Duty.HistoryAsync(id);
+        Assert.Equal(["awaitingInstruction", "instructed"], history.Select(h => h.ToState));
+        Assert.Equal("带班领导批示：请应急管理部门牵头。", history[^1].Reason);
     }
 
     [Fact]

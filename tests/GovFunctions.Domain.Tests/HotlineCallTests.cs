@@ -1,5 +1,6 @@
 using GovFunctions.Common;
 using GovFunctions.Hotline;
+using GovFunctions.Organization;
 
 namespace GovFunctions.Domain.Tests;
 
@@ -10,6 +11,11 @@ namespace GovFunctions.Domain.Tests;
 /// </summary>
 public class HotlineCallTests
 {
+    private static readonly OrgChart Org = Seeds.Organization();
+
+    /// <summary>The head of the handling department (urban management), who asks for an extension.</summary>
+    private static readonly Person Requester = Org.HeadOf("urban-management");
+
     private static readonly DateTimeOffset Received = DateTimeOffset.Parse("2026-11-25T10:00:00+08:00");
     private static readonly DateTimeOffset Due = DateTimeOffset.Parse("2026-12-14T17:30:00+08:00");
     private static readonly DateTimeOffset NewDue = DateTimeOffset.Parse("2026-12-31T17:30:00+08:00");
@@ -24,7 +30,7 @@ public class HotlineCallTests
     private static HotlineCall Escalated(string? departmentId = null) =>
         Call(CallStatus.Escalated, Disposition.Escalate) with { DepartmentId = departmentId, EscalatedToId = "wang-lijuan", ApprovalId = "ap-instr-1" };
 
-    private static HotlineCall Replied() => Assigned().Replied("已于12月1日修复", Due.AddDays(-3));
+    private static HotlineCall Replied() => Assigned().Replied("已于12月1日修复", Due.AddDays(-3)).Next;
 
     private static HotlineCall Closed() => Call(CallStatus.Closed, Disposition.Answered) with { ClosedAt = Received };
 
@@ -64,7 +70,7 @@ public class HotlineCallTests
     [InlineData(CallStatus.Escalated, "escalated")]
     [InlineData(CallStatus.Replied, "replied")]
     public void StateName_IsTheLowerCaseStatus(CallStatus status, string name) =>
-        Assert.Equal(name, HotlineCall.StateName(status));
+        Assert.Equal(name, HotlineCall.NameOf(status));
 
     // ---- Replied ------------------------------------------------------------------------------------------------------
 
@@ -72,7 +78,7 @@ public class HotlineCallTests
     public void Replied_BeforeTheDeadline_IsOnTime_AndClearsTheReplyTask()
     {
         var at = Due.AddDays(-1);
-        var replied = Assigned().Replied("已修复", at);
+        var replied = Assigned().Replied("已修复", at).Next;
 
         Assert.Equal(CallStatus.Replied, replied.Status);
         Assert.Equal("已修复", replied.Reply);
@@ -86,23 +92,23 @@ public class HotlineCallTests
 
     [Fact]
     public void Replied_AtTheDeadlineItself_IsOnTime() =>
-        Assert.True(Assigned().Replied("已修复", Due).RepliedOnTime);
+        Assert.True(Assigned().Replied("已修复", Due).Next.RepliedOnTime);
 
     [Fact]
     public void Replied_AfterTheDeadline_IsLate()
     {
-        Assert.False(Assigned().Replied("已修复", Due.AddSeconds(1)).RepliedOnTime);
-        Assert.False(Assigned().Replied("已修复", Due.AddDays(3)).RepliedOnTime);
+        Assert.False(Assigned().Replied("已修复", Due.AddSeconds(1)).Next.RepliedOnTime);
+        Assert.False(Assigned().Replied("已修复", Due.AddDays(3)).Next.RepliedOnTime);
     }
 
     [Fact]
     public void Replied_WithoutADeadline_IsOnTime() =>
-        Assert.True((Assigned() with { DueAt = null }).Replied("已修复", Due.AddDays(100)).RepliedOnTime);
+        Assert.True((Assigned() with { DueAt = null }).Replied("已修复", Due.AddDays(100)).Next.RepliedOnTime);
 
     [Theory]
     [MemberData(nameof(NotAssigned))]
     public void Replied_OnlyFromAssigned_OtherwiseAStateConflict(CallStatus status) =>
-        Assert.Throws<StateConflictException>(() => InState(status).Replied("已修复", Due));
+        Assert.Throws<StateConflictException>(() => InState(status).Replied("已修复", Due).Next);
 
     // ---- CalledBack ---------------------------------------------------------------------------------------------------
 
@@ -110,7 +116,7 @@ public class HotlineCallTests
     public void CalledBack_Satisfied_ClosesTheCall()
     {
         var at = Due.AddDays(-1);
-        var closed = Replied().CalledBack(true, "群众表示满意", at, NewDue, null);
+        var closed = Replied().CalledBack(true, "群众表示满意", at, NewDue, null, Org).Next;
 
         Assert.Equal(CallStatus.Closed, closed.Status);
         Assert.False(closed.IsOpen);
@@ -127,7 +133,7 @@ public class HotlineCallTests
     public void CalledBack_Unsatisfied_ReopensToTheSameDepartment_WithANewDeadline_AndClearsTheReply()
     {
         var replied = Replied() with { OverdueRemindedAt = Due.AddDays(1), AccountableAt = Due.AddDays(8) };
-        var reopened = replied.CalledBack(false, "路灯仍不亮", Due.AddDays(-1), NewDue, "ap-reply-2");
+        var reopened = replied.CalledBack(false, "路灯仍不亮", Due.AddDays(-1), NewDue, "ap-reply-2", Org).Next;
 
         Assert.Equal(CallStatus.Assigned, reopened.Status);
         Assert.True(reopened.IsOpen);
@@ -149,13 +155,13 @@ public class HotlineCallTests
     public void CalledBack_UnsatisfiedTwice_CountsBothReopenings_ThenSatisfiedCloses()
     {
         var call = Replied()
-            .CalledBack(false, "仍未修好", Due, NewDue, "ap-reply-2")
-            .Replied("已更换灯具", NewDue.AddDays(-5))
-            .CalledBack(false, "又坏了", NewDue.AddDays(-4), NewDue.AddDays(10), "ap-reply-3");
+            .CalledBack(false, "仍未修好", Due, NewDue, "ap-reply-2", Org).Next
+            .Replied("已更换灯具", NewDue.AddDays(-5)).Next
+            .CalledBack(false, "又坏了", NewDue.AddDays(-4), NewDue.AddDays(10), "ap-reply-3", Org).Next;
         Assert.Equal(2, call.Reopened);
         Assert.Equal(CallStatus.Assigned, call.Status);
 
-        var closed = call.Replied("已彻底修复", NewDue).CalledBack(true, null, NewDue.AddDays(1), NewDue.AddDays(20), null);
+        var closed = call.Replied("已彻底修复", NewDue).Next.CalledBack(true, null, NewDue.AddDays(1), NewDue.AddDays(20), null, Org).Next;
         Assert.Equal(CallStatus.Closed, closed.Status);
         Assert.True(closed.Satisfied);
         Assert.Equal(2, closed.Reopened);
@@ -165,8 +171,8 @@ public class HotlineCallTests
     [MemberData(nameof(NotReplied))]
     public void CalledBack_OnlyFromReplied_OtherwiseAStateConflict(CallStatus status)
     {
-        Assert.Throws<StateConflictException>(() => InState(status).CalledBack(true, null, Due, NewDue, null));
-        Assert.Throws<StateConflictException>(() => InState(status).CalledBack(false, null, Due, NewDue, "ap-x"));
+        Assert.Throws<StateConflictException>(() => InState(status).CalledBack(true, null, Due, NewDue, null, Org).Next);
+        Assert.Throws<StateConflictException>(() => InState(status).CalledBack(false, null, Due, NewDue, "ap-x", Org).Next);
     }
 
     // ---- Instructed (Art. 37: 重大、疑难问题 … 按领导指示意见处理) -------------------------------------------------------
@@ -174,7 +180,7 @@ public class HotlineCallTests
     [Fact]
     public void Instructed_FromEscalated_AssignsTheCallAsTheLeaderSays_Art37()
     {
-        var instructed = Escalated().Instructed("请城管局三日内修复并回复", "wang-lijuan", "urban-management", Due, "ap-reply-9");
+        var instructed = Escalated().Instructed("请城管局三日内修复并回复", "wang-lijuan", "urban-management", Due, "ap-reply-9", Org).Next;
 
         Assert.Equal(CallStatus.Assigned, instructed.Status);
         Assert.Equal("请城管局三日内修复并回复", instructed.Instruction);
@@ -188,19 +194,19 @@ public class HotlineCallTests
 
     [Fact]
     public void Instructed_ToAnotherDepartment_ReplacesTheOneTheMatterWasEscalatedWith() =>
-        Assert.Equal("housing", Escalated("urban-management").Instructed("由住建局牵头", "wang-lijuan", "housing", Due, "ap-9").DepartmentId);
+        Assert.Equal("housing", Escalated("urban-management").Instructed("由住建局牵头", "wang-lijuan", "housing", Due, "ap-9", Org).Next.DepartmentId);
 
     [Theory]
     [MemberData(nameof(NotEscalated))]
     public void Instructed_OnlyFromEscalated_OtherwiseAStateConflict(CallStatus status) =>
-        Assert.Throws<StateConflictException>(() => InState(status).Instructed("请办理", "wang-lijuan", "housing", Due, "ap-9"));
+        Assert.Throws<StateConflictException>(() => InState(status).Instructed("请办理", "wang-lijuan", "housing", Due, "ap-9", Org).Next);
 
     // ---- extension -----------------------------------------------------------------------------------------------------
 
     [Fact]
     public void RequestExtension_WhileAssigned_IsPending()
     {
-        var pending = Assigned().RequestExtension(Extension());
+        var pending = Assigned().RequestExtension(Requester, Extension(), Org).Next;
         Assert.Equal(Extension(), pending.PendingExtension);
         Assert.False(pending.Extended);
         Assert.Equal(Due, pending.DueAt);
@@ -209,32 +215,32 @@ public class HotlineCallTests
 
     [Fact]
     public void RequestExtension_AgainWhilePending_IsAStateConflict() =>
-        Assert.Throws<StateConflictException>(() => Assigned().RequestExtension(Extension()).RequestExtension(Extension("ap-ext-2")));
+        Assert.Throws<StateConflictException>(() => Assigned().RequestExtension(Requester, Extension(), Org).Next.RequestExtension(Requester, Extension("ap-ext-2"), Org).Next);
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void RequestExtension_AfterTheOneExtensionWasDecided_IsAStateConflict(bool approved) =>
         Assert.Throws<StateConflictException>(() =>
-            Assigned().RequestExtension(Extension()).ExtensionDecided(approved, NewDue).RequestExtension(Extension("ap-ext-2")));
+            Assigned().RequestExtension(Requester, Extension(), Org).Next.ExtensionDecided(approved, NewDue).Next.RequestExtension(Requester, Extension("ap-ext-2"), Org).Next);
 
     [Fact]
     public void RequestExtension_AfterAReopening_IsStillRefused_OncePerCall()
     {
-        var reopened = Assigned().RequestExtension(Extension()).ExtensionDecided(true, NewDue)
-            .Replied("已修复", NewDue).CalledBack(false, "仍未修好", NewDue, NewDue.AddDays(20), "ap-reply-2");
-        Assert.Throws<StateConflictException>(() => reopened.RequestExtension(Extension("ap-ext-2")));
+        var reopened = Assigned().RequestExtension(Requester, Extension(), Org).Next.ExtensionDecided(true, NewDue).Next
+            .Replied("已修复", NewDue).Next.CalledBack(false, "仍未修好", NewDue, NewDue.AddDays(20), "ap-reply-2", Org).Next;
+        Assert.Throws<StateConflictException>(() => reopened.RequestExtension(Requester, Extension("ap-ext-2"), Org).Next);
     }
 
     [Theory]
     [MemberData(nameof(NotAssigned))]
     public void RequestExtension_OnlyWhileAssigned_OtherwiseAStateConflict(CallStatus status) =>
-        Assert.Throws<StateConflictException>(() => InState(status).RequestExtension(Extension()));
+        Assert.Throws<StateConflictException>(() => InState(status).RequestExtension(Requester, Extension(), Org).Next);
 
     [Fact]
     public void ExtensionDecided_Approved_MovesTheDeadline_AndUsesTheOneExtension()
     {
-        var decided = Assigned().RequestExtension(Extension()).ExtensionDecided(true, NewDue);
+        var decided = Assigned().RequestExtension(Requester, Extension(), Org).Next.ExtensionDecided(true, NewDue).Next;
         Assert.Equal(NewDue, decided.DueAt);
         Assert.True(decided.Extended);
         Assert.Null(decided.PendingExtension);
@@ -244,7 +250,7 @@ public class HotlineCallTests
     [Fact]
     public void ExtensionDecided_Rejected_KeepsTheDeadline_ButStillUsesTheOneExtension()
     {
-        var decided = Assigned().RequestExtension(Extension()).ExtensionDecided(false, NewDue);
+        var decided = Assigned().RequestExtension(Requester, Extension(), Org).Next.ExtensionDecided(false, NewDue).Next;
         Assert.Equal(Due, decided.DueAt);
         Assert.True(decided.Extended);
         Assert.Null(decided.PendingExtension);
@@ -253,8 +259,8 @@ public class HotlineCallTests
     [Fact]
     public void ExtensionDecided_AfterTheDepartmentAlreadyReplied_DoesNotMoveTheDeadline()
     {
-        var replied = Assigned().RequestExtension(Extension()).Replied("已修复", Due.AddDays(-1));
-        var decided = replied.ExtensionDecided(true, NewDue);
+        var replied = Assigned().RequestExtension(Requester, Extension(), Org).Next.Replied("已修复", Due.AddDays(-1)).Next;
+        var decided = replied.ExtensionDecided(true, NewDue).Next;
         Assert.Equal(Due, decided.DueAt);
         Assert.Equal(CallStatus.Replied, decided.Status);
         Assert.True(decided.Extended);
@@ -263,9 +269,9 @@ public class HotlineCallTests
     [Fact]
     public void ExtensionDecided_WithNothingPending_IsAStateConflict()
     {
-        Assert.Throws<StateConflictException>(() => Assigned().ExtensionDecided(true, NewDue));
+        Assert.Throws<StateConflictException>(() => Assigned().ExtensionDecided(true, NewDue).Next);
         Assert.Throws<StateConflictException>(() =>
-            Assigned().RequestExtension(Extension()).ExtensionDecided(true, NewDue).ExtensionDecided(true, NewDue.AddDays(5)));
+            Assigned().RequestExtension(Requester, Extension(), Org).Next.ExtensionDecided(true, NewDue).Next.ExtensionDecided(true, NewDue.AddDays(5)).Next);
     }
 
     // ---- overdue marks (Art. 32) ---------------------------------------------------------------------------------------
@@ -274,33 +280,33 @@ public class HotlineCallTests
     public void MarkOverdueReminded_Once_Art32()
     {
         var at = Due.AddDays(1);
-        var reminded = Assigned().MarkOverdueReminded(at);
+        var reminded = Assigned().MarkOverdueReminded(at).Next;
         Assert.Equal(at, reminded.OverdueRemindedAt);
-        Assert.Throws<StateConflictException>(() => reminded.MarkOverdueReminded(at.AddDays(1)));
+        Assert.Throws<StateConflictException>(() => reminded.MarkOverdueReminded(at.AddDays(1)).Next);
     }
 
     [Fact]
     public void MarkAccountable_Once_Art32()
     {
         var at = Due.AddDays(8);
-        var accountable = Assigned().MarkOverdueReminded(Due.AddDays(1)).MarkAccountable(at);
+        var accountable = Assigned().MarkOverdueReminded(Due.AddDays(1)).Next.MarkAccountable(at).Next;
         Assert.Equal(at, accountable.AccountableAt);
         Assert.Equal(Due.AddDays(1), accountable.OverdueRemindedAt);
-        Assert.Throws<StateConflictException>(() => accountable.MarkAccountable(at.AddDays(1)));
+        Assert.Throws<StateConflictException>(() => accountable.MarkAccountable(at.AddDays(1)).Next);
     }
 
     [Theory]
     [MemberData(nameof(NotAssigned))]
     public void OverdueMarks_OnlyWhileAssigned_OtherwiseAStateConflict(CallStatus status)
     {
-        Assert.Throws<StateConflictException>(() => InState(status).MarkOverdueReminded(Due.AddDays(1)));
-        Assert.Throws<StateConflictException>(() => InState(status).MarkAccountable(Due.AddDays(8)));
+        Assert.Throws<StateConflictException>(() => InState(status).MarkOverdueReminded(Due.AddDays(1)).Next);
+        Assert.Throws<StateConflictException>(() => InState(status).MarkAccountable(Due.AddDays(8)).Next);
     }
 
     [Fact]
     public void StateConflicts_AreBilingual()
     {
-        var e = Assert.Throws<StateConflictException>(() => Closed().Replied("x", Due));
+        var e = Assert.Throws<StateConflictException>(() => Closed().Replied("x", Due).Next);
         Assert.Contains("只有已交办的来电可以答复", e.Message);
         Assert.Contains("only an assigned call can be replied to", e.Message);
     }

@@ -68,8 +68,15 @@ public static class ServiceRegistration
         services.AddOptions<HotlineOptions>().BindConfiguration("Hotline");
         services.AddSingleton<HotlineCounters>();
         services.AddSingleton<HotlineOpenCalls>();
+        services.AddSingleton<HotlineShards>();
+        services.AddSingleton<HotlineCallStore>();
+        services.AddSingleton<HotlineIntake>();
+        services.AddSingleton<HotlineHandling>();
+        services.AddSingleton<HotlineOverdue>();
+        services.AddSingleton<HotlineRosterReminders>();
+        services.AddSingleton<HotlineQueries>();
         services.AddSingleton<HotlineService>();
-        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<HotlineService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<HotlineHandling>());
         services.AddSingleton<INotificationRenderer, HotlineNotices>();
 
         services.AddSingleton<DutyService>();

@@ -234,8 +234,11 @@ public class HotlineCallTests
 
     [Theory]
     [MemberData(nameof(NotAssigned))]
-    public void RequestExtension_OnlyWhileAssigned_OtherwiseAStateConflict(CallStatus status) =>
-        Assert.Throws<StateConflictException>(() => InState(status).RequestExtension(Requester, Extension(), Org).Next);
+    public void RequestExtension_OnlyWhileAssigned_OtherwiseAStateConflict(CallStatus status)
+    {
+        var call = InState(status);
+        Assert.Throws<StateConflictException>(() => call.RequestExtension(Requester with { DepartmentId = call.DepartmentId }, Extension(), Org));
+    }
 
     [Fact]
     public void ExtensionDecided_Approved_MovesTheDeadline_AndUsesTheOneExtension()
@@ -310,4 +313,107 @@ public class HotlineCallTests
         Assert.Contains("只有已交办的来电可以答复", e.Message);
         Assert.Contains("only an assigned call can be replied to", e.Message);
     }
+
+    // ---- transitions: the history's reason and the events each one raises (issue 9) ---------------------------------------
+
+    private static CallIntake Intake(Disposition disposition, string? departmentId = null, string? location = " 幸福路12号 ") =>
+        new(" 张先生 ", "13812345678", Received, CallCategory.Complaint, " 幸福路小区门口的路灯坏了一个星期。 ", location, disposition,
+            disposition == Disposition.Answered ? " 已转告 " : null, departmentId);
+
+    [Fact]
+    public void Receive_Answered_IsClosedAtOnce_Trimmed_AndStartsNoTask()
+    {
+        var t = HotlineCall.Receive("c1", Intake(Disposition.Answered), "cao-xiaowen", [], Received.AddMinutes(3), Due, "ap-1", Org);
+
+        Assert.Equal((CallStatus.Closed, Received.AddMinutes(3), "已转告"), (t.Next.Status, t.Next.ClosedAt, t.Next.Answer));
+        Assert.Equal(("张先生", "幸福路12号", "幸福路小区门口的路灯坏了一个星期。"), (t.Next.CallerName, t.Next.Location, t.Next.Content));
+        Assert.Null(t.Next.ApprovalId);
+        Assert.Equal("当场答复并办结", t.Reason);
+        Assert.Equal([new CallRecorded("c1", Disposition.Answered)], t.Events);
+    }
+
+    [Fact]
+    public void Receive_Assign_GivesTheDepartmentItsDeadline_AndAsksItForTheReply()
+    {
+        var t = HotlineCall.Receive("c1", Intake(Disposition.Assign, "urban-management"), "cao-xiaowen", ["c0"], Received, Due, "ap-1", Org);
+
+        Assert.Equal((CallStatus.Assigned, "urban-management", Due, "ap-1"), (t.Next.Status, t.Next.DepartmentId, t.Next.DueAt, t.Next.ApprovalId));
+        Assert.Equal(["c0"], t.Next.LinkedCallIds);
+        Assert.Equal("交办区城市管理局，期限 2026-12-14 17:30；与 c0 为同一问题", t.Reason);
+        Assert.Equal([new CallRecorded("c1", Disposition.Assign), new ReplyRequested("c1", "ap-1", Org)], t.Events);
+    }
+
+    [Fact]
+    public void Receive_Escalate_WithoutADepartment_GoesToTheDistrictHead_Art37()
+    {
+        var t = HotlineCall.Receive("c1", Intake(Disposition.Escalate), "cao-xiaowen", [], Received, Due, "ap-1", Org);
+
+        Assert.Equal((CallStatus.Escalated, Org.DistrictHead.Id, null), (t.Next.Status, t.Next.EscalatedToId, t.Next.DueAt));
+        Assert.Equal($"重大、疑难问题，上报{Org.DistrictHead.DisplayName}批示（第三十七条）", t.Reason);
+        Assert.Equal(new InstructionRequested("c1", "ap-1", Org.DistrictHead.Id, Org), t.Events[1]);
+    }
+
+    [Fact]
+    public void Replied_Late_SaysSoInItsReason_AndRaisesTheReply()
+    {
+        var t = Assigned().Replied("已修复", Due.AddDays(1));
+        Assert.Equal("部门答复：已修复（超期）", t.Reason);
+        Assert.Equal([new CallReplied(Assigned().Id, false)], t.Events);
+        Assert.Equal("部门答复：已修复", Assigned().Replied("已修复", Due).Reason);
+    }
+
+    [Fact]
+    public void Instructed_AsksTheNamedDepartmentForItsReply()
+    {
+        var t = Escalated().Instructed("请住建局办理", "wang-lijuan", "housing", Due, "ap-9", Org);
+        Assert.Equal("领导批示：请住建局办理；交办区住房和城乡建设局，期限 2026-12-14 17:30", t.Reason);
+        Assert.Equal([new ReplyRequested(Escalated().Id, "ap-9", Org)], t.Events);
+    }
+
+    [Fact]
+    public void CalledBack_Unsatisfied_AsksTheDepartmentAgain_Satisfied_OnlyCloses()
+    {
+        var reopened = Replied().CalledBack(false, "路灯仍不亮", Due, NewDue, "ap-reply-2", Org);
+        Assert.Equal("回访：不满意，重新交办区城市管理局（路灯仍不亮）", reopened.Reason);
+        Assert.Equal([new ReplyRequested(Replied().Id, "ap-reply-2", Org)], reopened.Events);
+
+        var closed = Replied().CalledBack(true, "", Due, NewDue, null, Org);
+        Assert.Equal("回访：满意，办结", closed.Reason);
+        Assert.Equal([new CallClosed(Replied().Id)], closed.Events);
+        Assert.Throws<ArgumentNullException>(() => Replied().CalledBack(false, null, Due, NewDue, null, Org));
+    }
+
+    [Fact]
+    public void RequestExtension_AsksTheOffice_OnlyFromTheHandlingDepartment()
+    {
+        var t = Assigned().RequestExtension(Requester, Extension(), Org);
+        Assert.Equal("申请延期5个工作日：需协调供电部门更换线路", t.Reason);
+        Assert.Equal([new CallExtensionRequested(Assigned().Id, "ap-ext-1", Org)], t.Events);
+        Assert.Throws<AccessDeniedException>(() => Assigned().RequestExtension(Org.HeadOf("housing"), Extension(), Org));
+    }
+
+    [Fact]
+    public void ExtensionDecided_NamesTheNewDeadline_OrTheRefusal()
+    {
+        var pending = Assigned().RequestExtension(Requester, Extension(), Org).Next;
+        var approved = pending.ExtensionDecided(true, NewDue);
+        Assert.Equal("延期获批，新期限 2026-12-31 17:30", approved.Reason);
+        Assert.Equal([new CallExtensionDecided(Assigned().Id, true)], approved.Events);
+        Assert.Equal("延期未获批准", pending.ExtensionDecided(false, NewDue).Reason);
+    }
+
+    [Fact]
+    public void OverdueMarks_RaiseTheirMails_TheReminderOncePerRound_Art32()
+    {
+        var reminded = (Assigned() with { Reopened = 2 }).MarkOverdueReminded(Due.AddDays(1));
+        Assert.Equal("逾期催办，抄送分管领导", reminded.Reason);
+        Assert.Equal([new OverdueReminded(Assigned().Id, 2)], reminded.Events);
+
+        var accountable = reminded.Next.MarkAccountable(Due.AddDays(8));
+        Assert.Equal("逾期未办结，列入问责清单（第三十二条）", accountable.Reason);
+        Assert.Equal([new MarkedAccountable(Assigned().Id)], accountable.Events);
+    }
+
+    [Fact]
+    public void StateName_IsTheStatusName() => Assert.Equal("replied", Replied().StateName);
 }

@@ -75,8 +75,8 @@ public sealed record HotlineCall(
     public static Transition<HotlineCall> Receive(string id, CallIntake intake, string operatorId, IReadOnlyList<string> linkedCallIds,
         DateTimeOffset now, DateTimeOffset dueAt, string approvalId, OrgChart org)
     {
-        var call = new HotlineCall(id, intake.CallerName!.Trim(), intake.CallerPhone!.Trim(), intake.ReceivedAt!.Value, intake.Category!.Value,
-            intake.Content!.Trim(), string.IsNullOrWhiteSpace(intake.Location) ? null : intake.Location.Trim(), operatorId,
+        var call = new HotlineCall(id, intake.CallerName!.Trim(), intake.CallerPhone!.Trim(), intake.ReceivedAt!.Value,
+            intake.Category!.Value, intake.Content!.Trim(), string.IsNullOrWhiteSpace(intake.Location) ? null : intake.Location.Trim(), operatorId,
             intake.Disposition!.Value, intake.Answer?.Trim(), CallStatus.Closed) { LinkedCallIds = linkedCallIds };
         var linked = linkedCallIds.Count > 0 ? $"；与 {string.Join("、", linkedCallIds)} 为同一问题" : "";
         var recorded = new CallRecorded(id, call.Disposition);
@@ -85,7 +85,10 @@ public sealed record HotlineCall(
             case Disposition.Answered:
                 return Transition<HotlineCall>.To(call with { ClosedAt = now }, "当场答复并办结" + linked, recorded);
             case Disposition.Assign:
-                var assigned = call with { Status = CallStatus.Assigned, DepartmentId = intake.DepartmentId, DueAt = dueAt, ApprovalId = approvalId };
+                var assigned = call with
+                {
+                    Status = CallStatus.Assigned, DepartmentId = intake.DepartmentId, DueAt = dueAt, ApprovalId = approvalId,
+                };
                 return Transition<HotlineCall>.To(assigned, $"交办{DepartmentName(org, assigned.DepartmentId!)}，期限 {Minute(dueAt)}" + linked,
                     recorded, new ReplyRequested(id, approvalId, org));
             default:
@@ -112,13 +115,13 @@ public sealed record HotlineCall(
     }
 
     /// <summary>The leader's instruction (批示): the call goes to the department it names, by its deadline.</summary>
-    public Transition<HotlineCall> Instructed(string instruction, string leaderId, string departmentId, DateTimeOffset dueAt, string approvalId,
-        OrgChart org) =>
+    public Transition<HotlineCall> Instructed(string instruction, string leaderId, string departmentId, DateTimeOffset dueAt,
+        string approvalId, OrgChart org) =>
         Status == CallStatus.Escalated
             ? Transition<HotlineCall>.To(this with
                 {
-                    Status = CallStatus.Assigned, Instruction = instruction, InstructedById = leaderId, DepartmentId = departmentId, DueAt = dueAt,
-                    ApprovalId = approvalId,
+                    Status = CallStatus.Assigned, Instruction = instruction, InstructedById = leaderId, DepartmentId = departmentId,
+                    DueAt = dueAt, ApprovalId = approvalId,
                 }, $"领导批示：{instruction}；交办{DepartmentName(org, departmentId)}，期限 {Minute(dueAt)}",
                 new ReplyRequested(Id, approvalId, org))
             : throw Conflict("只有已上报领导的来电可以批示", "only an escalated call takes an instruction");
@@ -127,15 +130,15 @@ public sealed record HotlineCall(
     /// The operator calls the caller back: satisfied closes the call for good; unsatisfied reopens it to the same department,
     /// whose new reply task is <paramref name="newApprovalId"/>.
     /// </summary>
-    public Transition<HotlineCall> CalledBack(bool satisfied, string? note, DateTimeOffset at, DateTimeOffset newDueAt, string? newApprovalId,
-        OrgChart org) => Status switch
+    public Transition<HotlineCall> CalledBack(bool satisfied, string? note, DateTimeOffset at, DateTimeOffset newDueAt,
+        string? newApprovalId, OrgChart org) => Status switch
     {
         CallStatus.Replied when satisfied => Transition<HotlineCall>.To(
             this with { Status = CallStatus.Closed, Satisfied = true, CallbackNote = note, ClosedAt = at }, "回访：满意，办结", new CallClosed(Id)),
         CallStatus.Replied => Transition<HotlineCall>.To(this with
             {
                 Status = CallStatus.Assigned, Satisfied = false, CallbackNote = note, Reopened = Reopened + 1, DueAt = newDueAt,
-                ApprovalId = newApprovalId ?? throw new ArgumentNullException(nameof(newApprovalId), "a reopened call needs its reply task"),
+                ApprovalId = newApprovalId ?? throw new ArgumentNullException(nameof(newApprovalId), "a reopened call needs a reply task"),
                 Reply = null, RepliedAt = null, RepliedOnTime = null, OverdueRemindedAt = null, AccountableAt = null,
             }, $"回访：不满意，重新交办{org.FindDepartment(DepartmentId)?.Name}" + (string.IsNullOrWhiteSpace(note) ? "" : $"（{note}）"),
             new ReplyRequested(Id, newApprovalId, org)),
@@ -165,7 +168,8 @@ public sealed record HotlineCall(
 
     /// <summary>Past its deadline (Art. 32): the department is reminded, its supervising leader copied.</summary>
     public Transition<HotlineCall> MarkOverdueReminded(DateTimeOffset at) => Status == CallStatus.Assigned && OverdueRemindedAt is null
-        ? Transition<HotlineCall>.To(this with { OverdueRemindedAt = at, WasOverdue = true }, "逾期催办，抄送分管领导", new OverdueReminded(Id, Reopened))
+        ? Transition<HotlineCall>.To(this with { OverdueRemindedAt = at, WasOverdue = true }, "逾期催办，抄送分管领导",
+            new OverdueReminded(Id, Reopened))
         : throw Conflict("无需催办", "no overdue reminder is due");
 
     /// <summary>Still not handled after the reminder (Art. 32): on the accountability list, the office told.</summary>

@@ -74,8 +74,8 @@ public sealed partial class HotlineCallStore
     /// A change of one call: <paramref name="change"/> (on the fresh state and time; null: nothing to do) is applied by the
     /// pipeline holding the call's shard lock, re-checked after a conflict with fresh counter rows; a closed call leaves the index.
     /// </summary>
-    public async Task<Applied<HotlineCall>> ApplyAsync(string id, Actor actor, Func<HotlineCall, DateTimeOffset, Transition<HotlineCall>?> change,
-        string? handledMessageId, CancellationToken ct)
+    public async Task<Applied<HotlineCall>> ApplyAsync(string id, Actor actor,
+        Func<HotlineCall, DateTimeOffset, Transition<HotlineCall>?> change, string? handledMessageId, CancellationToken ct)
     {
         var key = HotlineIds.KeyOf(id);
         if (_shards.ShardOf(key) is not { } shard) throw NotFound(id);
@@ -85,7 +85,8 @@ public sealed partial class HotlineCallStore
             Applied<HotlineCall> applied;
             try
             {
-                applied = await Store.ApplyAsync(key, actor, s => change(s.Value, _clock.GetUtcNow()), handledMessageId, async (current, t) =>
+                applied = await Store.ApplyAsync(key, actor, s => change(s.Value, _clock.GetUtcNow()), handledMessageId,
+                    async (current, t) =>
                 {
                     if (counters is not null) _counters.Forget(key.Partition); // the last attempt conflicted: read the rows afresh
                     counters = await _counters.ActionsAsync(key.Partition, CallCounts.Delta(current.Value, t.Next), ct);

@@ -29,7 +29,8 @@ public sealed partial class HotlineHandling(HotlineCallStore calls, Organization
         var org = await organization.OrganizationAsync(ct);
         var calendar = await organization.CalendarAsync(ct);
         var applied = await calls.ApplyAsync(id, ActorOf(operatorPerson), (call, now) => call.CalledBack(satisfied, note?.Trim(), now,
-            HotlineRules.DeadlineFor(call.Category, now, calendar, _options.Deadlines), satisfied ? null : ApprovalEngine.NewId(), org), null, ct);
+            HotlineRules.DeadlineFor(call.Category, now, calendar, _options.Deadlines), satisfied ? null : ApprovalEngine.NewId(), org),
+            null, ct);
         LogCalledBack(id, satisfied);
         return applied.Record;
     }
@@ -43,12 +44,15 @@ public sealed partial class HotlineHandling(HotlineCallStore calls, Organization
         errors.ThrowIfAny();
         var org = await organization.OrganizationAsync(ct);
         var applied = await calls.ApplyAsync(id, ActorOf(caller), (call, _) =>
-            call.RequestExtension(caller, new ExtensionRequest(ApprovalEngine.NewId(), workingDays, reason!.Trim(), caller.Id), org), null, ct);
+            call.RequestExtension(caller, new ExtensionRequest(ApprovalEngine.NewId(), workingDays, reason!.Trim(), caller.Id), org),
+            null, ct);
         LogExtensionRequested(id, workingDays);
         return applied.Record;
     }
 
-    /// <summary>The engine's completion: a reply recorded, an instruction given, an extension decided. A redelivery changes nothing.</summary>
+    /// <summary>
+    /// The engine's completion: a reply recorded, an instruction given, an extension decided. A redelivery changes nothing.
+    /// </summary>
     public async Task ApprovalEndedAsync(Approval approval, string messageId, CancellationToken ct)
     {
         var org = await organization.OrganizationAsync(ct);

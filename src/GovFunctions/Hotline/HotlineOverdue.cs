@@ -34,9 +34,10 @@ public sealed partial class HotlineOverdue(HotlineCallStore calls, HotlineOpenCa
             }
             try
             {
-                if (Stage(stored.Value, clock.GetUtcNow(), calendar) == HotlineRules.OverdueStage.Accountability && stored.Value.AccountableAt is null)
-                    await accountability.AddAsync("hotline", stored.Value.Id, "第三十二条", // first: an idempotent row, so a failed mark is retried whole
-                        new Dictionary<string, object?> { ["DepartmentId"] = stored.Value.DepartmentId, ["DueAt"] = stored.Value.DueAt }, ct: ct);
+                var call = stored.Value;
+                if (Stage(call, clock.GetUtcNow(), calendar) == HotlineRules.OverdueStage.Accountability && call.AccountableAt is null)
+                    await accountability.AddAsync("hotline", call.Id, "第三十二条", // first: an idempotent row, so a failed mark is retried whole
+                        new Dictionary<string, object?> { ["DepartmentId"] = call.DepartmentId, ["DueAt"] = call.DueAt }, ct: ct);
                 var applied = await calls.ApplyAsync(indexed.Id, Actor.System, (call, now) => Chase(call, now, calendar), null, ct);
                 if (applied.Changed) acted++;
             }
@@ -49,13 +50,14 @@ public sealed partial class HotlineOverdue(HotlineCallStore calls, HotlineOpenCa
         return acted;
     }
 
-    /// <summary>The mark a call is due on the fresh state (null: none): the accountability list, else the one reminder of the round.</summary>
-    private Transition<HotlineCall>? Chase(HotlineCall call, DateTimeOffset now, WorkingCalendar calendar) => Stage(call, now, calendar) switch
-    {
-        HotlineRules.OverdueStage.Accountability when call.AccountableAt is null => call.MarkAccountable(now),
-        not HotlineRules.OverdueStage.None when call.OverdueRemindedAt is null => call.MarkOverdueReminded(now),
-        _ => null,
-    };
+    /// <summary>The mark due on the fresh state (null: none): the accountability list, else the one reminder of the round.</summary>
+    private Transition<HotlineCall>? Chase(HotlineCall call, DateTimeOffset now, WorkingCalendar calendar) =>
+        Stage(call, now, calendar) switch
+        {
+            HotlineRules.OverdueStage.Accountability when call.AccountableAt is null => call.MarkAccountable(now),
+            not HotlineRules.OverdueStage.None when call.OverdueRemindedAt is null => call.MarkOverdueReminded(now),
+            _ => null,
+        };
 
     private HotlineRules.OverdueStage Stage(HotlineCall call, DateTimeOffset now, WorkingCalendar calendar) =>
         HotlineRules.Overdue(call, now, calendar, _options.AccountabilityAfterWorkingDays);

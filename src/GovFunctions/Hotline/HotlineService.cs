@@ -31,7 +31,8 @@ public sealed class HotlineService(HotlineIntake intake, HotlineHandling handlin
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string id, CancellationToken ct = default) => queries.HistoryAsync(id, ct);
 
     /// <summary>The operator's call-back (回访): satisfied closes the call; unsatisfied reopens it to the same department.</summary>
-    public Task<Stored<HotlineCall>> CallbackAsync(Person operatorPerson, string id, bool satisfied, string? note, CancellationToken ct = default) =>
+    public Task<Stored<HotlineCall>> CallbackAsync(Person operatorPerson, string id, bool satisfied, string? note,
+        CancellationToken ct = default) =>
         handling.CallbackAsync(operatorPerson, id, satisfied, note, ct);
 
     /// <summary>The handling department asks once for more working days; the office director approves (an engine decision step).</summary>

@@ -53,7 +53,7 @@ public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBo
             ("raw SDK transaction of the call's rows", await CpuAsync(n, i => floorTable.SubmitTransactionAsync(rows.Select(r =>
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, HotlineBenchmark.Copy(r, $"profile{i % 50}", r.RowKey)))))),
         };
-        var history = new HistoryEntry(app.Clock.GetUtcNow(), "operator", "接线员", null, HotlineCall.StateName(call.Status), "当场答复并办结");
+        var history = new HistoryEntry(app.Clock.GetUtcNow(), "operator", "接线员", null, HotlineCall.NameOf(call.Status), "当场答复并办结");
         // A table of its own, so the month's scan and counters see only the calls recorded through the function.
         var store = new RecordStore<HotlineCall>(app.Get<StorageClients>(), app.Get<Outbox>(), "HotlineProfile");
         var appTable = await store.TableAsync();

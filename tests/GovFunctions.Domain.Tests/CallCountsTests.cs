@@ -1,4 +1,5 @@
 using GovFunctions.Hotline;
+using GovFunctions.Organization;
 
 namespace GovFunctions.Domain.Tests;
 
@@ -9,6 +10,11 @@ namespace GovFunctions.Domain.Tests;
 /// </summary>
 public class CallCountsTests
 {
+    private static readonly OrgChart Org = Seeds.Organization();
+
+    /// <summary>The head of the handling department (urban management), who asks for an extension.</summary>
+    private static readonly Person Requester = Org.HeadOf("urban-management");
+
     private static readonly DateTimeOffset Received = DateTimeOffset.Parse("2026-11-25T10:00:00+08:00");
     private static readonly DateTimeOffset Due = DateTimeOffset.Parse("2026-12-14T17:30:00+08:00");
 
@@ -75,25 +81,25 @@ public class CallCountsTests
     [Fact]
     public void Of_AnInstructedCall_CountsAsBothEscalatedAndAssigned()
     {
-        var instructed = Escalated().Instructed("请住建局办理", "wang-lijuan", "housing", Due, "ap-2");
+        var instructed = Escalated().Instructed("请住建局办理", "wang-lijuan", "housing", Due, "ap-2", Org).Next;
         Assert.Equal(new CallCounts(Received: 1, Assigned: 1, Escalated: 1, Open: 1), OfAsDictionary(instructed)["housing"]);
     }
 
     [Fact]
     public void Of_ALateReply_CountsAsOverdue_AndTheClosedCallIsNotOnTime()
     {
-        var late = Assigned().Replied("已修复", Due.AddDays(2));
+        var late = Assigned().Replied("已修复", Due.AddDays(2)).Next;
         Assert.Equal(new CallCounts(Received: 1, Assigned: 1, Open: 1, Overdue: 1), OfAsDictionary(late)[CallCounts.All]);
 
-        var closed = late.CalledBack(true, null, Due.AddDays(3), Due, null);
+        var closed = late.CalledBack(true, null, Due.AddDays(3), Due, null, Org).Next;
         Assert.Equal(new CallCounts(Received: 1, Assigned: 1, Closed: 1, Satisfied: 1, Overdue: 1), OfAsDictionary(closed)[CallCounts.All]);
     }
 
     [Fact]
     public void Of_AnOnTimeReplySatisfied_IsClosedOnTime_AndEachUnsatisfiedCallBackCounts()
     {
-        var call = Assigned().Replied("已修复", Due.AddDays(-5)).CalledBack(false, "未修好", Due.AddDays(-4), Due, "ap-2")
-            .Replied("已更换", Due.AddDays(-1)).CalledBack(true, null, Due, Due, null);
+        var call = Assigned().Replied("已修复", Due.AddDays(-5)).Next.CalledBack(false, "未修好", Due.AddDays(-4), Due, "ap-2", Org).Next
+            .Replied("已更换", Due.AddDays(-1)).Next.CalledBack(true, null, Due, Due, null, Org).Next;
         Assert.Equal(new CallCounts(Received: 1, Assigned: 1, Closed: 1, ClosedOnTime: 1, Satisfied: 1, Unsatisfied: 1),
             OfAsDictionary(call)[CallCounts.All]);
     }
@@ -101,7 +107,7 @@ public class CallCountsTests
     [Fact]
     public void Of_AnAccountableCall_CountsAsOverdueAndAccountable_Art32()
     {
-        var call = Assigned().MarkOverdueReminded(Due.AddDays(1)).MarkAccountable(Due.AddDays(8));
+        var call = Assigned().MarkOverdueReminded(Due.AddDays(1)).Next.MarkAccountable(Due.AddDays(8)).Next;
         Assert.Equal(new CallCounts(Received: 1, Assigned: 1, Open: 1, Overdue: 1, Accountable: 1), OfAsDictionary(call)["urban-management"]);
     }
 
@@ -118,9 +124,9 @@ public class CallCountsTests
     public void Delta_OfAChangeThatMovesNoCounter_IsEmpty()
     {
         var assigned = Assigned();
-        var pending = assigned.RequestExtension(new ExtensionRequest("ap-ext", 5, "需协调", "lin-tao"));
+        var pending = assigned.RequestExtension(Requester, new ExtensionRequest("ap-ext", 5, "需协调", "lin-tao"), Org).Next;
         Assert.Empty(CallCounts.Delta(assigned, pending));
-        Assert.Empty(CallCounts.Delta(pending, pending.ExtensionDecided(true, Due.AddDays(7))));
+        Assert.Empty(CallCounts.Delta(pending, pending.ExtensionDecided(true, Due.AddDays(7)).Next));
         Assert.Empty(CallCounts.Delta(assigned, assigned));
     }
 
@@ -130,7 +136,7 @@ public class CallCountsTests
         var escalated = Escalated();
         Assert.Equal(new[] { CallCounts.All }, CallCounts.Delta(null, escalated).Keys.ToArray());
 
-        var instructed = escalated.Instructed("请住建局办理", "wang-lijuan", "housing", Due, "ap-2");
+        var instructed = escalated.Instructed("请住建局办理", "wang-lijuan", "housing", Due, "ap-2", Org).Next;
         var delta = CallCounts.Delta(escalated, instructed);
 
         Assert.Equal(new[] { CallCounts.All, "housing" }, delta.Keys.Order().ToArray());
@@ -142,7 +148,7 @@ public class CallCountsTests
     public void Delta_AnEscalatedCallInstructedToAnotherDepartment_MovesItsContributionToThatDepartment()
     {
         var escalated = Escalated(departmentId: "education");
-        var instructed = escalated.Instructed("由民政局牵头办理", "chen-siyuan", "civil-affairs", Due, "ap-2");
+        var instructed = escalated.Instructed("由民政局牵头办理", "chen-siyuan", "civil-affairs", Due, "ap-2", Org).Next;
         var delta = CallCounts.Delta(escalated, instructed);
 
         Assert.Equal(new[] { CallCounts.All, "civil-affairs", "education" }, delta.Keys.Order().ToArray());
@@ -154,8 +160,8 @@ public class CallCountsTests
     [Fact]
     public void Delta_ASatisfiedCallBack_ClosesTheCallInBothItsRows()
     {
-        var replied = Assigned().Replied("已修复", Due.AddDays(-1));
-        var delta = CallCounts.Delta(replied, replied.CalledBack(true, null, Due, Due, null));
+        var replied = Assigned().Replied("已修复", Due.AddDays(-1)).Next;
+        var delta = CallCounts.Delta(replied, replied.CalledBack(true, null, Due, Due, null, Org).Next);
         var expected = new CallCounts(Open: -1, Closed: 1, ClosedOnTime: 1, Satisfied: 1);
         Assert.Equal(expected, delta[CallCounts.All]);
         Assert.Equal(expected, delta["urban-management"]);
@@ -216,19 +222,19 @@ public class CallCountsTests
         ledger.Apply(Answered("C"));
         ledger.Apply(Assigned("D", "health"));
         ledger.Apply(Escalated("E", "education"));
-        ledger.Apply("A", c => c.Replied("已修复", Due.AddDays(-10)));
-        ledger.Apply("B", c => c.Instructed("请住建局办理", "wang-lijuan", "housing", Due, "ap-B2"));
-        ledger.Apply("D", c => c.RequestExtension(new ExtensionRequest("ap-D-ext", 5, "需协调供电部门", "xu-li")));
-        ledger.Apply("A", c => c.CalledBack(false, "路灯仍不亮", Due.AddDays(-9), Due.AddDays(-2), "ap-A2"));
-        ledger.Apply("E", c => c.Instructed("由民政局牵头", "chen-siyuan", "civil-affairs", Due, "ap-E2"));
-        ledger.Apply("D", c => c.ExtensionDecided(true, Due.AddDays(7)));
-        ledger.Apply("A", c => c.MarkOverdueReminded(Due.AddDays(-1)));
-        ledger.Apply("E", c => c.Replied("已上门核实并解决", Due.AddDays(-1)));
-        ledger.Apply("A", c => c.Replied("已更换线路", Due));
-        ledger.Apply("D", c => c.MarkOverdueReminded(Due.AddDays(8)));
-        ledger.Apply("E", c => c.CalledBack(true, "满意", Due, Due, null));
-        ledger.Apply("A", c => c.CalledBack(true, "满意", Due.AddDays(1), Due, null));
-        ledger.Apply("D", c => c.MarkAccountable(Due.AddDays(16)));
+        ledger.Apply("A", c => c.Replied("已修复", Due.AddDays(-10)).Next);
+        ledger.Apply("B", c => c.Instructed("请住建局办理", "wang-lijuan", "housing", Due, "ap-B2", Org).Next);
+        ledger.Apply("D", c => c.RequestExtension(Org.HeadOf("health"), new ExtensionRequest("ap-D-ext", 5, "需协调供电部门", "xu-li"), Org).Next);
+        ledger.Apply("A", c => c.CalledBack(false, "路灯仍不亮", Due.AddDays(-9), Due.AddDays(-2), "ap-A2", Org).Next);
+        ledger.Apply("E", c => c.Instructed("由民政局牵头", "chen-siyuan", "civil-affairs", Due, "ap-E2", Org).Next);
+        ledger.Apply("D", c => c.ExtensionDecided(true, Due.AddDays(7)).Next);
+        ledger.Apply("A", c => c.MarkOverdueReminded(Due.AddDays(-1)).Next);
+        ledger.Apply("E", c => c.Replied("已上门核实并解决", Due.AddDays(-1)).Next);
+        ledger.Apply("A", c => c.Replied("已更换线路", Due).Next);
+        ledger.Apply("D", c => c.MarkOverdueReminded(Due.AddDays(8)).Next);
+        ledger.Apply("E", c => c.CalledBack(true, "满意", Due, Due, null, Org).Next);
+        ledger.Apply("A", c => c.CalledBack(true, "满意", Due.AddDays(1), Due, null, Org).Next);
+        ledger.Apply("D", c => c.MarkAccountable(Due.AddDays(16)).Next);
 
         ledger.AssertCountersEqualTheSumOverTheCalls();
 
@@ -271,13 +277,13 @@ public class CallCountsTests
     {
         var ledger = new Ledger();
         ledger.Apply(Assigned("A"));
-        ledger.Apply("A", c => c.MarkOverdueReminded(Due.AddDays(1)));
-        ledger.Apply("A", c => c.MarkAccountable(Due.AddDays(8)));
+        ledger.Apply("A", c => c.MarkOverdueReminded(Due.AddDays(1)).Next);
+        ledger.Apply("A", c => c.MarkAccountable(Due.AddDays(8)).Next);
         Assert.Equal(1, ledger.Counters[CallCounts.All].Overdue);
         Assert.Equal(1, ledger.Counters[CallCounts.All].Accountable);
 
-        ledger.Apply("A", c => c.Replied("已修复", Due.AddDays(10)));
-        ledger.Apply("A", c => c.CalledBack(false, "仍未修好", Due.AddDays(11), Due.AddDays(30), "ap-A2"));
+        ledger.Apply("A", c => c.Replied("已修复", Due.AddDays(10)).Next);
+        ledger.Apply("A", c => c.CalledBack(false, "仍未修好", Due.AddDays(11), Due.AddDays(30), "ap-A2", Org).Next);
 
         Assert.Equal(1, ledger.Counters[CallCounts.All].Overdue);
         Assert.Equal(1, ledger.Counters[CallCounts.All].Accountable);

@@ -70,8 +70,15 @@ public static class ServiceRegistration
         services.AddCheckedOptions(new HotlineOptionsRules());
         services.AddSingleton<HotlineCounters>();
         services.AddSingleton<HotlineOpenCalls>();
+        services.AddSingleton<HotlineShards>();
+        services.AddSingleton<HotlineCallStore>();
+        services.AddSingleton<HotlineIntake>();
+        services.AddSingleton<HotlineHandling>();
+        services.AddSingleton<HotlineOverdue>();
+        services.AddSingleton<HotlineRosterReminders>();
+        services.AddSingleton<HotlineQueries>();
         services.AddSingleton<HotlineService>();
-        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<HotlineService>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<HotlineHandling>());
         services.AddSingleton<INotificationRenderer, HotlineNotices>();
 
         services.AddSingleton<DutyService>();

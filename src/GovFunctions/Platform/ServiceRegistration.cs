@@ -77,9 +77,11 @@ public static class ServiceRegistration
         services.AddSingleton<INotificationRenderer, DutyNotices>();
 
         services.AddOptions<DecisionOptions>().BindConfiguration("Decisions");
+        services.AddSingleton<DecisionRecords>();
         services.AddSingleton<DecisionService>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionService>());
-        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionService>());
+        services.AddSingleton<DecisionReviews>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionReviews>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionReviews>());
         services.AddSingleton<INotificationRenderer, DecisionNotices>();
 
         services.AddOptions<LegalOptions>().BindConfiguration("Legal");

@@ -33,7 +33,8 @@ public class DecisionEventTests
 
         var requests = t.Events.Cast<ReviewRequested>().Select(e => e.Request).ToList();
         Assert.Equal(["L1", "C1"], requests.Select(r => r.Id));
-        Assert.All(requests, r => Assert.Equal((Decision.ApprovalFeature, "dec-20260101-0001", true), (r.Feature, r.SubjectId, r.NotifyOutcome)));
+        Assert.All(requests, r =>
+            Assert.Equal((Decision.ApprovalFeature, "dec-20260101-0001", true), (r.Feature, r.SubjectId, r.NotifyOutcome)));
         Assert.Equal((Decision.LegalityStep, StepKind.Single), (requests[0].Steps.Single().Name, requests[0].Steps.Single().Kind));
         Assert.Equal([Org.HeadOf(Org.LegalOffice.Id).Id], requests[0].Steps.Single().ApproverIds);
         Assert.Equal((Decision.ConsultationStep, StepKind.Countersign), (requests[1].Steps.Single().Name, requests[1].Steps.Single().Kind));

@@ -201,7 +201,8 @@ public sealed record Decision(
             MeetingResult.Rejected => this with { Status = DecisionStatus.Rejected, Outcome = outcome },
             _ => this with { Status = DecisionStatus.Deferred, Outcome = outcome, ScheduledMeeting = null, ScheduledDate = null },
         };
-        var reason = $"{DecisionRules.MeetingName(outcome.Meeting)}（{outcome.Date:yyyy-MM-dd}，出席 {attendance.Present}/{attendance.Members}）："
+        var reason = $"{DecisionRules.MeetingName(outcome.Meeting)}（{outcome.Date:yyyy-MM-dd}，"
+            + $"出席 {attendance.Present}/{attendance.Members}）："
             + DecisionRules.ResultName(outcome.Result)
             + (next.IsAdopted && next.Confidential ? $"；依法不予公开：{next.ConfidentialReason}" : "");
         return Transition<Decision>.To(next, reason,
@@ -229,9 +230,13 @@ public sealed record Decision(
         : throw Conflict("评估尚未开启或已记录", "no evaluation is open for findings");
 
     private ApprovalRequest Request(OrgChart org, string approvalId, string what, StepSpec step) =>
-        new(approvalId, ApprovalFeature, Id, $"{what}：{Title}", CreatedById, DecisionRules.Facts(org, this), [step], []) { NotifyOutcome = true };
+        new(approvalId, ApprovalFeature, Id, $"{what}：{Title}", CreatedById, DecisionRules.Facts(org, this), [step], [])
+        {
+            NotifyOutcome = true,
+        };
 
-    private bool Editable => Status is DecisionStatus.Draft or DecisionStatus.InReview or DecisionStatus.Deferred or DecisionStatus.Scheduled;
+    private bool Editable =>
+        Status is DecisionStatus.Draft or DecisionStatus.InReview or DecisionStatus.Deferred or DecisionStatus.Scheduled;
 
     private static StateConflictException NotEditable() => Conflict("决策已作出，不能再补充论证材料", "the decision is made; its record is closed");
 

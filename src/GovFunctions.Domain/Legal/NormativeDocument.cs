@@ -119,7 +119,8 @@ public sealed record NormativeDocument(
         if (Status != DocumentStatus.Reviewed)
             throw new RuleViolationException(Art21, "legalReview", Bilingual.Text("规范性文件发布前，应经区政府法制机构审核",
                 "a normative document is reviewed by the legal affairs office before publication"));
-        return Transition<NormativeDocument>.To(this with { Status = DocumentStatus.Published, PublishedAt = at, FilingDueAt = filingDueAt },
+        return Transition<NormativeDocument>.To(
+            this with { Status = DocumentStatus.Published, PublishedAt = at, FilingDueAt = filingDueAt },
             $"发布，须于 {filingDueAt.ToChina():yyyy-MM-dd} 前报区政府备案", new DocumentPublished(Id));
     }
 
@@ -144,7 +145,8 @@ public sealed record NormativeDocument(
             ? MarkFilingReminded(now) : null;
     }
 
-    public Transition<NormativeDocument> MarkFilingReminded(DateTimeOffset at) => Status == DocumentStatus.Published && FilingRemindedAt is null
+    public Transition<NormativeDocument> MarkFilingReminded(DateTimeOffset at) =>
+        Status == DocumentStatus.Published && FilingRemindedAt is null
         ? Transition<NormativeDocument>.To(this with { FilingRemindedAt = at }, "提醒报区政府备案", new FilingReminderDue(Id))
         : throw Conflict("无需提醒备案", "no filing reminder is due");
 

@@ -38,7 +38,8 @@ public sealed class DecisionRecords
             .. m.Public ? [new OutboundMessage(Queues.ApprovalRouting, QueueEnvelope.Create(DecisionMessages.Publish, d.Id, _clock))]
                 : Array.Empty<OutboundMessage>(),
             .. m.Adopted // its implementation becomes supervised work (Art. 30)
-                ? [SupervisionService.FromDecision(new(d.Id, d.Title, d.SponsorDepartmentId, d.ConsultDepartmentIds, d.Outcome!.Date), _clock)]
+                ? [SupervisionService.FromDecision(
+                    new(d.Id, d.Title, d.SponsorDepartmentId, d.ConsultDepartmentIds, d.Outcome!.Date), _clock)]
                 : Array.Empty<OutboundMessage>(),
         ],
         EvaluationDue => [NotificationService.Message(DecisionMessages.EvaluationDue, DecisionMessages.EvaluationMailKey(d.Id), _clock,

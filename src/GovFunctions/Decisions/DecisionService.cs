@@ -60,7 +60,8 @@ public sealed partial class DecisionService(DecisionRecords records, Organizatio
         return await ApplyAsync(caller, id, d =>
         {
             RequireSponsor(caller, d.SponsorDepartmentId);
-            return d.Submit(d.NeedsLegalityRound ? ApprovalEngine.NewId() : "", d.NeedsConsultationRound ? ApprovalEngine.NewId() : null, org);
+            return d.Submit(d.NeedsLegalityRound ? ApprovalEngine.NewId() : "",
+                d.NeedsConsultationRound ? ApprovalEngine.NewId() : null, org);
         }, ct);
     }
 
@@ -101,7 +102,10 @@ public sealed partial class DecisionService(DecisionRecords records, Organizatio
         return await ApplyAsync(caller, id, d => d.Schedule(meeting, date), ct);
     }
 
-    /// <summary>The meeting's outcome: a quorum of more than half the members (Art. 5); adopted decisions are published unless confidential.</summary>
+    /// <summary>
+    /// The meeting's outcome: a quorum of more than half the members (Art. 5); adopted decisions are published unless
+    /// confidential.
+    /// </summary>
     public async Task<Stored<Decision>> RecordOutcomeAsync(Person caller, string id, OutcomeIntake o, CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);

@@ -65,7 +65,8 @@ public sealed partial class ReconsiderationService : IApprovalSubject
     }
 
     /// <summary>One extension of the statutory time limit, approved by the district head.</summary>
-    public async Task<Stored<Reconsideration>> RequestExtensionAsync(Person caller, string id, string? reason, CancellationToken ct = default)
+    public async Task<Stored<Reconsideration>> RequestExtensionAsync(Person caller, string id, string? reason,
+        CancellationToken ct = default)
     {
         new FieldErrors().Required("reason", reason, "延期理由").MaxLength("reason", reason, 2000, "延期理由").ThrowIfAny();
         var org = await _organization.OrganizationAsync(ct);

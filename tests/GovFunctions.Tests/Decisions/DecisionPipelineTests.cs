@@ -47,7 +47,7 @@ public class DecisionPipelineTests : AppTest
         var id = await DecisionAsync();
         var office = await PersonAsync("sun-huimin");
 
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 2; i++, App.Clock.Advance(TimeSpan.FromMinutes(1))) // each attempt its own accountability row
             await Assert.ThrowsAsync<RuleViolationException>(() =>
                 Decisions.ScheduleAsync(office, id,
                     new ScheduleIntake(MeetingType.Executive, DateOnly.FromDateTime(App.Clock.GetUtcNow().Date.AddDays(7)))));

@@ -599,6 +599,9 @@ internal static class DecisionSamples
     public const string Creator = "gao-feng"; // head of the housing bureau, the sponsor
     public const string OfficeDirector = "sun-huimin";
 
+    public static readonly OrgChart Org = Seeds.Organization();
+    public static readonly Attendance Attended = new(4, 7);
+
     public static readonly string[] ExecutiveQuorum = ["lin-jianguo", "zhou-minghua", "chen-siyuan", "wang-lijuan"];
 
     public static Decision Draft(IReadOnlyList<string>? consult = null, bool touchesLowerLevels = false, bool publicInterest = false,
@@ -626,8 +629,8 @@ internal static class DecisionSamples
     public static MeetingOutcome Outcome(MeetingResult result, MeetingType meeting = MeetingType.Executive, string minutes = "会议纪要：同意按修改意见实施") =>
         new(meeting, Today, ExecutiveQuorum, result, minutes, OfficeDirector);
 
-    public static Decision Scheduled(bool confidential = false) => Ready(confidential).Schedule(MeetingType.Executive, Today);
+    public static Decision Scheduled(bool confidential = false) => Ready(confidential).Schedule(MeetingType.Executive, Today).Next;
 
     public static Decision Decided(MeetingResult result, bool confidential = false) =>
-        Scheduled(confidential).Decided(Outcome(result), Now, TimeSpan.FromDays(365));
+        Scheduled(confidential).Decided(Outcome(result), Now, TimeSpan.FromDays(365), DecisionSamples.Attended).Next;
 }

@@ -83,33 +83,33 @@ public class DecisionPublicationPropertyTests
     {
         var d = s.Draft.ToDecision();
         foreach (var kind in s.Evidence)
-            d = d.WithEvidence(new Evidence(kind, $"{kind} 摘要", "区发展研究中心", Today.AddDays(-30), s.Draft.Creator));
+            d = d.WithEvidence(new Evidence(kind, $"{kind} 摘要", "区发展研究中心", Today.AddDays(-30), s.Draft.Creator)).Next;
         if (s.Stage == 0) return d;
 
-        d = d.Submit("L1", d.NeedsConsultationRound ? "C1" : null);
+        d = d.Submit("L1", d.NeedsConsultationRound ? "C1" : null, DecisionSamples.Org).Next;
         if (s.Stage == 1) return d;
 
-        d = d.Reviewed("L1", s.LegalityPasses, null);
-        if (d.ConsultDepartmentIds.Count > 0) d = d.Reviewed("C1", s.ConsultationPasses, "区财政局：不同意");
+        d = d.Reviewed("L1", s.LegalityPasses, null).Next;
+        if (d.ConsultDepartmentIds.Count > 0) d = d.Reviewed("C1", s.ConsultationPasses, "区财政局：不同意").Next;
         if (s.Stage == 2) return d;
 
         var date = Today.AddDays(7);
-        d = d.Schedule(s.Meeting, date);
+        d = d.Schedule(s.Meeting, date).Next;
         if (s.Stage == 3) return d;
 
         foreach (var result in s.Results)
         {
-            if (d.Status == DecisionStatus.Deferred) d = d.Schedule(s.Meeting, date);
-            d = d.Decided(new MeetingOutcome(s.Meeting, date, s.Attendees, result, s.Draft.Minutes, "sun-huimin"), Now, TimeSpan.FromDays(365));
+            if (d.Status == DecisionStatus.Deferred) d = d.Schedule(s.Meeting, date).Next;
+            d = d.Decided(new MeetingOutcome(s.Meeting, date, s.Attendees, result, s.Draft.Minutes, "sun-huimin"), Now, TimeSpan.FromDays(365), DecisionSamples.Attended).Next;
             date = date.AddDays(14);
             if (d.Status != DecisionStatus.Deferred) break;
         }
-        if (s.Stage == 5 && d.Status == DecisionStatus.Deferred) d = d.Schedule(s.Meeting, date);
+        if (s.Stage == 5 && d.Status == DecisionStatus.Deferred) d = d.Schedule(s.Meeting, date).Next;
         if (d.IsAdopted)
         {
-            if (s.Publish && !d.Confidential) d = d.Published(Now.AddMinutes(5));
-            if (s.OpenEvaluation) d = d.EvaluationOpened(Now.AddDays(365));
-            if (s.OpenEvaluation && s.RecordEvaluation) d = d.EvaluationRecorded("评估结论", s.Draft.Creator, Now.AddDays(400));
+            if (s.Publish && !d.Confidential) d = d.Published(Now.AddMinutes(5)).Next;
+            if (s.OpenEvaluation) d = d.EvaluationOpened(Now.AddDays(365)).Next;
+            if (s.OpenEvaluation && s.RecordEvaluation) d = d.EvaluationRecorded("评估结论", s.Draft.Creator, Now.AddDays(400)).Next;
         }
         return d;
     }

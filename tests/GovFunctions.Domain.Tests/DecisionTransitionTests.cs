@@ -16,7 +16,7 @@ public class DecisionTransitionTests
 
     /// <summary>Submits the way the service does: a new approval only for a round that is still needed.</summary>
     private static Decision SubmitLikeTheService(Decision d, string legalityId, string consultationId) =>
-        d.Submit(d.NeedsLegalityRound ? legalityId : "", d.NeedsConsultationRound ? consultationId : null);
+        d.Submit(d.NeedsLegalityRound ? legalityId : "", d.NeedsConsultationRound ? consultationId : null, DecisionSamples.Org).Next;
 
     private static Decision InStatus(DecisionStatus status) => DecisionSamples.Ready() with { Status = status };
 
@@ -52,25 +52,25 @@ public class DecisionTransitionTests
     [Fact]
     public void Submit_WhileTheLegalityReviewIsPending_IsRefused_Art15()
     {
-        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("C1", true, null);
+        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("C1", true, null).Next;
 
-        Assert.Throws<StateConflictException>(() => d.Submit("L2", null));
+        Assert.Throws<StateConflictException>(() => d.Submit("L2", null, DecisionSamples.Org).Next);
     }
 
     [Fact]
     public void Submit_WhileTheConsultationIsPending_IsRefused_Art17()
     {
-        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", true, null);
+        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", true, null).Next;
 
-        Assert.Throws<StateConflictException>(() => d.Submit("", "C2"));
+        Assert.Throws<StateConflictException>(() => d.Submit("", "C2", DecisionSamples.Org).Next);
     }
 
     [Fact]
     public void Resubmit_AfterAFailedConsultation_KeepsThePassedLegalityReview_Art17()
     {
         var failed = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1")
-            .Reviewed("L1", true, "合法")
-            .Reviewed("C1", false, "区财政局：资金来源未落实");
+            .Reviewed("L1", true, "合法").Next
+            .Reviewed("C1", false, "区财政局：资金来源未落实").Next;
         Assert.False(failed.NeedsLegalityRound);
         Assert.True(failed.NeedsConsultationRound);
 
@@ -84,9 +84,9 @@ public class DecisionTransitionTests
     [Fact]
     public void Resubmit_EvenWithALegalityApprovalId_KeepsThePassedLegalityReview_Art15()
     {
-        var failed = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", true, null).Reviewed("C1", false, "不同意");
+        var failed = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", true, null).Next.Reviewed("C1", false, "不同意").Next;
 
-        var again = failed.Submit("L2", "C2");
+        var again = failed.Submit("L2", "C2", DecisionSamples.Org).Next;
 
         Assert.Equal(new Review(ReviewState.Passed, "L1"), again.LegalityReview);
         Assert.Equal(new Review(ReviewState.Pending, "C2"), again.Consultation);
@@ -96,8 +96,8 @@ public class DecisionTransitionTests
     public void Resubmit_AfterAFailedLegalityReview_StartsANewReviewAndKeepsThePassedConsultation_Art15()
     {
         var failed = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1")
-            .Reviewed("C1", true, null)
-            .Reviewed("L1", false, "与上位法抵触");
+            .Reviewed("C1", true, null).Next
+            .Reviewed("L1", false, "与上位法抵触").Next;
 
         var again = SubmitLikeTheService(failed, "L2", "C2");
 
@@ -110,7 +110,7 @@ public class DecisionTransitionTests
     {
         var deferred = DecisionSamples.Decided(MeetingResult.Deferred);
 
-        var d = deferred.Submit("L2", null);
+        var d = deferred.Submit("L2", null, DecisionSamples.Org).Next;
 
         Assert.Equal(DecisionStatus.InReview, d.Status);
         Assert.Equal(ReviewState.Passed, d.LegalityReview.State);
@@ -123,7 +123,7 @@ public class DecisionTransitionTests
     [InlineData(DecisionStatus.Rejected)]
     public void Submit_FromAScheduledOrDecidedDecision_IsRefused(DecisionStatus status)
     {
-        Assert.Throws<StateConflictException>(() => InStatus(status).Submit("L2", "C2"));
+        Assert.Throws<StateConflictException>(() => InStatus(status).Submit("L2", "C2", DecisionSamples.Org).Next);
     }
 
     // ---- review results ---------------------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ public class DecisionTransitionTests
     [Fact]
     public void Reviewed_Passed_RecordsTheLegalityReviewOfThatApproval_Art15()
     {
-        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", true, "合法");
+        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", true, "合法").Next;
 
         Assert.Equal(new Review(ReviewState.Passed, "L1", "合法"), d.LegalityReview);
         Assert.Equal(new Review(ReviewState.Pending, "C1"), d.Consultation);
@@ -140,7 +140,7 @@ public class DecisionTransitionTests
     [Fact]
     public void Reviewed_Failed_RecordsTheConsultationsObjection_Art17()
     {
-        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("C1", false, "区财政局：资金来源未落实");
+        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("C1", false, "区财政局：资金来源未落实").Next;
 
         Assert.Equal(new Review(ReviewState.Failed, "C1", "区财政局：资金来源未落实"), d.Consultation);
         Assert.Equal(new Review(ReviewState.Pending, "L1"), d.LegalityReview);
@@ -149,7 +149,7 @@ public class DecisionTransitionTests
     [Fact]
     public void Reviewed_Failed_RecordsAFailedLegalityReview_Art15()
     {
-        var d = SubmitLikeTheService(DecisionSamples.Draft([]), "L1", "C1").Reviewed("L1", false, "与上位法抵触");
+        var d = SubmitLikeTheService(DecisionSamples.Draft([]), "L1", "C1").Reviewed("L1", false, "与上位法抵触").Next;
 
         Assert.Equal(new Review(ReviewState.Failed, "L1", "与上位法抵触"), d.LegalityReview);
     }
@@ -159,7 +159,7 @@ public class DecisionTransitionTests
     {
         var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1");
 
-        Assert.Throws<StateConflictException>(() => d.Reviewed("X9", true, null));
+        Assert.Throws<StateConflictException>(() => d.Reviewed("X9", true, null).Next);
     }
 
     [Theory]
@@ -167,27 +167,27 @@ public class DecisionTransitionTests
     [InlineData(false)]
     public void Reviewed_ASecondResultForTheSameApproval_IsRefused(bool firstPassed)
     {
-        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", firstPassed, null);
+        var d = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1").Reviewed("L1", firstPassed, null).Next;
 
-        Assert.Throws<StateConflictException>(() => d.Reviewed("L1", !firstPassed, null));
-        Assert.Throws<StateConflictException>(() => d.Reviewed("L1", firstPassed, null));
+        Assert.Throws<StateConflictException>(() => d.Reviewed("L1", !firstPassed, null).Next);
+        Assert.Throws<StateConflictException>(() => d.Reviewed("L1", firstPassed, null).Next);
     }
 
     [Fact]
     public void Reviewed_TheStaleApprovalOfAFailedRound_IsRefusedAfterResubmission()
     {
         var again = SubmitLikeTheService(DecisionSamples.Draft(["finance"]), "L1", "C1")
-            .Reviewed("L1", true, null).Reviewed("C1", false, "不同意");
+            .Reviewed("L1", true, null).Next.Reviewed("C1", false, "不同意").Next;
         again = SubmitLikeTheService(again, "L2", "C2");
 
-        Assert.Throws<StateConflictException>(() => again.Reviewed("C1", true, null));
-        Assert.Equal(ReviewState.Passed, again.Reviewed("C2", true, null).Consultation.State);
+        Assert.Throws<StateConflictException>(() => again.Reviewed("C1", true, null).Next);
+        Assert.Equal(ReviewState.Passed, again.Reviewed("C2", true, null).Next.Consultation.State);
     }
 
     [Fact]
     public void Reviewed_BeforeAnySubmission_IsRefused()
     {
-        Assert.Throws<StateConflictException>(() => DecisionSamples.Draft(["finance"]).Reviewed("L1", true, null));
+        Assert.Throws<StateConflictException>(() => DecisionSamples.Draft(["finance"]).Reviewed("L1", true, null).Next);
     }
 
     // ---- the meeting's agenda (Art. 5) ------------------------------------------------------------------------------
@@ -198,7 +198,7 @@ public class DecisionTransitionTests
     [InlineData(DecisionStatus.Scheduled)]
     public void Schedule_FromReviewDeferralOrAnEarlierAgenda_PutsItOnTheMeeting_Art5(DecisionStatus status)
     {
-        var d = InStatus(status).Schedule(MeetingType.Plenary, Today.AddDays(7));
+        var d = InStatus(status).Schedule(MeetingType.Plenary, Today.AddDays(7)).Next;
 
         Assert.Equal(DecisionStatus.Scheduled, d.Status);
         Assert.Equal(MeetingType.Plenary, d.ScheduledMeeting);
@@ -212,13 +212,13 @@ public class DecisionTransitionTests
     [InlineData(DecisionStatus.Rejected)]
     public void Schedule_FromADraftOrADecidedDecision_IsRefused_Art5(DecisionStatus status)
     {
-        Assert.Throws<StateConflictException>(() => InStatus(status).Schedule(MeetingType.Executive, Today));
+        Assert.Throws<StateConflictException>(() => InStatus(status).Schedule(MeetingType.Executive, Today).Next);
     }
 
     [Fact]
     public void Schedule_AgainWhileScheduled_MovesTheMeeting_Art5()
     {
-        var d = DecisionSamples.Scheduled().Schedule(MeetingType.Plenary, Today.AddDays(14));
+        var d = DecisionSamples.Scheduled().Schedule(MeetingType.Plenary, Today.AddDays(14)).Next;
 
         Assert.Equal(MeetingType.Plenary, d.ScheduledMeeting);
         Assert.Equal(Today.AddDays(14), d.ScheduledDate);
@@ -234,7 +234,7 @@ public class DecisionTransitionTests
         var span = TimeSpan.FromDays(182) + TimeSpan.FromHours(3);
         var outcome = DecisionSamples.Outcome(result);
 
-        var d = DecisionSamples.Scheduled().Decided(outcome, Now, span);
+        var d = DecisionSamples.Scheduled().Decided(outcome, Now, span, DecisionSamples.Attended).Next;
 
         Assert.Equal(expected, d.Status);
         Assert.True(d.IsAdopted);
@@ -255,12 +255,12 @@ public class DecisionTransitionTests
         Assert.Equal(MeetingResult.Rejected, d.Outcome?.Result);
         Assert.Null(d.AdoptedAt);
         Assert.Null(d.EvaluationDueAt);
-        Assert.Throws<StateConflictException>(() => d.Submit("L2", "C2"));
-        Assert.Throws<StateConflictException>(() => d.Schedule(MeetingType.Executive, Today.AddDays(7)));
-        Assert.Throws<StateConflictException>(() => d.Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year));
-        Assert.Throws<StateConflictException>(() => d.Published(Now));
-        Assert.Throws<StateConflictException>(() => d.EvaluationOpened(Now));
-        Assert.Throws<StateConflictException>(() => d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.Research)));
+        Assert.Throws<StateConflictException>(() => d.Submit("L2", "C2", DecisionSamples.Org).Next);
+        Assert.Throws<StateConflictException>(() => d.Schedule(MeetingType.Executive, Today.AddDays(7)).Next);
+        Assert.Throws<StateConflictException>(() => d.Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year, DecisionSamples.Attended).Next);
+        Assert.Throws<StateConflictException>(() => d.Published(Now).Next);
+        Assert.Throws<StateConflictException>(() => d.EvaluationOpened(Now).Next);
+        Assert.Throws<StateConflictException>(() => d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.Research)).Next);
     }
 
     [Fact]
@@ -274,13 +274,13 @@ public class DecisionTransitionTests
         Assert.Null(deferred.AdoptedAt);
         Assert.Null(deferred.EvaluationDueAt);
         Assert.Equal(MeetingResult.Deferred, deferred.Outcome?.Result);
-        Assert.Throws<StateConflictException>(() => deferred.Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year));
+        Assert.Throws<StateConflictException>(() => deferred.Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year, DecisionSamples.Attended).Next);
 
-        var rescheduled = deferred.Schedule(MeetingType.Plenary, Today.AddDays(30));
+        var rescheduled = deferred.Schedule(MeetingType.Plenary, Today.AddDays(30)).Next;
         Assert.Equal(DecisionStatus.Scheduled, rescheduled.Status);
         Assert.Equal(MeetingType.Plenary, rescheduled.ScheduledMeeting);
 
-        var adopted = rescheduled.Decided(DecisionSamples.Outcome(MeetingResult.Adopted, MeetingType.Plenary), Now.AddDays(30), Year);
+        var adopted = rescheduled.Decided(DecisionSamples.Outcome(MeetingResult.Adopted, MeetingType.Plenary), Now.AddDays(30), Year, DecisionSamples.Attended).Next;
         Assert.Equal(DecisionStatus.Adopted, adopted.Status);
         Assert.Equal(Now.AddDays(30), adopted.AdoptedAt);
         Assert.Equal(MeetingType.Plenary, adopted.Outcome?.Meeting);
@@ -295,7 +295,7 @@ public class DecisionTransitionTests
     [InlineData(DecisionStatus.Rejected)]
     public void Decided_WhenNotScheduled_IsRefused_Art5(DecisionStatus status)
     {
-        Assert.Throws<StateConflictException>(() => InStatus(status).Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year));
+        Assert.Throws<StateConflictException>(() => InStatus(status).Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year, DecisionSamples.Attended).Next);
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public class DecisionTransitionTests
     {
         var adopted = DecisionSamples.Decided(MeetingResult.Adopted);
 
-        Assert.Throws<StateConflictException>(() => adopted.Decided(DecisionSamples.Outcome(MeetingResult.Rejected), Now, Year));
+        Assert.Throws<StateConflictException>(() => adopted.Decided(DecisionSamples.Outcome(MeetingResult.Rejected), Now, Year, DecisionSamples.Attended).Next);
     }
 
     // ---- publication (Art. 40, 41) ----------------------------------------------------------------------------------
@@ -313,7 +313,7 @@ public class DecisionTransitionTests
     [InlineData(MeetingResult.Amended)]
     public void Published_AnAdoptedDecision_RecordsWhen_Art40(MeetingResult result)
     {
-        var d = DecisionSamples.Decided(result).Published(Now.AddHours(1));
+        var d = DecisionSamples.Decided(result).Published(Now.AddHours(1)).Next;
 
         Assert.Equal(Now.AddHours(1), d.PublishedAt);
     }
@@ -321,9 +321,9 @@ public class DecisionTransitionTests
     [Fact]
     public void Published_Twice_IsRefused_Art40()
     {
-        var d = DecisionSamples.Decided(MeetingResult.Adopted).Published(Now.AddHours(1));
+        var d = DecisionSamples.Decided(MeetingResult.Adopted).Published(Now.AddHours(1)).Next;
 
-        Assert.Throws<StateConflictException>(() => d.Published(Now.AddHours(2)));
+        Assert.Throws<StateConflictException>(() => d.Published(Now.AddHours(2)).Next);
     }
 
     [Theory]
@@ -334,7 +334,7 @@ public class DecisionTransitionTests
         var d = DecisionSamples.Decided(result, confidential: true);
 
         Assert.True(d.IsAdopted);
-        Assert.Throws<StateConflictException>(() => d.Published(Now));
+        Assert.Throws<StateConflictException>(() => d.Published(Now).Next);
     }
 
     [Theory]
@@ -345,7 +345,7 @@ public class DecisionTransitionTests
     [InlineData(DecisionStatus.Rejected)]
     public void Published_ADecisionNotAdopted_IsRefused_Art40(DecisionStatus status)
     {
-        Assert.Throws<StateConflictException>(() => InStatus(status).Published(Now));
+        Assert.Throws<StateConflictException>(() => InStatus(status).Published(Now).Next);
     }
 
     // ---- post-implementation evaluation (Art. 18) -------------------------------------------------------------------
@@ -353,7 +353,7 @@ public class DecisionTransitionTests
     [Fact]
     public void EvaluationOpened_OnAnAdoptedDecision_OpensIt_Art18()
     {
-        var d = DecisionSamples.Decided(MeetingResult.Amended).EvaluationOpened(Now.AddDays(365));
+        var d = DecisionSamples.Decided(MeetingResult.Amended).EvaluationOpened(Now.AddDays(365)).Next;
 
         Assert.Equal(new Evaluation(Now.AddDays(365)), d.Evaluation);
     }
@@ -361,9 +361,9 @@ public class DecisionTransitionTests
     [Fact]
     public void EvaluationOpened_Twice_IsRefused_Art18()
     {
-        var d = DecisionSamples.Decided(MeetingResult.Adopted).EvaluationOpened(Now.AddDays(365));
+        var d = DecisionSamples.Decided(MeetingResult.Adopted).EvaluationOpened(Now.AddDays(365)).Next;
 
-        Assert.Throws<StateConflictException>(() => d.EvaluationOpened(Now.AddDays(366)));
+        Assert.Throws<StateConflictException>(() => d.EvaluationOpened(Now.AddDays(366)).Next);
     }
 
     [Theory]
@@ -374,25 +374,25 @@ public class DecisionTransitionTests
     [InlineData(DecisionStatus.Rejected)]
     public void EvaluationOpened_OnADecisionNotAdopted_IsRefused_Art18(DecisionStatus status)
     {
-        Assert.Throws<StateConflictException>(() => InStatus(status).EvaluationOpened(Now));
+        Assert.Throws<StateConflictException>(() => InStatus(status).EvaluationOpened(Now).Next);
     }
 
     [Fact]
     public void EvaluationRecorded_BeforeItIsOpened_IsRefused_Art18()
     {
         Assert.Throws<StateConflictException>(() =>
-            DecisionSamples.Decided(MeetingResult.Adopted).EvaluationRecorded("已完成改造 120 个小区", DecisionSamples.Creator, Now));
+            DecisionSamples.Decided(MeetingResult.Adopted).EvaluationRecorded("已完成改造 120 个小区", DecisionSamples.Creator, Now).Next);
     }
 
     [Fact]
     public void EvaluationRecorded_OnceOpened_RecordsTheFindings_AndOnlyOnce_Art18()
     {
-        var opened = DecisionSamples.Decided(MeetingResult.Adopted).EvaluationOpened(Now.AddDays(365));
+        var opened = DecisionSamples.Decided(MeetingResult.Adopted).EvaluationOpened(Now.AddDays(365)).Next;
 
-        var recorded = opened.EvaluationRecorded("已完成改造 120 个小区", DecisionSamples.Creator, Now.AddDays(400));
+        var recorded = opened.EvaluationRecorded("已完成改造 120 个小区", DecisionSamples.Creator, Now.AddDays(400)).Next;
 
         Assert.Equal(new Evaluation(Now.AddDays(365), "已完成改造 120 个小区", DecisionSamples.Creator, Now.AddDays(400)), recorded.Evaluation);
-        Assert.Throws<StateConflictException>(() => recorded.EvaluationRecorded("改写结论", DecisionSamples.Creator, Now.AddDays(401)));
+        Assert.Throws<StateConflictException>(() => recorded.EvaluationRecorded("改写结论", DecisionSamples.Creator, Now.AddDays(401)).Next);
     }
 
     // ---- the record closes at the decision (Art. 16, 17) ------------------------------------------------------------
@@ -408,10 +408,10 @@ public class DecisionTransitionTests
         var comment = new PublicComment(Today.AddDays(-30), Today.AddDays(-1), 3, "赞成", "全部采纳");
         var hearing = new Hearing(Today, "居民代表", "同意");
 
-        var next = d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.Research))
-            .WithEvidence(DecisionSamples.Evidence(EvidenceKind.LegalAnalysis))
-            .WithPublicComment(comment)
-            .WithHearing(hearing);
+        var next = d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.Research)).Next
+            .WithEvidence(DecisionSamples.Evidence(EvidenceKind.LegalAnalysis)).Next
+            .WithPublicComment(comment).Next
+            .WithHearing(hearing).Next;
 
         Assert.Equal([EvidenceKind.Research, EvidenceKind.LegalAnalysis], next.Evidence.Select(e => e.Kind));
         Assert.Equal(comment, next.PublicComment);
@@ -427,9 +427,9 @@ public class DecisionTransitionTests
     {
         var d = DecisionSamples.Decided(result);
 
-        Assert.Throws<StateConflictException>(() => d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.ExpertAssessment)));
-        Assert.Throws<StateConflictException>(() => d.WithPublicComment(new PublicComment(Today.AddDays(-30), Today, 1, "补录", null)));
-        Assert.Throws<StateConflictException>(() => d.WithHearing(new Hearing(Today, "补开", "补录")));
+        Assert.Throws<StateConflictException>(() => d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.ExpertAssessment)).Next);
+        Assert.Throws<StateConflictException>(() => d.WithPublicComment(new PublicComment(Today.AddDays(-30), Today, 1, "补录", null)).Next);
+        Assert.Throws<StateConflictException>(() => d.WithHearing(new Hearing(Today, "补开", "补录")).Next);
     }
 
     // ---- the whole path ---------------------------------------------------------------------------------------------
@@ -438,16 +438,16 @@ public class DecisionTransitionTests
     public void TheWholePath_DraftToEvaluation_ClosesEveryGateOnTheWay()
     {
         var d = DecisionSamples.Draft(["finance"], touchesLowerLevels: true, publicInterest: true, hearingRequired: true);
-        d = SubmitLikeTheService(d, "L1", "C1").Reviewed("L1", true, null).Reviewed("C1", true, null);
-        d = d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.Research))
-            .WithEvidence(DecisionSamples.Evidence(EvidenceKind.ExpertAssessment))
-            .WithEvidence(DecisionSamples.Evidence(EvidenceKind.LowerLevelOpinions))
-            .WithPublicComment(new PublicComment(Today.AddDays(-31), Today.AddDays(-1), 5, "赞成", "全部采纳"))
-            .WithHearing(new Hearing(Today.AddDays(-2), "居民代表", "同意"));
+        d = SubmitLikeTheService(d, "L1", "C1").Reviewed("L1", true, null).Next.Reviewed("C1", true, null).Next;
+        d = d.WithEvidence(DecisionSamples.Evidence(EvidenceKind.Research)).Next
+            .WithEvidence(DecisionSamples.Evidence(EvidenceKind.ExpertAssessment)).Next
+            .WithEvidence(DecisionSamples.Evidence(EvidenceKind.LowerLevelOpinions)).Next
+            .WithPublicComment(new PublicComment(Today.AddDays(-31), Today.AddDays(-1), 5, "赞成", "全部采纳")).Next
+            .WithHearing(new Hearing(Today.AddDays(-2), "居民代表", "同意")).Next;
         Assert.Empty(DecisionRules.OpenGates(d, Today, DecisionSamples.MinimumCommentDays));
 
-        d = d.Schedule(MeetingType.Executive, Today).Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year)
-            .Published(Now.AddMinutes(5)).EvaluationOpened(Now + Year).EvaluationRecorded("效果良好", DecisionSamples.Creator, Now + Year);
+        d = d.Schedule(MeetingType.Executive, Today).Next.Decided(DecisionSamples.Outcome(MeetingResult.Adopted), Now, Year, DecisionSamples.Attended).Next
+            .Published(Now.AddMinutes(5)).Next.EvaluationOpened(Now + Year).Next.EvaluationRecorded("效果良好", DecisionSamples.Creator, Now + Year).Next;
 
         Assert.Equal(DecisionStatus.Adopted, d.Status);
         Assert.Equal("效果良好", d.Evaluation?.Findings);

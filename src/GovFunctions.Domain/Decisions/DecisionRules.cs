@@ -1,3 +1,4 @@
+using GovFunctions.Approvals;
 namespace GovFunctions.Decisions;
 
 /// <summary>A published decision as the public sees it (政务公开, Art. 40–41): nothing but what may be public.</summary>
@@ -101,4 +102,32 @@ public static class DecisionRules
     };
 
     public static string MeetingName(MeetingType m) => m == MeetingType.Plenary ? "区政府全体会议" : "区政府常务会议";
+
+    public static string EvidenceName(EvidenceKind k) => k switch
+    {
+        EvidenceKind.Research => "研究依据",
+        EvidenceKind.ExpertAssessment => "专家论证评估",
+        EvidenceKind.LegalAnalysis => "法律分析",
+        _ => "下级或基层意见",
+    };
+
+    public static string ResultName(MeetingResult r) => r switch
+    {
+        MeetingResult.Adopted => "通过",
+        MeetingResult.Rejected => "不通过",
+        MeetingResult.Amended => "修改后通过",
+        _ => "暂缓",
+    };
+
+    /// <summary>What an approval of the decision and its emails show.</summary>
+    public static IReadOnlyList<Fact> Facts(OrgChart org, Decision d) =>
+    [
+        new("决策事项", d.Title),
+        new("类别（第十五条）", CategoryName(d.Category)),
+        new("提请部门", org.FindDepartment(d.SponsorDepartmentId)?.Name ?? d.SponsorDepartmentId),
+        new("事项概要", d.Summary),
+        new("涉及群众切身利益", d.PublicInterest ? "是" : "否"),
+        new("需要听证", d.HearingRequired ? "是" : "否"),
+        new("编号", d.Id),
+    ];
 }

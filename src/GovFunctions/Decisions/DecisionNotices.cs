@@ -11,7 +11,7 @@ public sealed record DecisionNoticeData(string DecisionId);
 /// <summary>The decisions' own emails: the post-implementation evaluation falls due (Art. 18).</summary>
 public sealed class DecisionNotices(DecisionService decisions, OrganizationStore organization) : INotificationRenderer
 {
-    public const string EvaluationDue = "decision.evaluation-due";
+    public const string EvaluationDue = DecisionMessages.EvaluationDue;
 
     public bool Handles(string type) => type == EvaluationDue;
 

@@ -11,11 +11,11 @@ public sealed record LegalNoticeData(string Id);
 /// <summary>The legal affairs emails: filing reminders and late filings (Art. 21), reconsideration deadlines (Art. 23).</summary>
 public sealed class LegalNotices(NormativeDocumentService documents, ReconsiderationService reconsiderations, OrganizationStore organization) : INotificationRenderer
 {
-    public const string FilingDue = "legal.filing-due";
-    public const string FilingLate = "legal.filing-late";
-    public const string ReconsiderationDeadline = "legal.reconsideration-deadline";
+    public const string FilingDue = LegalMessages.FilingDue;
+    public const string FilingLate = LegalMessages.FilingLate;
+    public const string ReconsiderationDeadline = LegalMessages.ReconsiderationDeadline;
 
-    public bool Handles(string type) => type.StartsWith("legal.", StringComparison.Ordinal);
+    public bool Handles(string type) => type.StartsWith(LegalMessages.NoticePrefix, StringComparison.Ordinal);
 
     public async Task<OutgoingMail?> RenderAsync(QueueEnvelope notification, CancellationToken ct)
     {

@@ -86,9 +86,11 @@ public static class ServiceRegistration
         services.AddSingleton<INotificationRenderer, DutyNotices>();
 
         services.AddCheckedOptions(new DecisionOptionsRules());
+        services.AddSingleton<DecisionRecords>();
         services.AddSingleton<DecisionService>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionService>());
-        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionService>());
+        services.AddSingleton<DecisionReviews>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionReviews>());
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionReviews>());
         services.AddSingleton<INotificationRenderer, DecisionNotices>();
 
         services.AddCheckedOptions(new LegalOptionsRules());

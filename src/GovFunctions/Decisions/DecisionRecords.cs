@@ -1,0 +1,50 @@
+using GovFunctions.Approvals;
+using GovFunctions.Common;
+using GovFunctions.Notifications;
+using GovFunctions.Platform.Routing;
+using GovFunctions.Platform.Storage;
+using GovFunctions.Supervision;
+
+namespace GovFunctions.Decisions;
+
+/// <summary>
+/// The decisions' record store, shared by the use cases (<see cref="DecisionService"/>) and the queue side
+/// (<see cref="DecisionReviews"/>): <see cref="MessagesOf"/> is the one place a decision's events become messages.
+/// </summary>
+public sealed class DecisionRecords
+{
+    private readonly ApprovalEngine _engine;
+    private readonly TimeProvider _clock;
+
+    public DecisionRecords(StorageClients storage, Outbox outbox, ApprovalEngine engine, TimeProvider clock)
+    {
+        _engine = engine;
+        _clock = clock;
+        Store = new RecordStore<Decision>(storage, outbox, Tables.Decisions) { MessagesOf = MessagesOf };
+    }
+
+    public RecordStore<Decision> Store { get; }
+
+    public static RecordKey KeyOf(string id) => RecordKey.Own(id);
+
+    public async Task<Stored<Decision>> GetAsync(string id, CancellationToken ct = default) =>
+        await Store.FindAsync(KeyOf(id), ct)
+        ?? throw new NotFoundException(Bilingual.Text($"决策事项 {id} 不存在", $"decision {id} not found"));
+
+    private IEnumerable<OutboundMessage> MessagesOf(Decision d, IDomainEvent e) => e switch
+    {
+        ReviewRequested r => [_engine.StartMessage(r.Request)],
+        DecisionMade m => [
+            .. m.Public ? [new OutboundMessage(Queues.ApprovalRouting, QueueEnvelope.Create(DecisionMessages.Publish, d.Id, _clock))]
+                : Array.Empty<OutboundMessage>(),
+            .. m.Adopted // its implementation becomes supervised work (Art. 30)
+                ? [SupervisionService.FromDecision(
+                    new(d.Id, d.Title, d.SponsorDepartmentId, d.ConsultDepartmentIds, d.Outcome!.Date), _clock)]
+                : Array.Empty<OutboundMessage>(),
+        ],
+        EvaluationDue => [NotificationService.Message(DecisionMessages.EvaluationDue, DecisionMessages.EvaluationMailKey(d.Id), _clock,
+            new DecisionNoticeData(d.Id))],
+        DecisionRegistered or ReviewRecorded or AgendaRefused or DecisionPublished => [],
+        _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
+    };
+}

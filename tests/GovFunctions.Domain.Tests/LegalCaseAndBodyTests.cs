@@ -81,7 +81,7 @@ public class LegalCaseAndBodyTests
     {
         var t = CoordinationBody.Register("cb-1", "ap-9", Body(), P(OfficeClerk), Org, At("2026-11-02T10:00"));
         Assert.Equal(CoordinationBodyStatus.Proposed, t.Next.Status);
-        Assert.Equal(new BodyApprovalNeeded("cb-1", "ap-9"), Assert.Single(t.Events));
+        Assert.Equal(new BodyApprovalNeeded("cb-1", "ap-9", Org.DistrictHead.Id), Assert.Single(t.Events));
         Assert.Equal(CoordinationBodyStatus.Active, t.Next.Decided("ap-9", true).Next.Status);
         Assert.Equal(CoordinationBodyStatus.Refused, t.Next.Decided("ap-9", false).Next.Status);
         Assert.Throws<StateConflictException>(() => t.Next.Decided("ap-9", true).Next.Decided("ap-9", true));

@@ -14,7 +14,8 @@ public sealed record CoordinationBodyIntake(string? Name, string? Purpose, strin
 
 public sealed record RefusedAct(ForbiddenAct Kind, string ById, DateTimeOffset At, string? Description);
 
-public sealed record BodyApprovalNeeded(string BodyId, string ApprovalId) : IDomainEvent;
+/// <summary>A body no higher authority requires goes to the district head (<see cref="DistrictHeadId"/>) for approval.</summary>
+public sealed record BodyApprovalNeeded(string BodyId, string ApprovalId, string DistrictHeadId) : IDomainEvent;
 public sealed record DissolutionReminder(string BodyId, bool ListedForOffice) : IDomainEvent;
 
 /// <summary>
@@ -73,7 +74,7 @@ public sealed record CoordinationBody(
         return i.RequiredByHigherAuthority
             ? Transition<CoordinationBody>.To(body, "登记上级规定设立的领导小组")
             : Transition<CoordinationBody>.To(body, "拟设立，报区长批准（第二十五条）",
-                new BodyApprovalNeeded(id, approvalId));
+                new BodyApprovalNeeded(id, approvalId, org.DistrictHead.Id));
     }
 
     public Transition<CoordinationBody> Decided(string approvalId, bool approved)

@@ -60,7 +60,8 @@ public sealed record CoordinationBody(
         if (leader is null || leader.Role is not (Role.DistrictHead or Role.ExecutiveDeputyHead or Role.DeputyHead))
             errors.Add("leaderId", "牵头领导须为区长或分管副区长", "leaderId must be the district head or a deputy head");
         var members = (i.MemberIds ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
-        if (members.Any(m => org.FindPerson(m) is null)) errors.Add("memberIds", "成员不存在", "memberIds names an unknown person");
+        if (members.Any(m => org.FindPerson(m) is null) || (i.MemberIds ?? []).Any(string.IsNullOrWhiteSpace))
+            errors.Add("memberIds", "成员不存在", "memberIds names an unknown person");
         if (i.ExpectedEndDate is null) errors.Add("expectedEndDate", "请填写预计完成工作的日期", "expectedEndDate is required");
         else if (i.ExpectedEndDate < ChinaTime.DateOf(now))
             errors.Add("expectedEndDate", "预计完成日期不能早于今天", "expectedEndDate is in the past");

@@ -86,7 +86,7 @@ public sealed record LegalCase(
             .MaxLength("summary", i.Summary, MaxSummary, "案情摘要");
         if (i.Kind is null) errors.Add("kind", "请选择案件类型", "kind is required");
         var participants = (i.ParticipantDepartmentIds ?? []).Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
-        if (participants.Any(d => org.FindDepartment(d) is null))
+        if (participants.Any(d => org.FindDepartment(d) is null) || (i.ParticipantDepartmentIds ?? []).Any(string.IsNullOrWhiteSpace))
             errors.Add("participantDepartmentIds", "参与部门不存在", "participantDepartmentIds names an unknown department");
         if (i.Kind == LegalCaseKind.Litigation && i.ServedAt is null)
             errors.Add("servedAt", "行政诉讼须填写起诉状副本送达时间", "servedAt is required for litigation");
@@ -160,7 +160,8 @@ public sealed record LegalCase(
         return new Transition<LegalCase>(
             this with
             {
-                Status = LegalCaseStatus.Closed, Outcome = outcome, OutcomeText = text?.Trim(), ClosedAt = now, RectificationOwnerId = owner,
+                Status = LegalCaseStatus.Closed, Outcome = outcome, OutcomeText = text?.Trim(), ClosedAt = now,
+                RectificationOwnerId = owner,
             },
             $"结案：{OutcomeName(outcome)}" + (lost ? "，开立整改督办事项" : ""), events);
     }
@@ -174,14 +175,17 @@ public sealed record LegalCase(
     }
 
     /// <summary>
-    /// The defence clock's daily look: the reminders due by now (<paramref name="reminderDays"/> before the due date, not sent yet)
-    /// are recorded together with one mail, for the nearest; null when none is due, the defence is filed or the case closed.
+    /// The defence clock's daily look, on working days: the reminders due by now (<paramref name="reminderWorkingDays"/> working days
+    /// or fewer before the due date, not sent yet) are recorded together with one mail, for the nearest; null on a rest day, when
+    /// none is due, past the due date, or once the defence is filed or the case closed.
     /// </summary>
-    public Transition<LegalCase>? RemindDefence(DateTimeOffset now, IEnumerable<int> reminderDays)
+    public Transition<LegalCase>? RemindDefence(DateTimeOffset now, IEnumerable<int> reminderWorkingDays, WorkingCalendar calendar)
     {
         if (Status != LegalCaseStatus.Open || DefenceFiledAt is not null || DefenceDueAt is not { } dueAt) return null;
-        var daysLeft = ChinaTime.DateOf(dueAt).DayNumber - ChinaTime.DateOf(now).DayNumber;
-        var due = reminderDays.Distinct().Where(d => daysLeft >= 0 && daysLeft <= d && !DefenceRemindersSent.Contains(d)).ToList();
+        var (today, dueDay) = (ChinaTime.DateOf(now), ChinaTime.DateOf(dueAt));
+        if (!calendar.IsWorkingDay(today) || today > dueDay) return null;
+        var left = calendar.WorkingDaysBetween(today, dueDay);
+        var due = reminderWorkingDays.Distinct().Where(d => left <= d && !DefenceRemindersSent.Contains(d)).ToList();
         if (due.Count == 0) return null;
         var reminded = DefenceReminded(due.Min());
         return reminded with { Next = reminded.Next with { DefenceRemindersSent = [.. DefenceRemindersSent, .. due] } };

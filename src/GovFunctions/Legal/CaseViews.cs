@@ -11,8 +11,9 @@ public static class CaseViews
 
     public sealed record AnswerView(string DepartmentId, string ById, string Text, DateTimeOffset At);
 
-    public sealed record CaseView(string Id, LegalCaseKind Kind, string Status, string Summary, IReadOnlyList<string> ParticipantDepartmentIds,
-        IReadOnlyList<string> UnansweredDepartmentIds, IReadOnlyList<AnswerView> Answers, string ParticipationApprovalId,
+    public sealed record CaseView(string Id, LegalCaseKind Kind, string Status, string Summary,
+        IReadOnlyList<string> ParticipantDepartmentIds, IReadOnlyList<string> UnansweredDepartmentIds,
+        IReadOnlyList<AnswerView> Answers, string ParticipationApprovalId,
         DateTimeOffset? ServedAt, DateTimeOffset? DefenceDueAt, DateTimeOffset? DefenceFiledAt, LegalCaseOutcome? Outcome,
         string? OutcomeText, DateTimeOffset? ClosedAt, string? RectificationItemId, IReadOnlyList<HistoryEntry> History);
 

@@ -113,7 +113,8 @@ public sealed partial class CoordinationBodyService : IApprovalSubject
                 ? b.Decided(approval.Id, approval.Status == ApprovalStatus.Approved)
                 : null, ct: ct);
 
-    /// <summary>Timer: after its expected end an active body's leader is reminded, after more working days the office — once each.</summary>
+    /// <summary>Timer: after its expected end an active body's leader is reminded, after more working days the office; once each.
+    /// </summary>
     public async Task<int> RemindDissolutionsAsync(CancellationToken ct = default)
     {
         var calendar = await _organization.CalendarAsync(ct);

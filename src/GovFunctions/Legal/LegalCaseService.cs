@@ -98,11 +98,12 @@ public sealed partial class LegalCaseService : IApprovalSubject
     /// <summary>The defence clock's daily run: each open case's due reminders, once each (the mail through the outbox).</summary>
     public async Task<int> RemindDefencesAsync(CancellationToken ct = default)
     {
+        var calendar = await _organization.CalendarAsync(ct);
         var keys = new List<RecordKey>();
         var open = Azure.Data.Tables.TableClient.CreateQueryFilter($"State eq {"open"}");
         await foreach (var c in Store.WhereAsync(open, ct))
             if (c.Value.Kind == LegalCaseKind.Litigation && c.Value.DefenceFiledAt is null) keys.Add(c.Key);
-        return await Store.SweepAsync(keys, Actor.System, s => s.Value.RemindDefence(_clock.GetUtcNow(), _options.ReminderDays),
+        return await Store.SweepAsync(keys, Actor.System, s => s.Value.RemindDefence(_clock.GetUtcNow(), _options.ReminderDays, calendar),
             _log, "LegalCaseDefenceReminders", ct);
     }
 

@@ -10,7 +10,8 @@ public sealed record CoordinationBodyIntake(string? Name, string? Purpose, strin
 
 public sealed record RefusedAct(ForbiddenAct Kind, string ById, DateTimeOffset At, string? Description);
 
-public sealed record BodyApprovalNeeded(string BodyId, string ApprovalId) : IDomainEvent;
+/// <summary>A body no higher authority requires goes to the district head (<see cref="DistrictHeadId"/>) for approval.</summary>
+public sealed record BodyApprovalNeeded(string BodyId, string ApprovalId, string DistrictHeadId) : IDomainEvent;
 public sealed record DissolutionReminder(string BodyId, bool ListedForOffice) : IDomainEvent;
 
 /// <summary>
@@ -55,7 +56,8 @@ public sealed record CoordinationBody(
         if (leader is null || leader.Role is not (Role.DistrictHead or Role.ExecutiveDeputyHead or Role.DeputyHead))
             errors.Add("leaderId", "牵头领导须为区长或分管副区长", "leaderId must be the district head or a deputy head");
         var members = (i.MemberIds ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).Distinct().ToList();
-        if (members.Any(m => org.FindPerson(m) is null)) errors.Add("memberIds", "成员不存在", "memberIds names an unknown person");
+        if (members.Any(m => org.FindPerson(m) is null) || (i.MemberIds ?? []).Any(string.IsNullOrWhiteSpace))
+            errors.Add("memberIds", "成员不存在", "memberIds names an unknown person");
         if (i.ExpectedEndDate is null) errors.Add("expectedEndDate", "请填写预计完成工作的日期", "expectedEndDate is required");
         else if (i.ExpectedEndDate < ChinaTime.DateOf(now))
             errors.Add("expectedEndDate", "预计完成日期不能早于今天", "expectedEndDate is in the past");
@@ -69,7 +71,7 @@ public sealed record CoordinationBody(
         return i.RequiredByHigherAuthority
             ? Transition<CoordinationBody>.To(body, "登记上级规定设立的领导小组")
             : Transition<CoordinationBody>.To(body, "拟设立，报区长批准（第二十五条）",
-                new BodyApprovalNeeded(id, approvalId));
+                new BodyApprovalNeeded(id, approvalId, org.DistrictHead.Id));
     }
 
     public Transition<CoordinationBody> Decided(string approvalId, bool approved)

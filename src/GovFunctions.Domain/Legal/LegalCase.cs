@@ -13,18 +13,25 @@ public sealed record LegalCaseIntake(
 /// <summary>A participating department's answer through its link: the facts, the documents it holds, its opinion.</summary>
 public sealed record ParticipantAnswer(string DepartmentId, string ById, string Text, DateTimeOffset At);
 
-public sealed record ParticipationRequested(string CaseId, string ApprovalId, IReadOnlyList<string> DepartmentIds) : IDomainEvent;
+/// <summary>The departments concerned are asked to take part: a written reply each, addressed to its head (the engine's step).</summary>
+public sealed record ParticipationRequested(string CaseId, string ApprovalId, IReadOnlyList<string> DepartmentIds,
+    IReadOnlyList<string> HeadIds, IReadOnlyList<string> DepartmentNames) : IDomainEvent;
 public sealed record DefenceFiled(string CaseId) : IDomainEvent;
 public sealed record CaseClosed(string CaseId, LegalCaseOutcome Outcome) : IDomainEvent;
 
 /// <summary>A lost case opens a rectification item in supervision (Art. 30, 32).</summary>
 public sealed record RectificationNeeded(string CaseId, string OwnerDepartmentId) : IDomainEvent;
 
+/// <summary>The statement of defence is due in <see cref="DaysBefore"/> days or fewer: the legal affairs office is reminded.</summary>
+public sealed record DefenceReminderDue(string CaseId, int DaysBefore) : IDomainEvent;
+
 /// <summary>
 /// A case the legal affairs office leads (Art. 24). Transitions:
 /// <code>
 /// Register          → open     (the departments concerned are asked to take part: a reply task each)
 /// Answered          open       (a department's answer, from the engine)
+/// ParticipationEnded open      (the engine's reply step ended: every department's answer recorded at once)
+/// RemindDefence     open       (the defence clock: a reminder N days before the due date, once each)
 /// FileDefence       open       (litigation: the statement of defence, 答辩状, due 15 days after service)
 /// Close             open → closed   (422 第二十四条 while a participant has not answered; a lost case → rectification)
 /// </code>
@@ -51,6 +58,9 @@ public sealed record LegalCase(
     public DateTimeOffset? ClosedAt { get; init; }
     public IReadOnlyList<int> DefenceRemindersSent { get; init; } = [];
 
+    /// <summary>A lost case: the department that owns its rectification item in supervision.</summary>
+    public string? RectificationOwnerId { get; init; }
+
     public string StateName => Status.ToString().ToLowerInvariant();
 
     public IEnumerable<string> Unanswered => ParticipantDepartmentIds.Where(d => Answers.All(a => a.DepartmentId != d));
@@ -72,7 +82,7 @@ public sealed record LegalCase(
             .MaxLength("summary", i.Summary, MaxSummary, "案情摘要");
         if (i.Kind is null) errors.Add("kind", "请选择案件类型", "kind is required");
         var participants = (i.ParticipantDepartmentIds ?? []).Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList();
-        if (participants.Any(d => org.FindDepartment(d) is null))
+        if (participants.Any(d => org.FindDepartment(d) is null) || (i.ParticipantDepartmentIds ?? []).Any(string.IsNullOrWhiteSpace))
             errors.Add("participantDepartmentIds", "参与部门不存在", "participantDepartmentIds names an unknown department");
         if (i.Kind == LegalCaseKind.Litigation && i.ServedAt is null)
             errors.Add("servedAt", "行政诉讼须填写起诉状副本送达时间", "servedAt is required for litigation");
@@ -80,7 +90,11 @@ public sealed record LegalCase(
         errors.ThrowIfAny();
 
         var due = i.Kind == LegalCaseKind.Litigation ? DefenceDue(i.ServedAt!.Value, defenceDays, calendar) : (DateTimeOffset?)null;
-        var events = participants.Count > 0 ? new IDomainEvent[] { new ParticipationRequested(id, approvalId, participants) } : [];
+        var events = participants.Count > 0 ? new IDomainEvent[]
+            {
+                new ParticipationRequested(id, approvalId, participants, participants.Select(d => org.HeadOf(d).Id).ToList(),
+                    participants.Select(d => org.FindDepartment(d)!.Name).ToList()),
+            } : [];
         return Transition<LegalCase>.To(
             new LegalCase(id, i.Kind!.Value, i.Summary!.Trim(), participants, i.ServedAt, due, approvalId, by.Id, now,
                 LegalCaseStatus.Open),
@@ -94,6 +108,19 @@ public sealed record LegalCase(
             throw new StateConflictException(Bilingual.Text("该部门的意见已记录", "this department's answer is already recorded"));
         return Transition<LegalCase>.To(this with { Answers = [.. Answers, new ParticipantAnswer(departmentId, byId, text, at)] },
             $"参与部门 {departmentId} 提交意见");
+    }
+
+    /// <summary>
+    /// The participation step (a countersign of written replies) ended: every answer it carries is recorded at once. Null when
+    /// the approval is not this case's, or every answer is already recorded (a redelivery, or answers taken one by one).
+    /// </summary>
+    public Transition<LegalCase>? ParticipationEnded(string approvalId, IEnumerable<ParticipantAnswer> answers)
+    {
+        if (approvalId != ParticipationApprovalId) return null;
+        var fresh = answers.Where(a => Unanswered.Contains(a.DepartmentId)).GroupBy(a => a.DepartmentId).Select(g => g.First()).ToList();
+        if (fresh.Count == 0) return null;
+        return Transition<LegalCase>.To(this with { Answers = [.. Answers, .. fresh] },
+            $"参与部门提交意见：{string.Join("、", fresh.Select(a => a.DepartmentId))}");
     }
 
     public Transition<LegalCase> FileDefence(Person by, OrgChart org, DateTimeOffset now)
@@ -124,18 +151,40 @@ public sealed record LegalCase(
                 $"departments have not answered: {string.Join(", ", missing)}"));
         var lost = outcome is LegalCaseOutcome.JudgementLost or LegalCaseOutcome.Revoked;
         var events = new List<IDomainEvent> { new CaseClosed(Id, outcome) };
-        if (lost) events.Add(new RectificationNeeded(Id, ParticipantDepartmentIds.FirstOrDefault() ?? org.LegalOffice.Id));
+        var owner = lost ? ParticipantDepartmentIds.FirstOrDefault() ?? org.LegalOffice.Id : null;
+        if (owner is not null) events.Add(new RectificationNeeded(Id, owner));
         return new Transition<LegalCase>(
-            this with { Status = LegalCaseStatus.Closed, Outcome = outcome, OutcomeText = text?.Trim(), ClosedAt = now },
+            this with
+            {
+                Status = LegalCaseStatus.Closed, Outcome = outcome, OutcomeText = text?.Trim(), ClosedAt = now,
+                RectificationOwnerId = owner,
+            },
             $"结案：{OutcomeName(outcome)}" + (lost ? "，开立整改督办事项" : ""), events);
     }
 
-    /// <summary>Records a defence reminder sent (days before the due date), once each.</summary>
+    /// <summary>Records a defence reminder sent (days before the due date), once each; its mail is the event's.</summary>
     public Transition<LegalCase> DefenceReminded(int daysBefore)
     {
         if (DefenceRemindersSent.Contains(daysBefore)) throw Conflict("该提醒已发送", "this reminder was already sent");
         return Transition<LegalCase>.To(this with { DefenceRemindersSent = [.. DefenceRemindersSent, daysBefore] },
-            $"答辩期限提醒（提前{daysBefore}天）");
+            $"答辩期限提醒（提前{daysBefore}天）", new DefenceReminderDue(Id, daysBefore));
+    }
+
+    /// <summary>
+    /// The defence clock's daily look, on working days: the reminders due by now (<paramref name="reminderWorkingDays"/> working days
+    /// or fewer before the due date, not sent yet) are recorded together with one mail, for the nearest; null on a rest day, when
+    /// none is due, past the due date, or once the defence is filed or the case closed.
+    /// </summary>
+    public Transition<LegalCase>? RemindDefence(DateTimeOffset now, IEnumerable<int> reminderWorkingDays, WorkingCalendar calendar)
+    {
+        if (Status != LegalCaseStatus.Open || DefenceFiledAt is not null || DefenceDueAt is not { } dueAt) return null;
+        var (today, dueDay) = (ChinaTime.DateOf(now), ChinaTime.DateOf(dueAt));
+        if (!calendar.IsWorkingDay(today) || today > dueDay) return null;
+        var left = calendar.WorkingDaysBetween(today, dueDay);
+        var due = reminderWorkingDays.Distinct().Where(d => left <= d && !DefenceRemindersSent.Contains(d)).ToList();
+        if (due.Count == 0) return null;
+        var reminded = DefenceReminded(due.Min());
+        return reminded with { Next = reminded.Next with { DefenceRemindersSent = [.. DefenceRemindersSent, .. due] } };
     }
 
     public static string OutcomeName(LegalCaseOutcome o) => o switch

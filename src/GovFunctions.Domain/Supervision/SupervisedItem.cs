@@ -1,7 +1,8 @@
 namespace GovFunctions.Supervision;
 
 /// <summary>Where supervised work comes from (Art. 30, 31).</summary>
-public enum SupervisionSource { Decision, Instruction, Deployment, Proposal }
+/// <summary>Where an item comes from; <c>LegalCase</c>: the rectification a lost case calls for (Art. 24), opened by the system.</summary>
+public enum SupervisionSource { Decision, Instruction, Deployment, Proposal, LegalCase }
 
 /// <summary>How often the owner reports progress, on the working-day clock.</summary>
 public enum ProgressCadence { Weekly, Biweekly, Monthly }

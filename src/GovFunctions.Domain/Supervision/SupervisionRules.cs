@@ -68,7 +68,8 @@ public static class SupervisionRules
             .Required("title", i.Title, "督办事项名称").MaxLength("title", i.Title?.Trim(), MaxTitle, "督办事项名称")
             .MaxLength("sourceId", i.SourceId, 200, "来源编号");
         if (i.Source is null) errors.Add("source", "请选择督办来源", "source is required");
-        if (i.Source is SupervisionSource.Decision or SupervisionSource.Instruction && string.IsNullOrWhiteSpace(i.SourceId))
+        if (i.Source is SupervisionSource.Decision or SupervisionSource.Instruction or SupervisionSource.LegalCase
+            && string.IsNullOrWhiteSpace(i.SourceId))
             errors.Add("sourceId", "来源为决策或批示时须填写来源编号",
                 "sourceId is required for a decision or an instruction");
         var owner = org.FindDepartment(i.OwnerDepartmentId);
@@ -117,6 +118,19 @@ public static class SupervisionRules
             consultedDepartmentIds.Where(d => d != sponsorDepartmentId && org.FindDepartment(d) is not null).Distinct().ToList(),
             SupervisingLeader(sponsorDepartmentId, org).Id, org.HeadOf(sponsorDepartmentId).Id, adoptedOn.AddMonths(months),
             ProgressCadence.Monthly, null, []);
+
+    /// <summary>
+    /// The rectification item a lost case opens (Art. 24, 30): owned by the department it names, reported monthly, due after the
+    /// set months; the title names the case, cut to the title's limit.
+    /// </summary>
+    public static SupervisionRegistration FromLegalCase(string caseId, string summary, string ownerDepartmentId, DateOnly lostOn,
+        int months, OrgChart org)
+    {
+        var title = $"整改败诉（被撤销）案件：{summary}";
+        return new(title.Length > MaxTitle ? title[..(MaxTitle - 1)] + "…" : title, SupervisionSource.LegalCase, caseId,
+            ownerDepartmentId, [], SupervisingLeader(ownerDepartmentId, org).Id, org.HeadOf(ownerDepartmentId).Id, lostOn.AddMonths(months),
+            ProgressCadence.Monthly, null, []);
+    }
 
     public static void ValidateProgress(string? text, int? percent)
     {

@@ -118,6 +118,13 @@ public static class ServiceRegistration
         services.AddSingleton<ReportSender>();
 
         services.AddSingleton<RecordVerifier>();
+
+        services.AddOptions<LegalCaseOptions>().BindConfiguration("LegalCases").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LegalCaseService>();
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<LegalCaseService>());
+        services.AddSingleton<CoordinationBodyService>();
+        services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<CoordinationBodyService>());
+        services.AddSingleton<INotificationRenderer, CaseNotices>();
         return services;
     }
 }

@@ -36,10 +36,22 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
     /// <summary>
     /// The item a decision opens has an id derived from the decision, so the decision names it and a redelivery finds it.
     /// </summary>
-    public static string ItemIdForDecision(string sponsorDepartmentId, string decisionId) => $"{sponsorDepartmentId}.{decisionId}";
+    public static string ItemIdForDecision(string sponsorDepartmentId, string decisionId) => ItemIdFor(sponsorDepartmentId, decisionId);
+
+    /// <summary>The item a source (a decision, a lost case) opens: <c>{ownerDepartmentId}.{sourceId}</c>.</summary>
+    public static string ItemIdFor(string ownerDepartmentId, string sourceId) => $"{ownerDepartmentId}.{sourceId}";
 
     public static OutboundMessage FromDecision(DecisionAdopted adopted, TimeProvider clock) =>
         new(Queues.ApprovalRouting, QueueEnvelope.Create(FromDecisionType, adopted.DecisionId, clock, adopted));
+
+    /// <summary>A case against the district government was lost (Art. 24): its rectification becomes supervised work.</summary>
+    public const string FromLegalCaseType = "supervision.from-legal-case";
+
+    /// <summary>What the legal-case feature tells supervision when a case is lost; <c>Months</c>: the rectification period.</summary>
+    public sealed record CaseLost(string CaseId, string Summary, string OwnerDepartmentId, DateOnly LostOn, int Months);
+
+    public static OutboundMessage FromLegalCase(CaseLost lost, TimeProvider clock) =>
+        new(Queues.ApprovalRouting, QueueEnvelope.Create(FromLegalCaseType, lost.CaseId, clock, lost));
 
     private readonly OrganizationStore _organization;
     private readonly ApprovalEngine _engine;
@@ -140,6 +152,13 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
             await OpenForDecisionAsync(message.DataAs<DecisionAdopted>(), ct);
             return;
         }
+        if (message.Type == FromLegalCaseType)
+        {
+            var lost = message.DataAs<CaseLost>();
+            await OpenFromSourceAsync(ItemIdFor(lost.OwnerDepartmentId, lost.CaseId), org => SupervisionRules.FromLegalCase(
+                lost.CaseId, lost.Summary, lost.OwnerDepartmentId, lost.LostOn, lost.Months, org), "败诉（被撤销）案件，整改列入督办（第二十四条）", ct);
+            return;
+        }
         if (message.Type == AccountabilityType)
         {
             var item = (await GetAsync(message.Subject, ct)).Value;
@@ -160,18 +179,22 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
                 : null, messageId, ct);
     }
 
-    private async Task OpenForDecisionAsync(DecisionAdopted d, CancellationToken ct)
+    private Task OpenForDecisionAsync(DecisionAdopted d, CancellationToken ct) =>
+        OpenFromSourceAsync(ItemIdForDecision(d.SponsorDepartmentId, d.DecisionId), org => SupervisionRules.FromDecision(d.DecisionId,
+            d.Title, d.SponsorDepartmentId, d.ConsultDepartmentIds, d.AdoptedOn, _options.DecisionImplementationMonths, org),
+            "重大行政决策通过，其落实列入督办（第三十条）", ct);
+
+    /// <summary>An item its source opens, with an id derived from the source: a redelivery finds it and opens nothing more.</summary>
+    private async Task OpenFromSourceAsync(string id, Func<OrgChart, SupervisionRegistration> registration, string reason,
+        CancellationToken ct)
     {
-        var id = ItemIdForDecision(d.SponsorDepartmentId, d.DecisionId);
         if (await Store.FindAsync(KeyOf(id), ct) is not null) return; // a redelivery: opened already
-        var org = await _organization.OrganizationAsync(ct);
-        var registration = SupervisionRules.FromDecision(d.DecisionId, d.Title, d.SponsorDepartmentId, d.ConsultDepartmentIds, d.AdoptedOn,
-            _options.DecisionImplementationMonths, org);
+        var r = registration(await _organization.OrganizationAsync(ct));
         try
         {
-            await Store.CreateAsync(KeyOf(id), SupervisedItem.Register(id, registration, Actor.System.Id, _clock.GetUtcNow(),
-                "重大行政决策通过，其落实列入督办（第三十条）"), Actor.System, ct: ct);
-            LogRegistered(id, nameof(SupervisionSource.Decision), d.SponsorDepartmentId);
+            await Store.CreateAsync(KeyOf(id), SupervisedItem.Register(id, r, Actor.System.Id, _clock.GetUtcNow(), reason), Actor.System,
+                ct: ct);
+            LogRegistered(id, r.Source.ToString(), r.OwnerDepartmentId);
         }
         catch (StateConflictException)
         {

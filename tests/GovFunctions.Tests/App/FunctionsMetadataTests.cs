@@ -63,6 +63,15 @@ public class FunctionsMetadataTests
         ("Scorecards", "get", "scorecards"),
         ("ShowReport", "get", "reports/{kind:regex(^(weekly|monthly)$)}"),
         ("ResendReport", "post", "reports/{kind:regex(^(weekly|monthly)$)}/resend"),
+        ("RegisterLegalCase", "post", "legal-cases"),
+        ("GetLegalCase", "get", "legal-cases/{id}"),
+        ("FileLegalCaseDefence", "post", "legal-cases/{id}/defence"),
+        ("CloseLegalCase", "post", "legal-cases/{id}/close"),
+        ("RegisterCoordinationBody", "post", "coordination-bodies"),
+        ("ListCoordinationBodies", "get", "coordination-bodies"),
+        ("GetCoordinationBody", "get", "coordination-bodies/{id}"),
+        ("RecordCoordinationBodyAct", "post", "coordination-bodies/{id}/acts"),
+        ("DissolveCoordinationBody", "post", "coordination-bodies/{id}/dissolve"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -79,6 +88,8 @@ public class FunctionsMetadataTests
         ("AccountabilityDeadlines", "0 45 1 * * *"),
         ("WeeklyReports", "0 30 0 * * *"),
         ("MonthlyReports", "0 0 1 * * *"),
+        ("LegalCaseDefenceReminders", "0 0 1 * * *"),
+        ("CoordinationBodyReminders", "0 15 1 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

@@ -71,10 +71,12 @@ public class RouteFuzzTests : AppTest
 
     /// <summary>
     /// A refusal the rules say to record: scheduling a decision with a gate open is refused (422) and flagged for
-    /// accountability on the decision's record (Art. 19), so that refusal writes the flag and the decision's history.
+    /// accountability on the decision's record (Art. 19), so that refusal writes the flag and the decision's history; a
+    /// coordination body's forbidden act (Art. 25) is kept in the body's history before it is refused.
     /// </summary>
     private static bool RecordedRefusal(Routes.Route route, string change) =>
-        route.Name == "ScheduleDecision" && (change.StartsWith("written Accountability|") || change.StartsWith("written Decisions|"));
+        route.Name == "ScheduleDecision" && (change.StartsWith("written Accountability|") || change.StartsWith("written Decisions|"))
+        || route.Name == "RecordCoordinationBodyAct" && change.StartsWith("written CoordinationBodies|");
 
     private static string? Judge(Routes.Route route, Case c, Routes.Answer answer, IReadOnlyList<string> changes)
     {

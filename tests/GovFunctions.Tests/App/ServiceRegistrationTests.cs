@@ -49,7 +49,7 @@ public class ServiceRegistrationTests
         Assert.Contains("Host", e.Message);
     }
 
-    private static ServiceProvider Build(IDictionary<string, string?> settings)
+    internal static ServiceProvider Build(IDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GovFunctions.Decisions;
 using GovFunctions.Duty;
 using GovFunctions.Hotline;
+using GovFunctions.Legal;
 using GovFunctions.Supervision;
 
 namespace GovFunctions.Tests.Support;
@@ -90,6 +91,23 @@ public static class Intakes
             {
                 ["applicant"] = "青禾某建材有限公司", ["respondent"] = "区市场监督管理局", ["request"] = "撤销行政处罚决定书", ["acceptedAt"] = now.ToString("O"),
             }),
+        new("RegisterLegalCase", LegalClerk,
+            [Choice<LegalCaseKind>("kind"), Text("summary", LegalCase.MaxSummary), new("participantDepartmentIds", Kind.Ids),
+                new("servedAt", Kind.Time)],
+            now => new JsonObject
+            {
+                ["kind"] = "litigation", ["summary"] = "某建材公司诉区政府行政许可案", ["participantDepartmentIds"] = new JsonArray(),
+                ["servedAt"] = now.AddDays(-1).ToString("O"),
+            }),
+        new("RegisterCoordinationBody", OfficeClerk,
+            [Text("name", 200), Text("purpose", 4000), new("leaderId", Kind.Id), new("memberIds", Kind.Ids),
+                new("requiredByHigherAuthority", Kind.Flag), new("expectedEndDate", Kind.Date)],
+            now => new JsonObject
+            {
+                ["name"] = "城市更新工作领导小组", ["purpose"] = "统筹推进老旧小区改造", ["leaderId"] = "wang-lijuan",
+                ["memberIds"] = new JsonArray("gao-feng"), ["requiredByHigherAuthority"] = true,
+                ["expectedEndDate"] = now.AddMonths(6).ToString("yyyy-MM-dd"),
+            }),
 
         new("WithdrawLeave", Applicant, [], _ => [], "SubmitLeave"),
         new("ReturnFromLeave", Applicant, [Text("note", 1000)], _ => new JsonObject { ["note"] = "已返岗" }, "SubmitLeave"),
@@ -127,6 +145,13 @@ public static class Intakes
             "AcceptReconsideration"),
         new("ExtendReconsideration", LegalClerk, [Text("reason", 2000)], _ => new JsonObject { ["reason"] = "案情复杂" },
             "AcceptReconsideration"),
+        new("FileLegalCaseDefence", LegalClerk, [], _ => [], "RegisterLegalCase"),
+        new("CloseLegalCase", LegalClerk, [Choice<LegalCaseOutcome>("outcome"), Text("text", LegalCase.MaxSummary)],
+            _ => new JsonObject { ["outcome"] = "judgementWon", ["text"] = "驳回原告诉讼请求" }, "RegisterLegalCase"),
+        new("RecordCoordinationBodyAct", OfficeClerk,
+            [Choice<ForbiddenAct>("kind"), Text("description", CoordinationBodyService.MaxDescription)],
+            _ => new JsonObject { ["kind"] = "contract", ["description"] = "某项目合作协议" }, "RegisterCoordinationBody"),
+        new("DissolveCoordinationBody", OfficeClerk, [], _ => [], "RegisterCoordinationBody"),
         new("ActOnSupervisedItem", "wu-jianping", [Text("text", 4000), new("percent", Kind.Count), new("needsCoordination", Kind.Flag)],
             _ => new JsonObject { ["text"] = "已完成选址", ["percent"] = 10 }, "RegisterSupervisedItem",
             new Dictionary<string, string> { ["action"] = "progress" }),

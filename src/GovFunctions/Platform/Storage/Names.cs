@@ -24,6 +24,8 @@ public static class Tables
     public const string AccountabilityEntries = "AccountabilityEntries";
     public const string Payloads = "Payloads";
     public const string Idempotency = "Idempotency";
+    public const string LegalCases = "LegalCases";
+    public const string CoordinationBodies = "CoordinationBodies";
 }
 
 /// <summary>Queue names, shared by the senders and the queue-trigger bindings.</summary>

@@ -1,0 +1,63 @@
+using GovFunctions.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using static GovFunctions.Legal.CaseViews;
+
+namespace GovFunctions.Legal;
+
+/// <summary>Routes for the register of deliberation and coordination bodies (Art. 25), and the dissolution timer.</summary>
+public sealed class CoordinationBodyFunctions(StaffIdentity identity, CoordinationBodyService bodies, IdempotentIntake once)
+{
+    public const string Schedule = "0 15 1 * * *"; // 09:15 China Standard Time
+
+    [Function(nameof(RegisterCoordinationBody))]
+    public async Task<IActionResult> RegisterCoordinationBody(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coordination-bodies")] HttpRequest request)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        return await once.CreateOnceAsync(request, caller, async () =>
+        {
+            var b = (await bodies.RegisterAsync(caller, await RequestBody.ReadAsync<CoordinationBodyIntake>(request))).Value;
+            return new CreatedResult($"/api/coordination-bodies/{b.Id}", new BodyCreated(b.Id, b.StateName, b.ApprovalId));
+        });
+    }
+
+    [Function(nameof(ListCoordinationBodies))]
+    public async Task<IActionResult> ListCoordinationBodies(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "coordination-bodies")] HttpRequest request)
+    {
+        await identity.RequireStaffAsync(request);
+        return new OkObjectResult(new BodyRegister((await bodies.RegisterListAsync()).Select(SummaryOf).ToList()));
+    }
+
+    [Function(nameof(GetCoordinationBody))]
+    public async Task<IActionResult> GetCoordinationBody(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "coordination-bodies/{id}")] HttpRequest request, string id)
+    {
+        await identity.RequireStaffAsync(request);
+        return await ViewAsync(await bodies.GetAsync(id));
+    }
+
+    /// <summary>Recording a contract, loan, guarantee, normative document or administrative act: kept in the history, 422 第二十五条.</summary>
+    [Function(nameof(RecordCoordinationBodyAct))]
+    public async Task<IActionResult> RecordCoordinationBodyAct(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coordination-bodies/{id}/acts")] HttpRequest request, string id)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        await bodies.RefuseActAsync(caller, id, await RequestBody.ReadAsync<BodyActIntake>(request));
+        return await ViewAsync(await bodies.GetAsync(id)); // not reached: every act is refused
+    }
+
+    [Function(nameof(DissolveCoordinationBody))]
+    public async Task<IActionResult> DissolveCoordinationBody(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coordination-bodies/{id}/dissolve")] HttpRequest request, string id) =>
+        await ViewAsync(await bodies.DissolveAsync(await identity.RequireStaffAsync(request), id));
+
+    [Function(nameof(CoordinationBodyReminders))]
+    public Task CoordinationBodyReminders([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct) =>
+        bodies.RemindDissolutionsAsync(ct);
+
+    private async Task<IActionResult> ViewAsync(Platform.Storage.Stored<CoordinationBody> stored) =>
+        new OkObjectResult(Of(stored.Value, await bodies.HistoryAsync(stored.Id)));
+}

@@ -1,0 +1,52 @@
+using GovFunctions.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using static GovFunctions.Legal.CaseViews;
+
+namespace GovFunctions.Legal;
+
+/// <summary>Routes for the cases in which the district government is respondent or defendant (Art. 24), and the defence clock.</summary>
+public sealed class LegalCaseFunctions(StaffIdentity identity, LegalCaseService cases, IdempotentIntake once)
+{
+    public const string Schedule = "0 0 1 * * *"; // 09:00 China Standard Time
+
+    [Function(nameof(RegisterLegalCase))]
+    public async Task<IActionResult> RegisterLegalCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "legal-cases")] HttpRequest request)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        return await once.CreateOnceAsync(request, caller, async () =>
+        {
+            var c = (await cases.RegisterAsync(caller, await RequestBody.ReadAsync<LegalCaseIntake>(request))).Value;
+            return new CreatedResult($"/api/legal-cases/{c.Id}", new CaseCreated(c.Id, c.StateName, c.Kind, c.DefenceDueAt));
+        });
+    }
+
+    [Function(nameof(GetLegalCase))]
+    public async Task<IActionResult> GetLegalCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "legal-cases/{id}")] HttpRequest request, string id)
+    {
+        await identity.RequireStaffAsync(request);
+        return await ViewAsync(await cases.GetAsync(id));
+    }
+
+    [Function(nameof(FileLegalCaseDefence))]
+    public async Task<IActionResult> FileLegalCaseDefence(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "legal-cases/{id}/defence")] HttpRequest request, string id) =>
+        await ViewAsync(await cases.FileDefenceAsync(await identity.RequireStaffAsync(request), id));
+
+    [Function(nameof(CloseLegalCase))]
+    public async Task<IActionResult> CloseLegalCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "legal-cases/{id}/close")] HttpRequest request, string id)
+    {
+        var caller = await identity.RequireStaffAsync(request);
+        return await ViewAsync(await cases.CloseAsync(caller, id, await RequestBody.ReadAsync<CaseCloseIntake>(request)));
+    }
+
+    [Function(nameof(LegalCaseDefenceReminders))]
+    public Task LegalCaseDefenceReminders([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct) => cases.RemindDefencesAsync(ct);
+
+    private async Task<IActionResult> ViewAsync(Platform.Storage.Stored<LegalCase> stored) =>
+        new OkObjectResult(Of(stored.Value, await cases.HistoryAsync(stored.Id)));
+}

@@ -34,7 +34,7 @@ public sealed class CaseNotices(LegalCaseService cases, CoordinationBodyService 
         var subject = $"【答辩期限提醒】{Shorten(c.Summary)}";
         var intro = $"行政诉讼案件的答辩状应于 {ChinaTime.DayText(c.DefenceDueAt!.Value)} 前提交，请区政府法制机构抓紧办理（第二十四条）。";
         var names = c.ParticipantDepartmentIds.Select(d => org.FindDepartment(d)?.Name ?? d);
-        return Mail(org, [org.HeadOf(org.LegalOffice.Id)], [], subject, intro, LegalCaseService.Facts(c, names));
+        return LegalNotices.Mail(org, [org.HeadOf(org.LegalOffice.Id)], [], subject, intro, LegalCaseService.Facts(c, names));
     }
 
     private async Task<OutgoingMail?> DissolutionMailAsync(OrgChart org, string bodyId, CancellationToken ct)
@@ -44,23 +44,13 @@ public sealed class CaseNotices(LegalCaseService cases, CoordinationBodyService 
         var leader = org.Person(b.LeaderId);
         var end = b.ExpectedEndDate.ToString("yyyy年M月d日");
         return b.ListedForOffice
-            ? Mail(org, [org.OfficeDirector], [leader], $"【待撤销议事协调机构】{b.Name}",
+            ? LegalNotices.Mail(org, [org.OfficeDirector], [leader], $"【待撤销议事协调机构】{b.Name}",
                 $"议事协调机构“{b.Name}”预计于 {end} 完成工作，逾期仍未撤销，已列入待撤销名单，请区政府办公室督促撤销（第二十五条）。",
                 CoordinationBodyService.Facts(b))
-            : Mail(org, [leader], [], $"【撤销提醒】{b.Name}",
+            : LegalNotices.Mail(org, [leader], [], $"【撤销提醒】{b.Name}",
                 $"议事协调机构“{b.Name}”预计于 {end} 完成工作，工作任务完成后应当及时撤销，请牵头领导研究（第二十五条）。",
                 CoordinationBodyService.Facts(b));
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    private static OutgoingMail Mail(OrgChart org, IReadOnlyList<Person> to, IReadOnlyList<Person> cc, string subject, string intro,
-        IReadOnlyList<Approvals.Fact> facts)
-    {
-        var rows = facts.Select(f => (f.Label, (string?)f.Value)).ToList();
-        return new OutgoingMail(to.Select(p => new MailAddress(p.Email, p.Name)).ToList(), subject,
-            MailLayout.Html(org.District.Name, subject, $"<p>{Html.E(intro)}</p>{MailLayout.Facts(rows)}"),
-            MailLayout.Text(org.District.Name, subject, intro + "\n\n" + MailLayout.FactsText(rows)))
-        { Cc = cc.Select(p => new MailAddress(p.Email, p.Name)).ToList() };
-    }
 }

@@ -39,7 +39,9 @@ public sealed class LegalNotices(NormativeDocumentService documents, Reconsidera
                 $"规范性文件“{d.Title}”未在 {ChinaTime.DayText(d.FilingDueAt!.Value)} 前报区政府备案，已列入问责清单（第二十一条、第三十二条）。", facts);
     }
 
-    private static OutgoingMail Mail(OrgChart org, IEnumerable<Person> to, IEnumerable<Person> cc, string subject, string intro, IReadOnlyList<Approvals.Fact> facts)
+    /// <summary>The legal flows' notice: a paragraph and the record's facts, to and CC named people (also <see cref="CaseNotices"/>).</summary>
+    internal static OutgoingMail Mail(OrgChart org, IEnumerable<Person> to, IEnumerable<Person> cc, string subject, string intro,
+        IReadOnlyList<Approvals.Fact> facts)
     {
         var body = MailLayout.Notice(org.District.Name, subject, intro, facts.Select(f => (f.Label, (string?)f.Value)));
         return new OutgoingMail(to.Select(p => new MailAddress(p.Email, p.Name)).ToList(), subject, body.Html, body.Text)

@@ -2,7 +2,6 @@ using GovFunctions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static GovFunctions.Legal.CaseViews;
 
 namespace GovFunctions.Legal;
 
@@ -28,7 +27,7 @@ public sealed class CoordinationBodyFunctions(StaffIdentity identity, Coordinati
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "coordination-bodies")] HttpRequest request)
     {
         await identity.RequireStaffAsync(request);
-        return new OkObjectResult(new BodyRegister((await bodies.RegisterListAsync()).Select(SummaryOf).ToList()));
+        return new OkObjectResult(new BodyRegister((await bodies.RegisterListAsync()).Select(BodySummary.From).ToList()));
     }
 
     [Function(nameof(GetCoordinationBody))]
@@ -59,5 +58,5 @@ public sealed class CoordinationBodyFunctions(StaffIdentity identity, Coordinati
         bodies.RemindDissolutionsAsync(ct);
 
     private async Task<IActionResult> ViewAsync(Platform.Storage.Stored<CoordinationBody> stored) =>
-        new OkObjectResult(Of(stored.Value, await bodies.HistoryAsync(stored.Id)));
+        new OkObjectResult(BodyView.From(stored.Value, await bodies.HistoryAsync(stored.Id)));
 }

@@ -2,7 +2,6 @@ using GovFunctions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static GovFunctions.Legal.CaseViews;
 
 namespace GovFunctions.Legal;
 
@@ -48,5 +47,5 @@ public sealed class LegalCaseFunctions(StaffIdentity identity, LegalCaseService 
     public Task LegalCaseDefenceReminders([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct) => cases.RemindDefencesAsync(ct);
 
     private async Task<IActionResult> ViewAsync(Platform.Storage.Stored<LegalCase> stored) =>
-        new OkObjectResult(Of(stored.Value, await cases.HistoryAsync(stored.Id)));
+        new OkObjectResult(CaseView.From(stored.Value, await cases.HistoryAsync(stored.Id)));
 }

@@ -119,7 +119,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<RecordVerifier>();
 
-        services.AddOptions<LegalCaseOptions>().BindConfiguration("LegalCases").ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions(new LegalCaseOptionsRules());
         services.AddSingleton<LegalCaseService>();
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<LegalCaseService>());
         services.AddSingleton<CoordinationBodyService>();

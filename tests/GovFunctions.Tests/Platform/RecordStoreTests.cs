@@ -132,27 +132,6 @@ public class RecordStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChangeAsync_WithAMessageId_RetriesAConflictInProcess_AndHandlesTheMessageOnce()
-    {
-        await _store.CreateAsync(M1, new Memo("a", "draft"), Move(null, "draft"));
-        var attempts = 0;
-        (Memo, HistoryEntry, IReadOnlyList<OutboundMessage>)? Sign(Memo m)
-        {
-            if (attempts++ == 0) // another writer lands between this change's read and its commit
-                _store.UpdateAsync(_store.GetAsync(M1).Result, m with { Title = "b" }, Move(m.Status, m.Status)).GetAwaiter().GetResult();
-            return (m with { Status = "signed" }, Move(m.Status, "signed"), []);
-        }
-
-        var changed = await _store.ChangeAsync(M1, Sign, "message-1");
-        var again = await _store.ChangeAsync(M1, Sign, "message-1");
-
-        Assert.Equal((new Memo("b", "signed"), 2), (changed.Value, attempts));
-        Assert.Equal(changed.Version, again.Version);
-        Assert.Equal(["draft", "draft", "signed"], (await _store.HistoryAsync(M1)).Select(h => h.ToState));
-        Assert.True(await _store.WasHandledAsync(M1, "message-1"));
-    }
-
-    [Fact]
     public async Task ARecordLargerThanOneRow_ContinuesInPartRows_AndShrinksBackWithoutLeftovers()
     {
         var big = string.Concat(Enumerable.Repeat("𠀀", 90_000)); // 1 MB as the storage client sends it

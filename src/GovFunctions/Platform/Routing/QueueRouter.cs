@@ -17,7 +17,8 @@ public sealed class QueueRouter(IEnumerable<IQueueHandler> handlers, MessagePayl
     public async Task HandleAsync(string body, CancellationToken ct = default)
     {
         var message = await payloads.ResolveAsync(QueueEnvelope.Parse(body), ct);
-        // Written before the engine took approvals' ends itself (a feature's own "{feature}.approval-completed"): the engine's now.
+        // Written before the engine took approvals' ends itself (a type named after the feature, ending in
+        // .approval-completed): the engine's now.
         if (message.Type.EndsWith(LegacyCompletedSuffix, StringComparison.Ordinal)) message = message with { Type = CompletedType };
         var handler = handlers.SingleOrDefault(h => message.Type.StartsWith(h.TypePrefix, StringComparison.Ordinal))
             ?? throw new InvalidDataException($"no handler for message type {message.Type}");

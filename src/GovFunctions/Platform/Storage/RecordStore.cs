@@ -108,11 +108,14 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         return row.HasValue;
     }
 
+    /// <summary>The storage primitive under the pipeline: features create through <c>CreateAsync(key, transition, actor)</c>.</summary>
     public Task<Stored<T>> CreateAsync(RecordKey key, T value, HistoryEntry history,
         IReadOnlyList<OutboundMessage>? messages = null, string? handledMessageId = null,
         IEnumerable<TableTransactionAction>? extra = null, CancellationToken ct = default) =>
         CommitAsync(key, null, value, history, messages, handledMessageId, extra, ct);
 
+    /// <summary>The storage primitive under <see cref="ApplyAsync(RecordKey, Actor, Func{Stored{T}, Transition{T}?}, string?, Func{Stored{T}, Transition{T}, Task{IEnumerable{TableTransactionAction}}}?, CancellationToken)"/>:
+    /// one commit, no retry; features change records through the pipeline (an architecture test keeps it so).</summary>
     /// <param name="handledMessageId">The queue message this change handles: marked in the same transaction,
     /// so a second delivery finds it handled and a concurrent one fails with a conflict.</param>
     /// <param name="extra">Further actions in the record's partition, committed with it (e.g. a ledger row guarded by its own ETag).</param>
@@ -120,33 +123,6 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
         IReadOnlyList<OutboundMessage>? messages = null, string? handledMessageId = null,
         IEnumerable<TableTransactionAction>? extra = null, CancellationToken ct = default) =>
         CommitAsync(current.Key, current, value, history, messages, handledMessageId, extra, ct);
-
-    /// <summary>
-    /// Reads the record, applies <paramref name="change"/> and commits it; when someone else changed it first, reads it again
-    /// and re-applies the change (which re-checks its rules against the fresh state), up to <paramref name="retries"/> times.
-    /// A change that returns null no longer applies: nothing is written.
-    /// </summary>
-    /// <param name="handledMessageId">The queue message this change handles: a message already handled changes nothing, and the
-    /// mark is committed with the change, so a concurrent delivery of the same message loses, re-reads and finds it handled.</param>
-    /// <returns>The record as committed, or as read when nothing was to be done.</returns>
-    public async Task<Stored<T>> ChangeAsync(RecordKey key,
-        Func<T, (T Next, HistoryEntry History, IReadOnlyList<OutboundMessage> Messages)?> change,
-        string? handledMessageId = null, int retries = 5, CancellationToken ct = default)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var stored = await GetAsync(key, ct);
-            if (handledMessageId is not null && await WasHandledAsync(key, handledMessageId, ct)) return stored;
-            if (change(stored.Value) is not var (next, history, messages)) return stored;
-            try
-            {
-                return await UpdateAsync(stored, next, history, messages, handledMessageId, ct: ct);
-            }
-            catch (StateConflictException) when (attempt < retries)
-            {
-            }
-        }
-    }
 
     private async Task<Stored<T>> CommitAsync(RecordKey key, Stored<T>? current, T value, HistoryEntry history,
         IReadOnlyList<OutboundMessage>? messages, string? handledMessageId, IEnumerable<TableTransactionAction>? extra, CancellationToken ct)

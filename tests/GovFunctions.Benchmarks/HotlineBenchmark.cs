@@ -82,7 +82,8 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
             var at = period.At(j, openCalls);
             await open.AddAsync(new HotlineCall(HotlineIds.New(at, j % hotline.Options.Shards), "", "", at, (CallCategory)(j % 5),
                 j % 2 == 0 ? $"第{j % 997}号小区门口路灯不亮，晚上出行不便。" : $"反映第{j % 997}号小区周边道路积水，请求疏通。", $"第{j % 997}号小区",
-                "operator", Disposition.Assign, null, CallStatus.Assigned) { DepartmentId = department, DueAt = at.AddDays(10) }, ct);
+                "operator", Disposition.Assign, null, CallStatus.Assigned)
+            { DepartmentId = department, DueAt = at.AddDays(10) }, ct);
         });
 
         // (1) Recording: the function's path, then the floor, alternating, each measured on its own.

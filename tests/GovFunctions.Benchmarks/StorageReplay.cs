@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using MailKit.Net.Smtp;
 using MimeKit;
 

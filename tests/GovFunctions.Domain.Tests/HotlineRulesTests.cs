@@ -269,7 +269,8 @@ public class HotlineRulesTests
 
     private static HotlineCall OpenCall(string? location = "幸福路12号", CallStatus status = CallStatus.Assigned) =>
         new("hc-1", "张先生", "13812345678", Now, CallCategory.Complaint, StreetLight, location, "cao-xiaowen",
-            Disposition.Assign, null, status) { DepartmentId = "urban-management", DueAt = Now.AddDays(18) };
+            Disposition.Assign, null, status)
+        { DepartmentId = "urban-management", DueAt = Now.AddDays(18) };
 
     private static bool Same(HotlineCall open, CallCategory category = CallCategory.Complaint, string? location = "幸福路12号",
         string content = StreetLightReworded, DateTimeOffset? receivedAt = null) =>
@@ -328,7 +329,9 @@ public class HotlineRulesTests
         for (var i = 0; i < 40; i++)
             open.Add(OpenCall(location: i % 3 == 0 ? "幸福路 12号" : "幸福路14号") with
             {
-                Id = $"hc-{i}", Content = i % 4 == 0 ? SchoolFees : StreetLight, Status = i % 7 == 0 ? CallStatus.Closed : CallStatus.Assigned,
+                Id = $"hc-{i}",
+                Content = i % 4 == 0 ? SchoolFees : StreetLight,
+                Status = i % 7 == 0 ? CallStatus.Closed : CallStatus.Assigned,
                 ReceivedAt = Now.AddDays(-(i % 10)),
             });
         var expected = open.Where(c => HotlineRules.IsSameIssue(c, CallCategory.Complaint, "幸福路12号", StreetLightReworded, Now.AddDays(2), Window))
@@ -522,7 +525,8 @@ public class HotlineRulesTests
 
     private static HotlineCall AssignedDue(string due, CallStatus status = CallStatus.Assigned) =>
         new("hc-2", "李女士", "13900001111", T(due).AddDays(-5), CallCategory.Complaint, StreetLight, "幸福路12号", "deng-jia",
-            Disposition.Assign, null, status) { DepartmentId = "urban-management", DueAt = T(due) };
+            Disposition.Assign, null, status)
+        { DepartmentId = "urban-management", DueAt = T(due) };
 
     private static HotlineRules.OverdueStage Stage(string due, string now, CallStatus status = CallStatus.Assigned) =>
         HotlineRules.Overdue(AssignedDue(due, status), T(now), Calendar);

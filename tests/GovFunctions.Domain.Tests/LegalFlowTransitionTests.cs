@@ -1,6 +1,5 @@
 using GovFunctions.Approvals;
 using GovFunctions.Calendar;
-using GovFunctions.Common;
 using GovFunctions.Legal;
 using GovFunctions.Organization;
 

@@ -1,4 +1,3 @@
-using GovFunctions.Common;
 using System.Security.Cryptography;
 using System.Text;
 

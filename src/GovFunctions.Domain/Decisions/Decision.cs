@@ -193,7 +193,9 @@ public sealed record Decision(
             MeetingResult.Adopted or MeetingResult.Amended => this with
             {
                 Status = outcome.Result == MeetingResult.Adopted ? DecisionStatus.Adopted : DecisionStatus.Amended,
-                Outcome = outcome, AdoptedAt = now, EvaluationDueAt = now + evaluationAfter,
+                Outcome = outcome,
+                AdoptedAt = now,
+                EvaluationDueAt = now + evaluationAfter,
             },
             MeetingResult.Rejected => this with { Status = DecisionStatus.Rejected, Outcome = outcome },
             _ => this with { Status = DecisionStatus.Deferred, Outcome = outcome, ScheduledMeeting = null, ScheduledDate = null },

@@ -1,5 +1,4 @@
 using GovFunctions.Approvals;
-using GovFunctions.Common;
 
 namespace GovFunctions.Decisions;
 

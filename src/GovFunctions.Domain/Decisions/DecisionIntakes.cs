@@ -1,6 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
-
 namespace GovFunctions.Decisions;
 
 public sealed record EvidenceIntake(EvidenceKind? Kind, string? Summary, string? By, DateOnly? Date);

@@ -73,7 +73,8 @@ public sealed record HotlineCall(
     {
         var call = new HotlineCall(id, intake.CallerName!.Trim(), intake.CallerPhone!.Trim(), intake.ReceivedAt!.Value,
             intake.Category!.Value, intake.Content!.Trim(), string.IsNullOrWhiteSpace(intake.Location) ? null : intake.Location.Trim(), operatorId,
-            intake.Disposition!.Value, intake.Answer?.Trim(), CallStatus.Closed) { LinkedCallIds = linkedCallIds };
+            intake.Disposition!.Value, intake.Answer?.Trim(), CallStatus.Closed)
+        { LinkedCallIds = linkedCallIds };
         var linked = linkedCallIds.Count > 0 ? $"；与 {string.Join("、", linkedCallIds)} 为同一问题" : "";
         var recorded = new CallRecorded(id, call.Disposition);
         switch (call.Disposition)
@@ -83,7 +84,10 @@ public sealed record HotlineCall(
             case Disposition.Assign:
                 var assigned = call with
                 {
-                    Status = CallStatus.Assigned, DepartmentId = intake.DepartmentId, DueAt = dueAt, ApprovalId = approvalId,
+                    Status = CallStatus.Assigned,
+                    DepartmentId = intake.DepartmentId,
+                    DueAt = dueAt,
+                    ApprovalId = approvalId,
                 };
                 return Transition<HotlineCall>.To(assigned, $"交办{DepartmentName(org, assigned.DepartmentId!)}，期限 {Minute(dueAt)}" + linked,
                     recorded, new ReplyRequested(id, approvalId, org));
@@ -91,7 +95,10 @@ public sealed record HotlineCall(
                 var leader = HotlineRules.ResponsibleLeader(org, intake.DepartmentId);
                 var escalated = call with
                 {
-                    Status = CallStatus.Escalated, DepartmentId = intake.DepartmentId, EscalatedToId = leader.Id, ApprovalId = approvalId,
+                    Status = CallStatus.Escalated,
+                    DepartmentId = intake.DepartmentId,
+                    EscalatedToId = leader.Id,
+                    ApprovalId = approvalId,
                 };
                 return Transition<HotlineCall>.To(escalated, $"重大、疑难问题，上报{leader.DisplayName}批示（第三十七条）" + linked,
                     recorded, new InstructionRequested(id, approvalId, leader.Id, org));
@@ -105,7 +112,11 @@ public sealed record HotlineCall(
         var onTime = DueAt is null || at <= DueAt;
         return Transition<HotlineCall>.To(this with
         {
-            Status = CallStatus.Replied, Reply = reply, RepliedAt = at, RepliedOnTime = onTime, ApprovalId = null,
+            Status = CallStatus.Replied,
+            Reply = reply,
+            RepliedAt = at,
+            RepliedOnTime = onTime,
+            ApprovalId = null,
             WasOverdue = WasOverdue || (DueAt is { } due && at > due),
         }, $"部门答复：{reply}" + (onTime ? "" : "（超期）"), new CallReplied(Id, onTime));
     }
@@ -115,10 +126,14 @@ public sealed record HotlineCall(
         string approvalId, OrgChart org) =>
         Status == CallStatus.Escalated
             ? Transition<HotlineCall>.To(this with
-                {
-                    Status = CallStatus.Assigned, Instruction = instruction, InstructedById = leaderId, DepartmentId = departmentId,
-                    DueAt = dueAt, ApprovalId = approvalId,
-                }, $"领导批示：{instruction}；交办{DepartmentName(org, departmentId)}，期限 {Minute(dueAt)}",
+            {
+                Status = CallStatus.Assigned,
+                Instruction = instruction,
+                InstructedById = leaderId,
+                DepartmentId = departmentId,
+                DueAt = dueAt,
+                ApprovalId = approvalId,
+            }, $"领导批示：{instruction}；交办{DepartmentName(org, departmentId)}，期限 {Minute(dueAt)}",
                 new ReplyRequested(Id, approvalId, org))
             : throw Conflict("只有已上报领导的来电可以批示", "only an escalated call takes an instruction");
 
@@ -128,18 +143,26 @@ public sealed record HotlineCall(
     /// </summary>
     public Transition<HotlineCall> CalledBack(bool satisfied, string? note, DateTimeOffset at, DateTimeOffset newDueAt,
         string? newApprovalId, OrgChart org) => Status switch
-    {
-        CallStatus.Replied when satisfied => Transition<HotlineCall>.To(
-            this with { Status = CallStatus.Closed, Satisfied = true, CallbackNote = note, ClosedAt = at }, "回访：满意，办结", new CallClosed(Id)),
-        CallStatus.Replied => Transition<HotlineCall>.To(this with
+        {
+            CallStatus.Replied when satisfied => Transition<HotlineCall>.To(
+                this with { Status = CallStatus.Closed, Satisfied = true, CallbackNote = note, ClosedAt = at }, "回访：满意，办结", new CallClosed(Id)),
+            CallStatus.Replied => Transition<HotlineCall>.To(this with
             {
-                Status = CallStatus.Assigned, Satisfied = false, CallbackNote = note, Reopened = Reopened + 1, DueAt = newDueAt,
+                Status = CallStatus.Assigned,
+                Satisfied = false,
+                CallbackNote = note,
+                Reopened = Reopened + 1,
+                DueAt = newDueAt,
                 ApprovalId = newApprovalId ?? throw new ArgumentNullException(nameof(newApprovalId), "a reopened call needs a reply task"),
-                Reply = null, RepliedAt = null, RepliedOnTime = null, OverdueRemindedAt = null, AccountableAt = null,
+                Reply = null,
+                RepliedAt = null,
+                RepliedOnTime = null,
+                OverdueRemindedAt = null,
+                AccountableAt = null,
             }, $"回访：不满意，重新交办{org.FindDepartment(DepartmentId)?.Name}" + (string.IsNullOrWhiteSpace(note) ? "" : $"（{note}）"),
-            new ReplyRequested(Id, newApprovalId, org)),
-        _ => throw Conflict("只有已答复的来电可以回访", "only a replied call can be called back"),
-    };
+                new ReplyRequested(Id, newApprovalId, org)),
+            _ => throw Conflict("只有已答复的来电可以回访", "only a replied call can be called back"),
+        };
 
     /// <summary>
     /// The handling department asks once for more time, with a reason; the office decides (approval step). Only the handling

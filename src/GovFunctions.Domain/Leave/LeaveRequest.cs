@@ -66,7 +66,8 @@ public sealed record LeaveRequest(
         var leave = new LeaveRequest(NewId(applicant.Id, now), applicant.Id, a.Start!.Value, a.End!.Value, a.Destination!.Trim(),
             a.Contact!.Trim(), string.IsNullOrWhiteSpace(a.Reason) ? null : a.Reason.Trim(), LeaveRules.ActingPersonFor(org, applicant, a),
             chain.SelectMany(s => s.ApproverIds).ToList(), recorded ? null : approvalId,
-            recorded ? LeaveStatus.Approved : LeaveStatus.Pending, now) { DecidedAt = recorded ? now : null };
+            recorded ? LeaveStatus.Approved : LeaveStatus.Pending, now)
+        { DecidedAt = recorded ? now : null };
         return recorded
             ? Transition<LeaveRequest>.To(leave, "区长出差（出访）备案，由常务副区长主持工作（第四条）", leave.Approved(applicant))
             : Transition<LeaveRequest>.To(leave, $"提交申请，审批流程：{string.Join(" → ", chain.Select(s => s.Name))}",

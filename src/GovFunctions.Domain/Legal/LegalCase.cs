@@ -156,7 +156,10 @@ public sealed record LegalCase(
         return new Transition<LegalCase>(
             this with
             {
-                Status = LegalCaseStatus.Closed, Outcome = outcome, OutcomeText = text?.Trim(), ClosedAt = now,
+                Status = LegalCaseStatus.Closed,
+                Outcome = outcome,
+                OutcomeText = text?.Trim(),
+                ClosedAt = now,
                 RectificationOwnerId = owner,
             },
             $"结案：{OutcomeName(outcome)}" + (lost ? "，开立整改督办事项" : ""), events);

@@ -86,7 +86,10 @@ public sealed record Reconsideration(
             throw Conflict("只有已受理、未在审批中的案件可以提出复议决定意见", "a proposal is made on an accepted case not already in sign-off");
         var next = this with
         {
-            Status = ReconsiderationStatus.InSignOff, Proposal = proposal, SignOffApprovalId = approvalId, ReturnedComment = null,
+            Status = ReconsiderationStatus.InSignOff,
+            Proposal = proposal,
+            SignOffApprovalId = approvalId,
+            ReturnedComment = null,
         };
         return Transition<Reconsideration>.To(next, "提出复议决定意见，报常务副区长、区长审批签发", new SignOffRequested(Id,
             new ApprovalRequest(approvalId, ApprovalFeature, Id, $"行政复议决定签批：{Applicant}诉{Respondent}", requestedById,

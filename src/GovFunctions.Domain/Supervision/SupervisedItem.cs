@@ -116,7 +116,8 @@ public sealed record SupervisedItem(
         string reason) =>
         Transition<SupervisedItem>.To(
             new SupervisedItem(id, r.Title, r.Source, r.SourceId, r.OwnerDepartmentId, r.CoDepartmentIds, r.SupervisingLeaderId, r.DueDate,
-                r.Cadence, r.Proposer, registeredById, now, SupervisionStatus.Assigned) { Milestones = r.Milestones },
+                r.Cadence, r.Proposer, registeredById, now, SupervisionStatus.Assigned)
+            { Milestones = r.Milestones },
             reason, new ItemAssigned(id, r.OwnerHeadId));
 
     public Transition<SupervisedItem> Acknowledge(Person by, DateTimeOffset now)

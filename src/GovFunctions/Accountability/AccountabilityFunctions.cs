@@ -1,6 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Http;
 using GovFunctions.Supervision;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,3 @@
-using GovFunctions.Calendar;
-
 namespace GovFunctions.Accountability;
 
 /// <summary>The answer of <c>GET /api/accountability?month=</c>: the month's accountability list (Art. 32).</summary>

@@ -1,9 +1,4 @@
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Routing;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Approvals;
 

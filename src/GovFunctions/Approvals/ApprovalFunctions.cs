@@ -1,7 +1,4 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Http;
-using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

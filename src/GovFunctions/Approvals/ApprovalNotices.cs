@@ -1,11 +1,5 @@
-using GovFunctions.Common;
-using GovFunctions.Calendar;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Approvals;
 

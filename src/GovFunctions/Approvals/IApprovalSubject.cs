@@ -1,6 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Platform.Storage;
-
 namespace GovFunctions.Approvals;
 
 /// <summary>

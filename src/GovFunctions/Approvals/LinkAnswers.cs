@@ -1,9 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace GovFunctions.Approvals;
 
 public enum LinkRefusal { AlreadyDecided, Closed, Withdrawn, Expired }

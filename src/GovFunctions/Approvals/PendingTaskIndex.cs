@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Approvals;
 

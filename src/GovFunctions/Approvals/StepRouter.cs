@@ -1,7 +1,4 @@
-using GovFunctions.Common;
 using GovFunctions.Platform.Routing;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Approvals;
 

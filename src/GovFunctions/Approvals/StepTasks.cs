@@ -1,6 +1,4 @@
 using GovFunctions.Leave;
-using GovFunctions.Organization;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Approvals;
 

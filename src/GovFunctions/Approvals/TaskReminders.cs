@@ -1,10 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace GovFunctions.Approvals;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using GovFunctions.Calendar;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Decisions;
 

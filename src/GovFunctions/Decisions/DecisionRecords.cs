@@ -1,8 +1,5 @@
 using GovFunctions.Approvals;
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Platform.Routing;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Supervision;
 
 namespace GovFunctions.Decisions;

@@ -1,9 +1,5 @@
 using GovFunctions.Approvals;
-using GovFunctions.Common;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Decisions;
 

@@ -1,11 +1,5 @@
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Decisions;
 

@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Records;
 
 namespace GovFunctions.Decisions;

@@ -1,9 +1,4 @@
-using System.Text.Json;
 using Azure.Data.Tables;
-using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Platform;
-using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

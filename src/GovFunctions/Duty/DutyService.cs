@@ -1,9 +1,5 @@
 using GovFunctions.Approvals;
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Duty;
 

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using GovFunctions.Calendar;
 using GovFunctions.Decisions;
 using GovFunctions.Leave;
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -29,7 +29,8 @@ public sealed class HealthFunction(StorageClients storage)
                 Status = 503,
                 Title = "存储不可用 (Storage unreachable)",
                 Detail = "Table Storage did not answer.",
-            }) { StatusCode = 503, ContentTypes = { "application/problem+json" } };
+            })
+            { StatusCode = 503, ContentTypes = { "application/problem+json" } };
         }
     }
 }

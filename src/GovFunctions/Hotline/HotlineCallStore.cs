@@ -1,11 +1,6 @@
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Routing;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Hotline;
 

@@ -1,4 +1,3 @@
-using GovFunctions.Common;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;

@@ -1,10 +1,4 @@
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Hotline;
 

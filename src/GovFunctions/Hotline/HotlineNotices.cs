@@ -1,10 +1,6 @@
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Hotline;
 

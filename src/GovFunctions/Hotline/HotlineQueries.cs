@@ -1,7 +1,4 @@
 using Azure.Data.Tables;
-using GovFunctions.Common;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Hotline;
 

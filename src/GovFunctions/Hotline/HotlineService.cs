@@ -1,7 +1,4 @@
 using Azure.Data.Tables;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Hotline;
 

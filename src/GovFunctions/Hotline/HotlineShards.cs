@@ -1,8 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace GovFunctions.Hotline;
 
 /// <summary>

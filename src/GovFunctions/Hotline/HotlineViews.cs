@@ -1,6 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Records;
 
 namespace GovFunctions.Hotline;

@@ -1,8 +1,5 @@
 using GovFunctions.Approvals;
 using GovFunctions.Platform.Routing;
-using GovFunctions.Platform.Storage;
-using GovFunctions.Organization;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Leave;
 

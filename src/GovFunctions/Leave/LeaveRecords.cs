@@ -1,9 +1,6 @@
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Leave;
 

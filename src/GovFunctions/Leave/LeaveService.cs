@@ -1,8 +1,4 @@
 using GovFunctions.Approvals;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 

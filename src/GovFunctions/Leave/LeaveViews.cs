@@ -1,8 +1,4 @@
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Records;
 
 namespace GovFunctions.Leave;

@@ -1,9 +1,5 @@
-using GovFunctions.Calendar;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Legal;
 

@@ -1,5 +1,3 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
 using GovFunctions.Records;
 using GovFunctions.Supervision;
 

@@ -1,7 +1,4 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
 using GovFunctions.Decisions;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Records;
 
 namespace GovFunctions.Legal;

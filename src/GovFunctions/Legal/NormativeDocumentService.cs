@@ -1,12 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Legal;
 

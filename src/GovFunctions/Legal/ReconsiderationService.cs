@@ -1,12 +1,6 @@
 using Azure.Data.Tables;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Legal;
 

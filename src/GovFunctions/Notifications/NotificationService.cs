@@ -1,6 +1,4 @@
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace GovFunctions.Notifications;
 

@@ -1,6 +1,4 @@
-using GovFunctions.Organization;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
 
 namespace GovFunctions.Notifications;
 

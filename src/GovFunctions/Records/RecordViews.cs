@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-
 namespace GovFunctions.Records;
 
 /// <summary>One line of a record's history on the wire: who moved it, when, from which state to which, and why.</summary>

@@ -1,5 +1,5 @@
-using GovFunctions.Platform.Templating;
 using GovFunctions.Platform.Mail;
+using GovFunctions.Platform.Templating;
 
 namespace GovFunctions.Reports;
 

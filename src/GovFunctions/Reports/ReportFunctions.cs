@@ -1,13 +1,9 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Http;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Reports;
 

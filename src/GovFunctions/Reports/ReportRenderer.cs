@@ -1,5 +1,3 @@
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
 
 namespace GovFunctions.Reports;

@@ -1,5 +1,3 @@
-using GovFunctions.Common;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Http;
 using GovFunctions.Supervision;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +25,7 @@ public sealed class ScorecardFunctions(StaffIdentity identity, OrganizationStore
             throw ValidationException.For("format", "格式须为 json 或 csv", "format must be json or csv");
         return format == "csv"
             ? new FileContentResult(ScorecardService.Csv(view), Platform.CsvFile.ContentType)
-                { FileDownloadName = $"scorecards-{view.Month ?? view.Year}.csv" }
+            { FileDownloadName = $"scorecards-{view.Month ?? view.Year}.csv" }
             : new OkObjectResult(ScorecardsView.From(view));
     }
 

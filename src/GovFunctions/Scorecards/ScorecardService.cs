@@ -1,10 +1,6 @@
 using System.Globalization;
 using GovFunctions.Hotline;
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Supervision;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Scorecards;
 

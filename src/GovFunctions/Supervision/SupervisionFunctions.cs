@@ -1,4 +1,3 @@
-using GovFunctions.Common;
 using GovFunctions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

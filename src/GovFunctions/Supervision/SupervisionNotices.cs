@@ -1,13 +1,7 @@
-using GovFunctions.Calendar;
-using GovFunctions.Common;
 using GovFunctions.Approvals;
 using GovFunctions.Leave;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Supervision;
 
@@ -91,21 +85,21 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
 
     private static (string, string, IReadOnlyList<Person>, IReadOnlyList<Person>, bool) Warn(WarningStage stage, SupervisedItem item,
         Person owner, Person leader) => stage switch
-    {
-        WarningStage.AcknowledgeReminder => ($"【签收提醒】{item.Title}",
-            "该督办事项交办已超过一个工作日尚未签收，请及时签收。", [owner], [], false),
-        WarningStage.Blue => ($"【蓝色提醒】{item.Title}",
-            "该督办事项将于三个工作日内到期，请抓紧办理。", [owner], [], false),
-        WarningStage.YellowReport => ($"【黄色预警】{item.Title}",
-            "该督办事项未按时报送进展，请立即报送。", [owner], [leader], false),
-        WarningStage.YellowBehind => ($"【黄色预警】{item.Title}",
-            "该督办事项进度明显滞后于序时进度，请加快推进。", [owner], [leader], false),
-        WarningStage.Red => ($"【红色督办】{item.Title}",
-            "该督办事项已逾期未办结，已标记为逾期，请分管领导督促办理。", [leader], [owner], true),
-        _ => ($"【列入问责名单】{item.Title}",
-            $"该督办事项逾期已超过规定期限，列入问责名单（第三十二条），责任人：{owner.DisplayName}。",
-            [leader], [owner], true),
-    };
+        {
+            WarningStage.AcknowledgeReminder => ($"【签收提醒】{item.Title}",
+                "该督办事项交办已超过一个工作日尚未签收，请及时签收。", [owner], [], false),
+            WarningStage.Blue => ($"【蓝色提醒】{item.Title}",
+                "该督办事项将于三个工作日内到期，请抓紧办理。", [owner], [], false),
+            WarningStage.YellowReport => ($"【黄色预警】{item.Title}",
+                "该督办事项未按时报送进展，请立即报送。", [owner], [leader], false),
+            WarningStage.YellowBehind => ($"【黄色预警】{item.Title}",
+                "该督办事项进度明显滞后于序时进度，请加快推进。", [owner], [leader], false),
+            WarningStage.Red => ($"【红色督办】{item.Title}",
+                "该督办事项已逾期未办结，已标记为逾期，请分管领导督促办理。", [leader], [owner], true),
+            _ => ($"【列入问责名单】{item.Title}",
+                $"该督办事项逾期已超过规定期限，列入问责名单（第三十二条），责任人：{owner.DisplayName}。",
+                [leader], [owner], true),
+        };
 
     private static List<MailAddress> Resolve(OrgChart org, IEnumerable<Person> people, IReadOnlyList<Absence> absences,
         DateTimeOffset now) =>

@@ -1,14 +1,7 @@
-using System.Security.Cryptography;
 using GovFunctions.Accountability;
 using GovFunctions.Approvals;
-using GovFunctions.Calendar;
-using GovFunctions.Common;
 using GovFunctions.Notifications;
-using GovFunctions.Organization;
 using GovFunctions.Platform.Routing;
-using GovFunctions.Platform.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Supervision;
 
@@ -115,13 +108,15 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
             {
                 SupervisionRules.ValidateProgress(body.Text, body.Percent);
                 return item.ReportProgress(caller, body.Text!.Trim(), body.Percent!.Value, body.NeedsCoordination, now);
-            },
+            }
+            ,
             "complete" => (item, now) =>
             {
                 new FieldErrors().Required("text", body.Text, "办结报告")
                     .MaxLength("text", body.Text, SupervisionRules.MaxText, "办结报告").ThrowIfAny();
                 return item.Complete(caller, body.Text!.Trim(), now);
-            },
+            }
+            ,
             "verify" => (item, now) => body.Accepted is { } accepted
                 ? item.Verify(caller, accepted, body.Reason?.Trim(), org, now)
                 : throw ValidationException.For("accepted", "请选择复核结果", "accepted is required"),
@@ -134,7 +129,8 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
                 if (to > ChinaTime.DateOf(now).AddYears(SupervisionRules.MaxYearsAhead))
                     throw ValidationException.For("dueDate", "延期后的期限过远", "dueDate is too far ahead");
                 return item.RequestExtension(caller, to, body.Reason!.Trim(), ApprovalEngine.NewId(), org, now);
-            },
+            }
+            ,
             _ => throw new NotFoundException(Bilingual.Text("没有这项操作", $"no action {action}")),
         };
         var applied = await ApplyAsync(KeyOf(id), ActorOf(caller), s => act(s.Value, _clock.GetUtcNow()), ct: ct);

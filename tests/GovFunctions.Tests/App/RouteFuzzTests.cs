@@ -237,8 +237,11 @@ public class RouteFuzzTests : AppTest
                     false, true, null));
         // A route that reads no body (submit, publish, withdraw …) may ignore whatever body comes; its route values still count.
         return intake.Fields.Length > 0 ? cases
-            : cases.Select(c => c.What.StartsWith("route ", StringComparison.Ordinal) ? c : c with { MustRefuse = false,
-                Field = null }).ToList();
+            : cases.Select(c => c.What.StartsWith("route ", StringComparison.Ordinal) ? c : c with
+            {
+                MustRefuse = false,
+                Field = null
+            }).ToList();
     }
 
     /// <summary>The route parameters any value reaches the function with (not those the host constrains).</summary>

@@ -2,7 +2,6 @@ using GovFunctions.Approvals;
 using GovFunctions.Common;
 using GovFunctions.Hotline;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Routing;
 using GovFunctions.Platform.Storage;
 using GovFunctions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using GovFunctions.Hotline;
 using GovFunctions.Organization;
 using GovFunctions.Tests.Support;
-using Microsoft.AspNetCore.Mvc;
 
 namespace GovFunctions.Tests.Hotline;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using GovFunctions.Common;
 using GovFunctions.Legal;
 using GovFunctions.Platform.Storage;
-using GovFunctions.Tests.Support;
 
 namespace GovFunctions.Tests.Legal;
 

@@ -1,5 +1,4 @@
 using GovFunctions.Legal;
-using GovFunctions.Tests.Support;
 
 namespace GovFunctions.Tests.Legal;
 

@@ -3,14 +3,13 @@ using GovFunctions.Health;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Http;
 using GovFunctions.Tests.Support;
-using Microsoft.Azure.Functions.Worker;
 
 namespace GovFunctions.Tests.Organization;
 
 /// <summary>GET /api/organization/people and GET /api/health, called as the Functions host calls them.</summary>
 public class PeopleFunctionTests : IAsyncLifetime
 {
-    private TestApp _app = TestApp.Create();
+    private readonly TestApp _app = TestApp.Create();
 
     public async ValueTask InitializeAsync() => await _app.SeedAsync();
     public ValueTask DisposeAsync() => _app.DisposeAsync();

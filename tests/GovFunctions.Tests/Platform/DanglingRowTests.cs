@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using GovFunctions.Common;
 using GovFunctions.Decisions;
 using GovFunctions.Hotline;
-using GovFunctions.Leave;
 using GovFunctions.Legal;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Storage;

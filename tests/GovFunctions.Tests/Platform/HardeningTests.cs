@@ -8,7 +8,6 @@ using GovFunctions.Platform.Mail;
 using GovFunctions.Platform.Storage;
 using GovFunctions.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace GovFunctions.Tests.Platform;
 

@@ -161,8 +161,11 @@ public class HttpPlatformTests
     [Fact]
     public async Task Body_ReadingASmallJsonBody_AllocatesLittleMoreThanTheBodyAndTheValue()
     {
-        var json = new { destination = "北京市海淀区", start = "2026-12-01T09:00:00+08:00", confidential = true, count = 2,
-            departmentIds = new[] { "finance", "education" }, note = new string('说', 100) };
+        var json = new
+        {
+            destination = "北京市海淀区", start = "2026-12-01T09:00:00+08:00", confidential = true, count = 2,
+            departmentIds = new[] { "finance", "education" }, note = new string('说', 100)
+        };
         await RequestBody.ReadAsync<Sample>(Http.Request("POST", "x", json: json)); // warm
         var request = Http.Request("POST", "x", json: json);
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using GovFunctions.Approvals;
 using GovFunctions.Hotline;
 using GovFunctions.Legal;
-using GovFunctions.Platform.Http;
 using GovFunctions.Tests.Support;
 using Microsoft.AspNetCore.Mvc;
 
@@ -175,15 +174,21 @@ public class IntakeDefectTests : AppTest
 
         var before = await TableSnapshot.TakeAsync(App);
         var page = (ContentResult)await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token,
-            form: new Dictionary<string, string> { ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education",
-                ["dueDate"] = dueDate }), token);
+            form: new Dictionary<string, string>
+            {
+                ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education",
+                ["dueDate"] = dueDate
+            }), token);
 
         Assert.Equal(400, page.StatusCode);
         Assert.Contains("办理期限", page.Content);
         Assert.Empty(TableSnapshot.Changes(before, await TableSnapshot.TakeAsync(App)));
         Assert.Equal(200, Http.StatusOf(await Function<ApprovalFunctions>().DecideApproval(Http.Request("POST", "approvals/" + token,
-            form: new Dictionary<string, string> { ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education",
-                ["dueDate"] = "2026-12-31" }), token)));
+            form: new Dictionary<string, string>
+            {
+                ["action"] = "answer", ["answer"] = "请住建局办理。", ["departmentId"] = "education",
+                ["dueDate"] = "2026-12-31"
+            }), token)));
     }
 
     // ---- 11. a refusal states why -----------------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
 using GovFunctions.Common;
-using GovFunctions.Platform;
 using GovFunctions.Platform.Storage;
 using GovFunctions.Tests.Support;
 

@@ -1,6 +1,5 @@
 using GovFunctions.Accountability;
 using GovFunctions.Common;
-using GovFunctions.Platform.Storage;
 using GovFunctions.Supervision;
 using GovFunctions.Tests.Support;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,6 @@
 using GovFunctions.Approvals;
 using GovFunctions.Leave;
 using GovFunctions.Platform.Mail;
-using GovFunctions.Platform.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -45,7 +45,7 @@ public class DecisionViewTests : AppTest
         var submitted = await Api.SubmitDecision(Http.Request("POST", $"decisions/{id}/submit", EmailOf(Sponsor)), id);
         var d = (await App.Get<DecisionService>().GetAsync(id)).Value;
         var names = new Dictionary<string, string>
-            { [id] = "id", [d.LegalityReview.ApprovalId!] = "legalityApprovalId", [d.Consultation.ApprovalId!] = "consultationApprovalId" };
+        { [id] = "id", [d.LegalityReview.ApprovalId!] = "legalityApprovalId", [d.Consultation.ApprovalId!] = "consultationApprovalId" };
         JsonGolden.Matches("decision-submitted", submitted, names);
         await Pump.RunAsync();
         await ReviewAsync("zheng-wenbo", "合法");

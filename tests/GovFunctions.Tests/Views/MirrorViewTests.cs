@@ -79,7 +79,8 @@ public class MirrorViewTests
         var counts = new CallCounts(9, 1, 2, 3, 4, 5, 4, 3, 1, 1, 1);
         Same(counts, CallCountsView.From(counts));
         var entry = new AccountabilityEntry("e1", "supervision", "s1", "事项", "第三十二条", "wu-jianping", "office", At, At.AddDays(10),
-            ProposalState.Proposed) { Proposal = new AccountabilityProposal("sun-huimin", "通报", "逾期", At) };
+            ProposalState.Proposed)
+        { Proposal = new AccountabilityProposal("sun-huimin", "通报", "逾期", At) };
         Same(entry.Proposal, AccountabilityEntryView.From(entry).Proposal!);
         var score = new DepartmentScoreView("housing", "区住建局", new Dictionary<string, double?> { ["hotlineSatisfaction"] = 75 },
             new Dictionary<string, Tally> { ["hotlineSatisfaction"] = new(3, 4), ["reportsOnTime"] = new(0, 0) }, 80.5, 2);

@@ -108,11 +108,13 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
             if (existing.GetString("Fingerprint") != fingerprint)
                 throw new StateConflictException(Bilingual.Text(
                     $"{Header} 已用于另一个不同的请求，请为新请求使用新的键",
-                    $"this {Header} was used for a different request; use a new key for a new request")) { Field = Header };
+                    $"this {Header} was used for a different request; use a new key for a new request"))
+                { Field = Header };
             if (answered) return existing;
             if (polls >= MaxPolls)
                 throw new StateConflictException(Bilingual.Text($"使用同一 {Header} 的请求仍在处理中，请稍后再试",
-                    $"a request with this {Header} is still being processed; try again shortly")) { Field = Header };
+                    $"a request with this {Header} is still being processed; try again shortly"))
+                { Field = Header };
             await Task.Delay(Poll, ct);
         }
     }
@@ -136,8 +138,11 @@ public sealed partial class IdempotentIntake(StorageClients storage, TimeProvide
     private static IActionResult Replay(HttpRequest request, TableEntity kept)
     {
         if (kept.GetString("Location") is { } location) request.HttpContext.Response.Headers.Location = location;
-        return new ContentResult { StatusCode = kept.GetInt32("Status") ?? 200, ContentType = "application/json; charset=utf-8",
-            Content = kept.GetString("Body") };
+        return new ContentResult
+        {
+            StatusCode = kept.GetInt32("Status") ?? 200, ContentType = "application/json; charset=utf-8",
+            Content = kept.GetString("Body")
+        };
     }
 
     /// <summary>A refused or failed request is not remembered. Best effort: a claim left behind is taken over once abandoned.</summary>

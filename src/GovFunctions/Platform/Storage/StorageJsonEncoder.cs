@@ -55,7 +55,13 @@ public sealed class StorageJsonEncoder : JavaScriptEncoder
         }
         var escape = unicodeScalar switch
         {
-            '"' => "\\\"", '\\' => "\\\\", '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '\b' => "\\b", '\f' => "\\f",
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\b' => "\\b",
+            '\f' => "\\f",
             _ => $"\\u{unicodeScalar:X4}",
         };
         numberOfCharactersWritten = 0;

@@ -19,7 +19,10 @@ public sealed record FilingReminderDue(string DocumentId) : IDomainEvent;
 /// <summary>The filing is late: the issuing department is told, the office and the legal affairs office in copy.</summary>
 public sealed record FilingLate(string DocumentId) : IDomainEvent;
 
-public sealed record DocumentIntake(string? Title, string? Summary, string? IssuingDepartmentId, List<string>? TouchedDepartmentIds, List<string>? JointDepartmentIds);
+/// <param name="IssuingBodyId">The body a document is issued in the name of, when not the department itself: a deliberation and
+/// coordination body may not issue one (Art. 25), so naming one is refused.</param>
+public sealed record DocumentIntake(string? Title, string? Summary, string? IssuingDepartmentId, List<string>? TouchedDepartmentIds,
+    List<string>? JointDepartmentIds, string? IssuingBodyId = null);
 
 /// <summary>
 /// A normative document of a department (规范性文件, Art. 21): reviewed by the legal affairs office before publication,

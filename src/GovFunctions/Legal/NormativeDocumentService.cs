@@ -17,15 +17,17 @@ public sealed partial class NormativeDocumentService : IApprovalSubject
     private readonly ApprovalEngine _engine;
     private readonly OrganizationStore _organization;
     private readonly AccountabilityList _accountability;
+    private readonly CoordinationBodyService _bodies;
     private readonly LegalOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<NormativeDocumentService> _log;
 
     public NormativeDocumentService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
-        AccountabilityList accountability, IOptions<LegalOptions> options, TimeProvider clock, ILogger<NormativeDocumentService> log)
+        AccountabilityList accountability, CoordinationBodyService bodies, IOptions<LegalOptions> options, TimeProvider clock,
+        ILogger<NormativeDocumentService> log)
     {
-        (_storage, _engine, _organization, _accountability, _options, _clock, _log) =
-            (storage, engine, organization, accountability, options.Value, clock, log);
+        (_storage, _engine, _organization, _accountability, _bodies, _options, _clock, _log) =
+            (storage, engine, organization, accountability, bodies, options.Value, clock, log);
         Store = new RecordStore<NormativeDocument>(storage, outbox, Tables.NormativeDocuments) { MessagesOf = MessagesOf };
     }
 
@@ -41,6 +43,15 @@ public sealed partial class NormativeDocumentService : IApprovalSubject
             throw new AccessDeniedException(Bilingual.Text("只有制定部门可以登记本部门的规范性文件",
                 "only the issuing department registers its documents"));
         NormativeDocument.RequireWithinOneDepartment(intake);
+        if (intake.IssuingBodyId is not null) // a blank one names nothing: refused by name, not dropped
+        {
+            // Only a coordination body can be named as the issuer besides the department, and it may not issue (Art. 25):
+            // the attempt goes into the body's history and the answer is 422; the document is not registered.
+            if (!RecordStore.IsValidKey(intake.IssuingBodyId.Trim())
+                || await _bodies.Store.FindAsync(CoordinationBodyService.KeyOf(intake.IssuingBodyId.Trim()), ct) is null)
+                throw ValidationException.For("issuingBodyId", "发文机构不存在", "issuingBodyId names no coordination body");
+            await _bodies.RefuseIfBodyAsync(intake.IssuingBodyId, caller, ForbiddenAct.NormativeDocument, ct);
+        }
         var now = _clock.GetUtcNow();
         var id = Ids.Dated("nd", now);
         return await Store.CreateAsync(RecordKey.Own(id), NormativeDocument.Register(id, intake, caller.Id, now), ActorOf(caller), ct: ct);

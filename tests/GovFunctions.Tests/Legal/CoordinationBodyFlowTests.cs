@@ -84,6 +84,25 @@ public class CoordinationBodyFlowTests : CaseRoutesTest
     }
 
     [Fact]
+    public async Task ANormativeDocumentIssuedInABodysName_IsRefused422_Art25_TheAttemptRecorded_NoDocumentRegistered()
+    {
+        var id = (await RegisterAsync(required: true)).GetProperty("id").GetString()!;
+        object Document(string bodyId) => new
+        {
+            title = "城市更新专项资金管理办法", summary = "规范专项资金拨付。", issuingDepartmentId = "finance",
+            touchedDepartmentIds = Array.Empty<string>(), jointDepartmentIds = Array.Empty<string>(), issuingBodyId = bodyId,
+        };
+
+        AssertRefused(await CallAsync("CreateNormativeDocument", "huang-xiuying", Document(id)), "第二十五条");
+        var unknown = await CallAsync("CreateNormativeDocument", "huang-xiuying", Document("no-such-body"));
+
+        Assert.True(unknown.Status == 400 && unknown.Body!.Contains("issuingBodyId"), unknown.ToString());
+        Assert.Equal(ForbiddenAct.NormativeDocument, Assert.Single((await Bodies.GetAsync(id)).Value.RefusedActs).Kind);
+        var documents = await App.Storage.TableAsync(GovFunctions.Platform.Storage.Tables.NormativeDocuments);
+        Assert.Empty(documents.Query<Azure.Data.Tables.TableEntity>().ToList());
+    }
+
+    [Fact]
     public async Task AfterItsExpectedEnd_TheLeaderIsRemindedOnce_ThenListedForTheOffice_AndADissolvedBodyIsLeftAlone()
     {
         var id = (await RegisterAsync(required: true, end: "2026-11-30")).GetProperty("id").GetString()!;

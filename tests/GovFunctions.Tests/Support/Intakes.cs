@@ -74,7 +74,7 @@ public static class Intakes
             }),
         new("CreateNormativeDocument", Finance,
             [Text("title", 200), Text("summary", 8000), new("issuingDepartmentId", Kind.Id), new("touchedDepartmentIds", Kind.Ids),
-                new("jointDepartmentIds", Kind.Ids)],
+                new("jointDepartmentIds", Kind.Ids), new("issuingBodyId", Kind.Id)],
             _ => new JsonObject { ["title"] = "青禾区财政专项资金管理办法", ["summary"] = "规范专项资金申报。", ["issuingDepartmentId"] = "finance" }),
         new("RegisterSupervisedItem", OfficeClerk,
             [Text("title", 200), Choice<SupervisionSource>("source"), Text("sourceId", 200), new("ownerDepartmentId", Kind.Id),

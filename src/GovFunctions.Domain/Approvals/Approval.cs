@@ -141,7 +141,8 @@ public sealed record Approval(
                 "a rejection, return or objection must state the reason in comment");
     }
 
-    /// <summary>The approver records a reply or an instruction (批示) on a step that asks for text. Same guards as <see cref="Decide"/>.</summary>
+    /// <summary>The approver records a reply or an instruction (批示) on a step that asks for text. Same guards as
+    /// <see cref="Decide"/>.</summary>
     public Transition<Approval> Answer(string taskId, TaskAnswer answer, DateTimeOffset now, string? by = null)
     {
         var task = OpenTaskFor(taskId, now, Step.Response == ResponseKind.Decision ? ResponseKind.Reply : Step.Response);
@@ -200,7 +201,8 @@ public sealed record Approval(
         if (outcome == StepOutcome.Rejected || IsLastStep)
         {
             var status = outcome == StepOutcome.Rejected ? ApprovalStatus.Rejected : ApprovalStatus.Approved;
-            return Transition<Approval>.To(this with { Tasks = closed, Status = status, CompletedAt = now }, reason, new ApprovalEnded(status));
+            return Transition<Approval>.To(this with { Tasks = closed, Status = status, CompletedAt = now }, reason,
+                new ApprovalEnded(status));
         }
         if (nextTasks.Count == 0 || nextTasks.Any(t => t.Step != CurrentStep + 1))
             throw new ArgumentException("the next step needs its tasks");

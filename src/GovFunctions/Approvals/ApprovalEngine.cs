@@ -88,7 +88,8 @@ public sealed partial class ApprovalEngine
         yield return new(Queues.ApprovalRouting, QueueEnvelope.Create(CompletedType, a.Id, _clock));
         if (outcome == ApprovalStatus.Withdrawn || !a.Request.NotifyOutcome) yield break;
         foreach (var p in a.Request.CcIds.Prepend(a.Request.ApplicantId).Distinct())
-            yield return NotificationService.Message(Notices.Outcome, $"approval|{a.Id}|outcome|{p}", _clock, new NoticeData(a.Id, null, p));
+            yield return NotificationService.Message(Notices.Outcome, $"approval|{a.Id}|outcome|{p}", _clock,
+                new NoticeData(a.Id, null, p));
     }
 
     private IEnumerable<OutboundMessage> Reminders(Approval a, TaskReminded r)

@@ -23,7 +23,8 @@ public interface IApprovalSubject
 /// <summary>The common shape of <see cref="IApprovalSubject.ApprovalEndedAsync"/>: one record takes a transition for the outcome.</summary>
 public static class ApprovalSubject
 {
-    /// <param name="outcome">The domain's answer to the approval's end, or null when it no longer applies (e.g. withdrawn meanwhile).</param>
+    /// <param name="outcome">The domain's answer to the approval's end, or null when it no longer applies (e.g. withdrawn
+    /// meanwhile).</param>
     public static Task<Applied<T>> ApplyOutcomeAsync<T>(this RecordStore<T> store, RecordKey key, Approval approval, string messageId,
         Func<T, Transition<T>?> outcome, Actor? actor = null, CancellationToken ct = default) =>
         store.ApplyAsync(key, actor ?? Actor.System, s => outcome(s.Value), messageId, ct: ct);

@@ -33,7 +33,8 @@ public sealed partial class LinkAnswers(ApprovalEngine engine, ApprovalLinks lin
         RespondAsync(token, (a, t, now, by) => a.Decide(t.Id, decision, comment, now, by), ct);
 
     /// <summary>A written reply or an instruction (批示); the department it names must exist, a due date must not be past.</summary>
-    public async Task<(Stored<Approval> Approval, ApprovalTask Task)> AnswerAsync(string token, TaskAnswer answer, CancellationToken ct = default)
+    public async Task<(Stored<Approval> Approval, ApprovalTask Task)> AnswerAsync(string token, TaskAnswer answer,
+        CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
         var errors = new FieldErrors().Required("answer", answer.Text, "答复内容").MaxLength("answer", answer.Text, 2000, "答复内容");
@@ -78,7 +79,8 @@ public sealed partial class LinkAnswers(ApprovalEngine engine, ApprovalLinks lin
             case LinkRefusal.Withdrawn:
                 throw new GoneException(Bilingual.Text("申请人已撤回该申请", "the applicant has withdrawn the request"));
             case LinkRefusal.Expired:
-                throw new GoneException(Bilingual.Text("审批链接已过期，请联系区政府办公室", "this approval link has expired; contact the government office"));
+                throw new GoneException(Bilingual.Text("审批链接已过期，请联系区政府办公室",
+                    "this approval link has expired; contact the government office"));
         }
     }
 

@@ -36,8 +36,8 @@ public sealed class PendingTaskIndex(StorageClients storage, TimeProvider clock)
     {
         var index = await storage.TableAsync(Tables.PendingTasks);
         await foreach (var row in index.QueryAsync<TableEntity>(cancellationToken: ct))
-            yield return new(row.GetString("ApprovalId"), row.GetString("TaskId"), row.GetDateTimeOffset("IndexedAt") ?? DateTimeOffset.MinValue,
-                row.PartitionKey, row.RowKey);
+            yield return new(row.GetString("ApprovalId"), row.GetString("TaskId"),
+                row.GetDateTimeOffset("IndexedAt") ?? DateTimeOffset.MinValue, row.PartitionKey, row.RowKey);
     }
 
     public async Task DropAsync(Entry entry, CancellationToken ct)

@@ -7,8 +7,8 @@ namespace GovFunctions.Approvals;
 /// an ended approval to its feature. Each message is handled once: its id is marked in the same transaction as the change,
 /// a redelivery finds it marked, and a concurrent change makes the record store read again and re-apply in-process.
 /// </summary>
-public sealed partial class StepRouter(ApprovalEngine engine, StepTasks steps, PendingTaskIndex index, IEnumerable<IApprovalSubject> subjects,
-    TimeProvider clock, ILogger<StepRouter> log) : IQueueHandler
+public sealed partial class StepRouter(ApprovalEngine engine, StepTasks steps, PendingTaskIndex index,
+    IEnumerable<IApprovalSubject> subjects, TimeProvider clock, ILogger<StepRouter> log) : IQueueHandler
 {
     public string TypePrefix => "approval.";
 
@@ -28,7 +28,8 @@ public sealed partial class StepRouter(ApprovalEngine engine, StepTasks steps, P
         await index.AddAsync(request.Id, tasks, ct);
         try
         {
-            await engine.Store.CreateAsync(ApprovalEngine.KeyOf(request.Id), Approval.Open(request, tasks, now), Actor.System, messageId, ct: ct);
+            await engine.Store.CreateAsync(ApprovalEngine.KeyOf(request.Id), Approval.Open(request, tasks, now), Actor.System, messageId,
+                ct: ct);
             LogStarted(request.Id, request.Feature, tasks.Count);
         }
         catch (StateConflictException)
@@ -59,7 +60,8 @@ public sealed partial class StepRouter(ApprovalEngine engine, StepTasks steps, P
     /// <summary>The approval is over: its feature takes the outcome (<see cref="IApprovalSubject"/>).</summary>
     private async Task EndedAsync(string approvalId, string messageId, CancellationToken ct)
     {
-        var approval = (await engine.FindAsync(approvalId, ct))?.Value ?? throw new InvalidDataException($"approval {approvalId} not found");
+        var approval = (await engine.FindAsync(approvalId, ct))?.Value
+            ?? throw new InvalidDataException($"approval {approvalId} not found");
         if (approval.IsPending) throw new InvalidDataException($"approval {approvalId} is still pending");
         var subject = subjects.SingleOrDefault(s => s.Feature == approval.Request.Feature)
             ?? throw new InvalidDataException($"no feature {approval.Request.Feature} takes approvals");

@@ -51,7 +51,8 @@ public sealed partial class TaskReminders(ApprovalEngine engine, PendingTaskInde
     private DateTimeOffset DueAt(WorkingCalendar calendar, ApprovalTask task)
     {
         var since = task.LastRemindedAt ?? task.CreatedAt;
-        return ChinaTime.At(calendar.AddWorkingDays(ChinaTime.DateOf(since), options.Value.RemindAfterWorkingDays), ChinaTime.TimeOf(since));
+        var day = calendar.AddWorkingDays(ChinaTime.DateOf(since), options.Value.RemindAfterWorkingDays);
+        return ChinaTime.At(day, ChinaTime.TimeOf(since));
     }
 
     [LoggerMessage(2020, LogLevel.Information, "Approval reminders: {Looked} open task(s) looked at, {Sent} reminded")]

@@ -16,7 +16,8 @@ public sealed record CaseView(string Id, LegalCaseKind Kind, string Status, stri
     DateTimeOffset? ServedAt, DateTimeOffset? DefenceDueAt, DateTimeOffset? DefenceFiledAt, LegalCaseOutcome? Outcome,
     string? OutcomeText, DateTimeOffset? ClosedAt, string? RectificationItemId, IReadOnlyList<HistoryEntryView> History)
 {
-    public static CaseView From(LegalCase c, IReadOnlyList<HistoryEntry> history) => new(c.Id, c.Kind, c.StateName, c.Summary, c.ParticipantDepartmentIds, c.Unanswered.ToList(),
+    public static CaseView From(LegalCase c, IReadOnlyList<HistoryEntry> history) => new(
+        c.Id, c.Kind, c.StateName, c.Summary, c.ParticipantDepartmentIds, c.Unanswered.ToList(),
         c.Answers.Select(a => new AnswerView(a.DepartmentId, a.ById, a.Text, a.At.ToChina())).ToList(),
         c.ParticipantDepartmentIds.Count > 0 ? c.ParticipationApprovalId : "", c.ServedAt?.ToChina(), c.DefenceDueAt?.ToChina(),
         c.DefenceFiledAt?.ToChina(), c.Outcome, c.OutcomeText, c.ClosedAt?.ToChina(),
@@ -46,7 +47,8 @@ public sealed record BodyView(string Id, string Name, string Purpose, string Sta
     IReadOnlyList<RefusedActView> RefusedActs, bool LeaderReminded, bool ListedForOffice, DateTimeOffset? DissolvedAt,
     IReadOnlyList<HistoryEntryView> History)
 {
-    public static BodyView From(CoordinationBody b, IReadOnlyList<HistoryEntry> history) => new(b.Id, b.Name, b.Purpose, b.StateName, b.LeaderId, b.MemberIds, b.RequiredByHigherAuthority, b.ExpectedEndDate, b.ApprovalId,
+    public static BodyView From(CoordinationBody b, IReadOnlyList<HistoryEntry> history) => new(
+        b.Id, b.Name, b.Purpose, b.StateName, b.LeaderId, b.MemberIds, b.RequiredByHigherAuthority, b.ExpectedEndDate, b.ApprovalId,
         b.RegisteredById, b.RegisteredAt.ToChina(),
         b.RefusedActs.Select(a => new RefusedActView(a.Kind, a.ById, a.At.ToChina(), a.Description)).ToList(), b.LeaderReminded,
         b.ListedForOffice, b.DissolvedAt?.ToChina(), HistoryEntryView.List(history));

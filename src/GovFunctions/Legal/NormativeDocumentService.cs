@@ -47,10 +47,8 @@ public sealed partial class NormativeDocumentService : IApprovalSubject
         {
             // Only a coordination body can be named as the issuer besides the department, and it may not issue (Art. 25):
             // the attempt goes into the body's history and the answer is 422; the document is not registered.
-            if (!RecordStore.IsValidKey(intake.IssuingBodyId.Trim())
-                || await _bodies.Store.FindAsync(CoordinationBodyService.KeyOf(intake.IssuingBodyId.Trim()), ct) is null)
-                throw ValidationException.For("issuingBodyId", "发文机构不存在", "issuingBodyId names no coordination body");
-            await _bodies.RefuseIfBodyAsync(intake.IssuingBodyId, caller, ForbiddenAct.NormativeDocument, ct);
+            await _bodies.RefuseIfBodyAsync(intake.IssuingBodyId, caller, ForbiddenAct.NormativeDocument, ct); // 422 for a body
+            throw ValidationException.For("issuingBodyId", "发文机构不存在", "issuingBodyId names no coordination body");
         }
         var now = _clock.GetUtcNow();
         var id = Ids.Dated("nd", now);

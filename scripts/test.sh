@@ -18,6 +18,7 @@ trap 'bash scripts/services.sh stop >/dev/null' EXIT
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==' # Azurite's published dev key
 export GOV_TEST_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$base/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((base + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((base + 2))/devstoreaccount1;"
 export GOV_TEST_SMTP_PORT=$GOV_SMTP_PORT GOV_TEST_MAILDEV_URL=http://127.0.0.1:$GOV_MAILDEV_PORT
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # the browser tests use /usr/bin/chromium (README), never a downloaded browser
 
 results=$root/.artifacts/TestResults
 rm -rf "$results"

@@ -23,7 +23,7 @@ public abstract class AppTest : IAsyncLifetime
     /// <summary>Where the fake clock starts (it can only move forward).</summary>
     protected virtual DateTimeOffset StartAt => TestApp.DefaultNow;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         App = TestApp.Create(Configure, services =>
         {
@@ -35,7 +35,7 @@ public abstract class AppTest : IAsyncLifetime
         await App.SeedAsync();
     }
 
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    public virtual ValueTask DisposeAsync() => App.DisposeAsync();
 
     protected T Function<T>() => ActivatorUtilities.CreateInstance<T>(App.Services);
 

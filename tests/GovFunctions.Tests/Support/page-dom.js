@@ -27,6 +27,9 @@ class Element {
   }
   get label() { return this.id || (this.dataset.for ? 'error:' + this.dataset.for : this.tag); }
   addEventListener(type, fn) { this.listeners[type] = fn; }
+  getAttribute(k) { return this.attrs[k] ?? null; }
+  setAttribute(k, v) { this.attrs[k] = String(v); }
+  removeAttribute(k) { delete this.attrs[k]; }
   focus() { log.focused = this.label; }
   scrollIntoView() { log.scrolled = this.label; }
   descendants() { return this.children.flatMap(c => [c, ...c.descendants()]); }

@@ -13,6 +13,10 @@ public class FormScenarioTests(Chromium chromium) : BrowserTest(chromium)
     /// <summary>In Development (no Easy Auth) a form asks whom to act as; the person picks their own name.</summary>
     private static (string, string) As(string name) => ("提交人", name);
 
+    /// <summary>The tracking number the result shows (编号：…).</summary>
+    private static async Task<string> NumberInAsync(ILocator result) =>
+        Regex.Match(await result.InnerTextAsync(), "编号：([^，]+)").Groups[1].Value;
+
     [Theory]
     [MemberData(nameof(Screen.Both), MemberType = typeof(Screen))]
     public async Task LeaveForm_FilledAndSent_ShowsItsStatusAndApprovers(string size)
@@ -77,7 +81,7 @@ public class FormScenarioTests(Chromium chromium) : BrowserTest(chromium)
         await Expect(result).ToContainTextAsync("状态：已交办，待部门答复");
         await Expect(result).ToContainTextAsync("办理期限：");
         await CheckPageAsync(page, screen, "hotline-recorded");
-        var number = Regex.Match(await result.InnerTextAsync(), "编号：([^，]+)").Groups[1].Value;
+        var number = await NumberInAsync(result);
         var call = (await App.Get<HotlineService>().GetAsync(number)).Value;
         Assert.Equal(("urban-management", "cao-xiaowen"), (call.DepartmentId, call.OperatorId));
     }
@@ -98,7 +102,7 @@ public class FormScenarioTests(Chromium chromium) : BrowserTest(chromium)
 
         var result = page.Locator("#result");
         await Expect(result).ToContainTextAsync("编号：");
-        var number = Regex.Match(await result.InnerTextAsync(), "编号：([^，]+)").Groups[1].Value;
+        var number = await NumberInAsync(result);
         await CheckPageAsync(page, screen, "decision-draft");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审查" }).ClickAsync();
         await Expect(result).ToContainTextAsync("已提交审查。状态：");

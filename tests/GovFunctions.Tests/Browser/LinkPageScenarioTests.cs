@@ -1,6 +1,7 @@
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Tests.Support;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GovFunctions.Tests.Browser;
@@ -22,6 +23,15 @@ public class LinkPageScenarioTests(Chromium chromium) : BrowserTest(chromium)
             content = $"小区外墙脱落，物业与开发商互相推诿（{marker}）。", location = "青禾路18号", disposition, departmentId,
         }));
         Assert.Equal(201, Http.StatusOf(result));
+    }
+
+    /// <summary>The link opened again: it was used, and nothing is left to submit.</summary>
+    private async Task AssertUsedAsync(IPage page, Screen screen, string link, string scenario)
+    {
+        await GotoAsync(page, link, expectStatus: 409);
+        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
+        Assert.Equal(0, await page.Locator("form").CountAsync());
+        await CheckPageAsync(page, screen, scenario);
     }
 
     [Theory]
@@ -47,10 +57,7 @@ public class LinkPageScenarioTests(Chromium chromium) : BrowserTest(chromium)
         await Pump.RunAsync();
         Assert.Equal(outcome, (await LeaveAsync(id)).Status);
 
-        await GotoAsync(page, link, expectStatus: 409);
-        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
-        Assert.Equal(0, await page.Locator("form").CountAsync());
-        await CheckPageAsync(page, screen, "approval-used");
+        await AssertUsedAsync(page, screen, link, "approval-used");
     }
 
     [Theory]
@@ -71,9 +78,7 @@ public class LinkPageScenarioTests(Chromium chromium) : BrowserTest(chromium)
         await Expect(page.Locator(".ok")).ToContainTextAsync("答复：已派人现场查看，三日内完成外墙修复。");
         await CheckPageAsync(page, screen, "reply-sent");
 
-        await GotoAsync(page, link, expectStatus: 409);
-        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
-        await CheckPageAsync(page, screen, "reply-used");
+        await AssertUsedAsync(page, screen, link, "reply-used");
     }
 
     [Theory]
@@ -94,9 +99,7 @@ public class LinkPageScenarioTests(Chromium chromium) : BrowserTest(chromium)
         await Expect(page.Locator(".ok")).ToContainTextAsync("批示：请住建局牵头，会同城管局五日内拿出方案。");
         await CheckPageAsync(page, screen, "instruction-sent");
 
-        await GotoAsync(page, link, expectStatus: 409);
-        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
-        await CheckPageAsync(page, screen, "instruction-used");
+        await AssertUsedAsync(page, screen, link, "instruction-used");
     }
 
     [Theory]

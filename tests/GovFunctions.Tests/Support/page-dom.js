@@ -27,6 +27,8 @@ class Element {
   }
   get label() { return this.id || (this.dataset.for ? 'error:' + this.dataset.for : this.tag); }
   addEventListener(type, fn) { this.listeners[type] = fn; }
+  setAttribute(k, v) { this.attrs[k] = String(v); }
+  removeAttribute(k) { delete this.attrs[k]; }
   focus() { log.focused = this.label; }
   scrollIntoView() { log.scrolled = this.label; }
   descendants() { return this.children.flatMap(c => [c, ...c.descendants()]); }
@@ -112,5 +114,6 @@ Object.assign(globalThis, { document, fetch, FormData });
     requests: log.requests,
     buttons: buttons(),
     hidden: Object.fromEntries(all.filter(e => e.id).map(e => [e.id, e.hidden])),
+    invalid: all.filter(e => e.attrs['aria-invalid'] === 'true').map(e => e.id),
   }));
 })().catch(e => { process.stderr.write(String(e.stack ?? e)); process.exit(1); });

@@ -13,8 +13,9 @@ namespace GovFunctions.Benchmarks;
 /// Issue 10. Supervised items spread over every department, each with a year of monthly progress reports and a third of
 /// them completed and verified, all made through the app's own service on a clock that walks through the year (so the
 /// scorecard counters are the ones its transactions wrote). Then one month's supervision scorecard from the counters
-/// (a point read per department) against the best full scan a careful engineer would write (a server-side filter on the
-/// record rows, one query per department in parallel, each item recounted from its reports); both must give the same
+/// (one query on the tally rows' keys, not a point read per department) against the best full scan a careful engineer
+/// would write (a server-side filter on the record rows, one query per department in parallel, each item recounted from
+/// its reports); both must give the same
 /// tallies. Each side is measured three times, alternating; the peak working set of the whole run is held to 256 MB.
 /// </summary>
 public sealed class SupervisionBenchmark(BenchSettings settings, int items, int concurrency)

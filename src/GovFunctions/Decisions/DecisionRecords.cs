@@ -12,17 +12,27 @@ public sealed class DecisionRecords
 {
     private readonly ApprovalEngine _engine;
     private readonly TimeProvider _clock;
+    private readonly Scorecards.ProcedureCounters _counters;
 
-    public DecisionRecords(StorageClients storage, Outbox outbox, ApprovalEngine engine, TimeProvider clock)
+    public DecisionRecords(StorageClients storage, Outbox outbox, ApprovalEngine engine, Scorecards.ProcedureCounters counters,
+        TimeProvider clock)
     {
         _engine = engine;
         _clock = clock;
+        _counters = counters;
         Store = new RecordStore<Decision>(storage, outbox, Tables.Decisions) { MessagesOf = MessagesOf };
     }
 
     public RecordStore<Decision> Store { get; }
 
     public static RecordKey KeyOf(string id) => RecordKey.Own(id);
+
+    /// <summary>
+    /// The extra rows of a change (the pipeline's <c>extra</c>): the scorecard's tally of agenda submissions and refusals
+    /// (第十九条), in the decision's own partition, committed with the change.
+    /// </summary>
+    public Task<IEnumerable<Azure.Data.Tables.TableTransactionAction>> Tallies(Stored<Decision> current, Transition<Decision> t) =>
+        _counters.DecisionRowsAsync(current, t);
 
     public async Task<Stored<Decision>> GetAsync(string id, CancellationToken ct = default) =>
         await Store.FindAsync(KeyOf(id), ct)

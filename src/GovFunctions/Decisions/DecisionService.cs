@@ -122,7 +122,7 @@ public sealed partial class DecisionService(DecisionRecords records, Organizatio
         await accountability.AddAsync("decision", id, string.Join("；", open.Select(g => g.Article).Distinct()),
             new Dictionary<string, object?> { ["Gates"] = string.Join(",", open.Select(g => g.Gate)), ["ActorId"] = caller.Id },
             occurrence: clock.GetUtcNow().UtcTicks.ToString(), ct: ct);
-        await Store.ApplyAsync(KeyOf(id), ActorOf(caller), s => s.Value.AgendaRefusedFor(open), ct: ct);
+        await Store.ApplyAsync(KeyOf(id), ActorOf(caller), s => s.Value.AgendaRefusedFor(open), extra: records.Tallies, ct: ct);
         LogAgendaRefused(id, string.Join(",", open.Select(g => g.Gate)));
     }
 
@@ -136,7 +136,7 @@ public sealed partial class DecisionService(DecisionRecords records, Organizatio
 
     private async Task<Stored<Decision>> ApplyAsync(Person caller, string id, Func<Decision, Transition<Decision>> change,
         CancellationToken ct) =>
-        (await Store.ApplyAsync(KeyOf(id), ActorOf(caller), s => change(s.Value), ct: ct)).Record;
+        (await Store.ApplyAsync(KeyOf(id), ActorOf(caller), s => change(s.Value), extra: records.Tallies, ct: ct)).Record;
 
     /// <summary>What an approval of the decision and its emails show.</summary>
     public static IReadOnlyList<Fact> Facts(OrgChart org, Decision d) => DecisionRules.Facts(org, d);

@@ -56,6 +56,19 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
         return Page(request, "重大行政决策事项登记", "Forms/decision", new DecisionFormView(Basics(caller, org), categories, Departments(org)));
     }
 
+    /// <summary>The office's registration of a supervised item (立项, Art. 30, 31): posts the fields of POST
+    /// /api/supervision/items.</summary>
+    [Function(nameof(SupervisionForm))]
+    public async Task<IActionResult> SupervisionForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/supervision")] HttpRequest request)
+    {
+        var (caller, org) = await CallerAsync(request);
+        if (caller is not null && !Supervision.SupervisionRules.MayRegister(caller, org))
+            throw new AccessDeniedException(Bilingual.Text("只有区政府办公室和区政府领导可以立项督办", "only the office and the leaders register items"));
+        return Page(request, "督办事项立项", "Forms/supervision",
+            Supervision.SupervisionFormView.Of(Basics(caller, org), org, ChinaTime.Today(clock)));
+    }
+
     internal async Task<(Person? Caller, OrgChart Org)> CallerAsync(HttpRequest request)
     {
         var org = await organization.OrganizationAsync();

@@ -19,15 +19,17 @@ public sealed partial class NormativeDocumentService : IApprovalSubject
     private readonly AccountabilityList _accountability;
     private readonly CoordinationBodyService _bodies;
     private readonly LegalOptions _options;
+    private readonly Scorecards.ProcedureCounters _counters;
     private readonly TimeProvider _clock;
     private readonly ILogger<NormativeDocumentService> _log;
 
     public NormativeDocumentService(StorageClients storage, Outbox outbox, ApprovalEngine engine, OrganizationStore organization,
         AccountabilityList accountability, CoordinationBodyService bodies, IOptions<LegalOptions> options, TimeProvider clock,
-        ILogger<NormativeDocumentService> log)
+        ILogger<NormativeDocumentService> log, Scorecards.ProcedureCounters counters)
     {
         (_storage, _engine, _organization, _accountability, _bodies, _options, _clock, _log) =
             (storage, engine, organization, accountability, bodies, options.Value, clock, log);
+        _counters = counters; // the filed-on-time tally (第二十一条), committed with the filing or the late flag
         Store = new RecordStore<NormativeDocument>(storage, outbox, Tables.NormativeDocuments) { MessagesOf = MessagesOf };
     }
 
@@ -130,7 +132,7 @@ public sealed partial class NormativeDocumentService : IApprovalSubject
             keys.Add(RecordKey.Own(d.Id));
         }
         return await Store.SweepAsync(keys, Actor.System, s => s.Value.FilingChased(now, calendar, _options.FilingReminderWorkingDays),
-            _log, "LegalDeadlines.Filings", ct);
+            _log, "LegalDeadlines.Filings", ct, extra: _counters.DocumentRowsAsync);
     }
 
     /// <summary>The legal affairs office's review ended.</summary>
@@ -170,7 +172,8 @@ public sealed partial class NormativeDocumentService : IApprovalSubject
 
     private async Task<Stored<NormativeDocument>> ApplyAsync(Person caller, string id,
         Func<NormativeDocument, Transition<NormativeDocument>> change, CancellationToken ct) =>
-        (await Store.ApplyAsync(RecordKey.Own(id), ActorOf(caller), s => change(s.Value), ct: ct)).Record;
+        (await Store.ApplyAsync(RecordKey.Own(id), ActorOf(caller), s => change(s.Value), extra: _counters.DocumentRowsAsync,
+            ct: ct)).Record;
 
     private static void RequireIssuer(Person caller, NormativeDocument d)
     {

@@ -108,10 +108,12 @@ public static class ServiceRegistration
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SupervisionService>());
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<SupervisionService>());
         services.AddSingleton<SupervisionQueries>();
+        services.AddSingleton<SupervisionBoard>();
         services.AddSingleton<SupervisionWarnings>();
         services.AddSingleton<INotificationRenderer, SupervisionNotices>();
 
         services.AddCheckedOptions(new ScorecardOptionsRules());
+        services.AddSingleton<ProcedureCounters>();
         services.AddSingleton<ScorecardService>();
 
         services.AddSingleton<ReportSources>();

@@ -24,25 +24,30 @@ public sealed record BelowMinimumView(string DepartmentId, string Measure, doubl
 
 /// <summary>
 /// Department scorecards (Art. 29, 31) from the aggregates kept in the same transactions as the records they count:
-/// the supervision counters (17 point reads a month) and the hotline counters (one query per day and shard), never a scan.
+/// the supervision counters and the decision-procedure (第十九条) and normative-document (第二十一条) counters (one query per
+/// table), and the hotline counters (one query per day and shard), never a scan.
 /// </summary>
 public sealed partial class ScorecardService(OrganizationStore organization, SupervisionCounters supervision, HotlineCounters hotline,
-    IOptions<HotlineOptions> hotlineOptions, IOptions<ScorecardOptions> options, ILogger<ScorecardService> log)
+    ProcedureCounters procedure, IOptions<HotlineOptions> hotlineOptions, IOptions<ScorecardOptions> options, ILogger<ScorecardService> log)
 {
     public async Task<ScorecardView> ComputeAsync(ScorecardPeriod period, CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
         var departments = org.Departments.Where(d => d.Kind != DepartmentKind.Office).ToList();
-        var fromSupervision = await supervision.PeriodAsync(departments.Select(d => d.Id),
-            period.Months.Select(m => $"{m.Year:D4}-{m.Month:D2}").ToList(), ct);
-        var calls = new Dictionary<string, CallCounts>();
-        foreach (var (year, month) in period.Months)
-            foreach (var (key, counts) in await hotline.MonthByKeyAsync(year, month, hotlineOptions.Value.Shards, ct))
-                calls[key] = calls.GetValueOrDefault(key, CallCounts.Zero) + counts;
+        var months = period.Months.Select(m => $"{m.Year:D4}-{m.Month:D2}").ToList();
+        var (first, last) = (new DateOnly(period.Months[0].Year, period.Months[0].Month, 1),
+            new DateOnly(period.Months[^1].Year, period.Months[^1].Month, 1).AddMonths(1).AddDays(-1));
+        // The three sources at once, each in as few requests as it can: one query per table for the tally rows, the hotline's
+        // counter rows once for the whole period (one query per day and shard), not a month at a time.
+        var fromSupervisionRead = supervision.PeriodAsync(departments.Select(d => d.Id), months, ct);
+        var fromProcedureRead = procedure.PeriodAsync(months, ct); // Art. 19 and Art. 21
+        var calls = await hotline.RangeByKeyAsync(first, last, hotlineOptions.Value.Shards, ct);
+        var (fromSupervision, fromProcedure) = (await fromSupervisionRead, await fromProcedureRead);
 
         var set = ScorecardSet.Compute(departments.Select(d =>
         {
             var tallies = new Dictionary<Measure, Tally>(fromSupervision.GetValueOrDefault(d.Id) ?? new Dictionary<Measure, Tally>());
+            foreach (var (m, t) in fromProcedure.GetValueOrDefault(d.Id) ?? []) tallies[m] = t;
             if (calls.TryGetValue(d.Id, out var c))
             {
                 tallies[Measure.HotlineRepliedOnTime] = new Tally((int)c.ClosedOnTime, (int)c.Closed);

@@ -16,7 +16,7 @@ public static class PageScript
     public sealed record Button(string Label, bool Disabled);
     public sealed record Request(string Url, string Method, Dictionary<string, string> Headers, string Body, List<Button> Buttons);
     public sealed record Outcome(string ResultText, string ResultClass, Dictionary<string, string> Errors, string? Focused,
-        string? Scrolled, List<Request> Requests, List<Button> Buttons, Dictionary<string, bool> Hidden);
+        string? Scrolled, List<Request> Requests, List<Button> Buttons, Dictionary<string, bool> Hidden, List<string> Invalid);
 
     /// <summary>The reply a browser gets for a function's result: its status and its body in the app's JSON shape.</summary>
     public static Reply ReplyOf(IActionResult result) =>

@@ -115,5 +115,6 @@ Object.assign(globalThis, { document, fetch, FormData });
     requests: log.requests,
     buttons: buttons(),
     hidden: Object.fromEntries(all.filter(e => e.id).map(e => [e.id, e.hidden])),
+    invalid: all.filter(e => e.attrs['aria-invalid'] === 'true').map(e => e.id),
   }));
 })().catch(e => { process.stderr.write(String(e.stack ?? e)); process.exit(1); });

@@ -36,6 +36,21 @@ public static class TemplateSamples
     private static readonly SupervisionNotices.NoticeView Supervised =
         new(Hostile, Facts, "http://localhost/api/supervision/items/" + Hostile);
 
+    private static readonly BoardChoiceView[] BoardChoices = [new(Hostile, Hostile, true), new("red", "红灯", false)];
+
+    private static readonly SupervisionBoardView Board = new(Hostile,
+        [new("red", "红灯", 1), new("green", "绿灯", 0)],
+        [new(Hostile, Hostile,
+        [
+            new(Hostile, Hostile, "red", "红灯", "inProgress", Hostile, Hostile, Hostile, new DateOnly(2026, 11, 20), Hostile, 40, 100, 0,
+                "http://localhost/api/supervision/items/" + Hostile),
+            new("education.1", "扩容", "red", "红灯", "inProgress", "办理中", "区教育局", "陈思远", new DateOnly(2026, 11, 20), "2026年11月20日",
+                40, 100, 3, "http://localhost/api/supervision/items/education.1"),
+            new("education.2", "扩容", "blue", "蓝灯", "assigned", "已交办，待签收", "区教育局", "陈思远", new DateOnly(2026, 11, 27),
+                "2026年11月27日", 0, 80, 0, "http://localhost/api/supervision/items/education.2"),
+        ])],
+        new BoardFilterView(BoardChoices, BoardChoices, BoardChoices, BoardChoices, BoardChoices, Hostile));
+
     private static readonly ApprovalNotices.TaskView Task =
         new(Hostile, Hostile, Hostile, Facts, Facts, "http://localhost/api/approvals/" + Hostile, "审批链接", Hostile);
 
@@ -74,6 +89,9 @@ public static class TemplateSamples
         ["Notifications/poison.html"] = [new PoisonNotices.PoisonView(Hostile, Facts, Hostile)],
         ["Notifications/poison.text"] = [new PoisonNotices.PoisonView(Hostile, Facts, Hostile)],
         ["Supervision/notice.html"] = [Supervised],
+        ["Supervision/board"] = [Board, Board with { Departments = [], Lights = [] }],
+        ["Forms/supervision"] = [new SupervisionFormView(SignedIn, Choices, Choices, Choices, "2026-11-25"),
+            new SupervisionFormView(Tester, [], [], [], "")],
         ["Supervision/notice.text"] = [Supervised],
         ["Reports/chart"] = [Report.Chart],
         ["Reports/report.html"] = [Report],

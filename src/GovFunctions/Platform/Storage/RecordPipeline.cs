@@ -72,14 +72,16 @@ public sealed partial class RecordStore<T>
     /// refused by its rules or still changing after every attempt is logged and left to the next run, never stopping the pass.
     /// </summary>
     /// <returns>How many records changed.</returns>
+    /// <param name="extra">The rows each change commits with its record, as for ApplyAsync (e.g. a scorecard counter).</param>
     public async Task<int> SweepAsync(IEnumerable<RecordKey> keys, Actor actor, Func<Stored<T>, Transition<T>?> change,
-        Microsoft.Extensions.Logging.ILogger log, string timer, CancellationToken ct = default)
+        Microsoft.Extensions.Logging.ILogger log, string timer, CancellationToken ct = default,
+        Func<Stored<T>, Transition<T>, Task<IEnumerable<TableTransactionAction>>>? extra = null)
     {
         var changed = 0;
         foreach (var key in keys)
             try
             {
-                if ((await ApplyAsync(key, actor, change, ct: ct)).Changed) changed++;
+                if ((await ApplyAsync(key, actor, change, extra: extra, ct: ct)).Changed) changed++;
             }
             catch (StateConflictException e) // refused by its rules now, or changed by others on every attempt
             {

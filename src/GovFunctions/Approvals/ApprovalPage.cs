@@ -93,7 +93,7 @@ public static class ApprovalPage
             .Append((TaskWording.For(a, task.Step).Step, $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}")));
 
     /// <summary>An HTML page; the token in the URL must not leak through caches, referrers or search engines.</summary>
-    private static IActionResult Page(HttpRequest request, int status, string title, string template, object view)
+    public static IActionResult Page(HttpRequest request, int status, string title, string template, object view)
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = "no-store";

@@ -34,7 +34,8 @@ public static class TemplateSamples
         new InlineChart.ImageView("cid:" + Hostile, Hostile, 800), Tables, [new ReportRenderer.SectionView(Hostile, Tables)]);
 
     private static readonly SupervisionNotices.NoticeView Supervised =
-        new(Hostile, Facts, "http://localhost/api/supervision/items/" + Hostile);
+        new(Hostile, Facts, "http://localhost/api/supervision/items/" + Hostile,
+            [new(Hostile, "http://localhost/api/supervision/links/" + Hostile, Hostile)]);
 
     private static readonly ApprovalNotices.TaskView Task =
         new(Hostile, Hostile, Hostile, Facts, Facts, "http://localhost/api/approvals/" + Hostile, "审批链接", Hostile);

@@ -58,6 +58,8 @@ public class FunctionsMetadataTests
         ("ListSupervisedItems", "get", "supervision/items"),
         ("GetSupervisedItem", "get", "supervision/items/{id}"),
         ("ActOnSupervisedItem", "post", "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}"),
+        ("ShowSupervisionLink", "get", "supervision/links/{token}"),
+        ("AnswerSupervisionLink", "post", "supervision/links/{token}"),
         ("AccountabilityMonth", "get", "accountability"),
         ("ProposeAccountability", "post", "accountability/{id}/proposal"),
         ("Scorecards", "get", "scorecards"),

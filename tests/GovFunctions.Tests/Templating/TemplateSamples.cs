@@ -76,6 +76,13 @@ public static class TemplateSamples
         ["Notifications/poison.text"] = [new PoisonNotices.PoisonView(Hostile, Facts, Hostile)],
         ["Supervision/notice.html"] = [Supervised],
         ["Supervision/notice.text"] = [Supervised],
+        ["Supervision/link-form"] = new[] { "acknowledge", "progress", "complete" }.Select(action => (object)
+            new SupervisionLinkPage.FormView(Hostile, Hostile, Hostile, Facts, [Hostile], action, 40, Hostile)).Append(
+            new SupervisionLinkPage.FormView(Hostile, "", Hostile, Facts, [], "progress", 0, Hostile)).ToArray(),
+        ["Supervision/link-done"] = [new SupervisionLinkPage.DoneView(Hostile, Hostile, Facts)],
+        ["Supervision/link-refusal"] =
+            new[] { "used", "closed", "expired", "not-found", "conflict", "denied", "invalid", "other" }
+                .Select(kind => (object)new SupervisionLinkPage.RefusalView(kind, Hostile, [new(Hostile, Hostile)], Hostile)).ToArray(),
         ["Reports/chart"] = [Report.Chart],
         ["Reports/report.html"] = [Report],
         ["Reports/report.text"] = [Report],

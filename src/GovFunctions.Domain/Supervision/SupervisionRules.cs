@@ -43,6 +43,9 @@ public static class SupervisionRules
     public const int MaxProposer = 100;
     public const int MaxYearsAhead = 5;
 
+    /// <summary>Months an instruction put under supervision without a date of its own has (a duty log's, 第三十条).</summary>
+    public const int InstructionDueMonths = 1;
+
     /// <summary>
     /// The office's supervision staff (督查): its director, deputy directors and clerks, not the hotline or duty desks.
     /// </summary>

@@ -55,6 +55,8 @@ public static class TemplateSamples
             .Select(response => (object)new ApprovalPage.FormView(Hostile, Hostile, Hostile, Facts, Hostile, [Hostile], response, Choices,
                 Hostile))
             .Append(new ApprovalPage.FormView("审批人", "林建国", "", Facts, "已有审批意见", [], "decision", [], "2026年12月1日 09:00"))
+            .Concat(new[] { "reply", "instruction" }.Select(response => (object)new ApprovalPage.FormView(Hostile, Hostile, Hostile, Facts,
+                Hostile, [Hostile], response, Choices, Hostile, Supervise: true, Department: Choices[0].Value)))
             .ToArray(),
         ["Approvals/decided"] = [new ApprovalPage.DecidedView(Hostile, Hostile, "。", Facts)],
         ["Approvals/refusal"] =

@@ -14,12 +14,23 @@ public enum ApprovalTaskStatus { Open, Approved, Rejected, Cancelled, Answered }
 public enum ResponseKind { Decision, Reply, Instruction }
 
 /// <summary>A written answer to a Reply or Instruction step.</summary>
-public sealed record TaskAnswer(string Text, string? DepartmentId = null, DateOnly? DueDate = null);
+public sealed record TaskAnswer(string Text, string? DepartmentId = null, DateOnly? DueDate = null)
+{
+    /// <summary>The leader asked for the instruction to be supervised (列入督办, 第三十条), on a step that offers it.</summary>
+    public bool Supervise { get; init; }
+}
 
 public enum Decision { Approve, Reject }
 
 /// <summary>A step of a chain, as the feature derives it from the organization (never typed in by the applicant).</summary>
-public sealed record StepSpec(string Name, StepKind Kind, IReadOnlyList<string> ApproverIds, ResponseKind Response = ResponseKind.Decision);
+public sealed record StepSpec(string Name, StepKind Kind, IReadOnlyList<string> ApproverIds, ResponseKind Response = ResponseKind.Decision)
+{
+    /// <summary>An instruction step whose page offers 列入督办 (a hotline escalation, a duty log; 第三十条).</summary>
+    public bool OffersSupervision { get; init; }
+
+    /// <summary>The department the page proposes as the one instructed (the hotline call's).</summary>
+    public string? DefaultDepartmentId { get; init; }
+}
 
 /// <summary>A label and value shown to the approver: "everything being approved".</summary>
 public sealed record Fact(string Label, string Value);

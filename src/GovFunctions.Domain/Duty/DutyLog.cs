@@ -40,6 +40,9 @@ public sealed record DutyLog(
     public string? CarriedOutNote { get; init; }
     public DateTimeOffset? CarriedOutAt { get; init; }
 
+    /// <summary>The supervised item the leader's instruction opened (列入督办), when they asked for one.</summary>
+    public string? SupervisedItemId { get; init; }
+
     public static string StateName(DutyLogStatus s) => s switch
     {
         DutyLogStatus.AwaitingInstruction => "awaitingInstruction",
@@ -66,19 +69,28 @@ public sealed record DutyLog(
         var log = new DutyLog($"{PartitionOf(shift)}-{Ids.Random(4)}", intake.Kind!.Value, intake.Source!.Trim(), intake.Content!.Trim(),
             intake.ReceivedAt.Value, officer.Id, shift.LeaderId, approvalId, DutyLogStatus.AwaitingInstruction);
         var ask = new ApprovalRequest(approvalId, Feature, log.Id, $"值班{KindName(log.Kind)}请批示：{log.Source}", officer.Id,
-            log.FactsFor(org), [new StepSpec("带班领导批示", StepKind.Single, [shift.LeaderId], ResponseKind.Reply)], [])
+            log.FactsFor(org), [new StepSpec("带班领导批示", StepKind.Single, [shift.LeaderId], ResponseKind.Reply) { OffersSupervision = true }], [])
         {
             NotifyOutcome = false,
         };
         return Transition<DutyLog>.To(log, $"登记并报告带班领导{org.Person(shift.LeaderId).Name}", new DutyLogRecorded(log.Id, ask));
     }
 
-    public Transition<DutyLog> Instructed(string instruction, string leaderId, DateTimeOffset at) =>
-        Status == DutyLogStatus.AwaitingInstruction
-            ? Transition<DutyLog>.To(
-                this with { Status = DutyLogStatus.Instructed, Instruction = instruction, InstructedById = leaderId, InstructedAt = at },
-                $"带班领导批示：{instruction}", new DutyLogInstructed(Id, leaderId))
-            : throw new StateConflictException(Bilingual.Text("该记录已有批示", "this log already has an instruction"));
+    /// <summary>
+    /// The leader's instruction; when they asked for it to be supervised (列入督办, 第三十条), the log names the item it opens,
+    /// owned by the department chosen on the page, due on the date given there.
+    /// </summary>
+    public Transition<DutyLog> Instructed(string instruction, string leaderId, DateTimeOffset at,
+        (string DepartmentId, DateOnly DueDate)? supervise = null)
+    {
+        if (Status != DutyLogStatus.AwaitingInstruction)
+            throw new StateConflictException(Bilingual.Text("该记录已有批示", "this log already has an instruction"));
+        var next = this with { Status = DutyLogStatus.Instructed, Instruction = instruction, InstructedById = leaderId, InstructedAt = at };
+        if (supervise is not var (dept, due)) return Transition<DutyLog>.To(next, $"带班领导批示：{instruction}", new DutyLogInstructed(Id, leaderId));
+        return Transition<DutyLog>.To(next with { SupervisedItemId = Supervision.SupervisionRules.ItemIdFor(dept, Id) },
+            $"带班领导批示：{instruction}；列入督办", new DutyLogInstructed(Id, leaderId),
+            new Supervision.InstructionSupervised(Id, $"值班{KindName(Kind)}（{Source}）：{Content}", dept, due, leaderId));
+    }
 
     /// <summary>The instruction carried out, and by whom.</summary>
     public Transition<DutyLog> CarriedOut(string personId, string note, DateTimeOffset at) => Status == DutyLogStatus.Instructed

@@ -57,6 +57,9 @@ public sealed record HotlineCall(
     public IReadOnlyList<string> LinkedCallIds { get; init; } = [];
     public ExtensionRequest? PendingExtension { get; init; }
 
+    /// <summary>The supervised item the leader's instruction opened (列入督办), when they asked for one.</summary>
+    public string? SupervisedItemId { get; init; }
+
     public bool IsOpen => Status != CallStatus.Closed;
 
     public string StateName => NameOf(Status);
@@ -121,21 +124,31 @@ public sealed record HotlineCall(
         }, $"部门答复：{reply}" + (onTime ? "" : "（超期）"), new CallReplied(Id, onTime));
     }
 
-    /// <summary>The leader's instruction (批示): the call goes to the department it names, by its deadline.</summary>
+    /// <summary>
+    /// The leader's instruction (批示): the call goes to the department it names, by its deadline. When the leader asked for it
+    /// to be supervised (列入督办, 第三十条), the call names the supervised item it opens, owned by that department.
+    /// </summary>
     public Transition<HotlineCall> Instructed(string instruction, string leaderId, string departmentId, DateTimeOffset dueAt,
-        string approvalId, OrgChart org) =>
-        Status == CallStatus.Escalated
-            ? Transition<HotlineCall>.To(this with
-            {
-                Status = CallStatus.Assigned,
-                Instruction = instruction,
-                InstructedById = leaderId,
-                DepartmentId = departmentId,
-                DueAt = dueAt,
-                ApprovalId = approvalId,
-            }, $"领导批示：{instruction}；交办{DepartmentName(org, departmentId)}，期限 {Minute(dueAt)}",
-                new ReplyRequested(Id, approvalId, org))
-            : throw Conflict("只有已上报领导的来电可以批示", "only an escalated call takes an instruction");
+        string approvalId, OrgChart org, bool supervise = false)
+    {
+        if (Status != CallStatus.Escalated) throw Conflict("只有已上报领导的来电可以批示", "only an escalated call takes an instruction");
+        var item = supervise ? Supervision.SupervisionRules.ItemIdFor(departmentId, Id) : null;
+        var next = this with
+        {
+            Status = CallStatus.Assigned,
+            Instruction = instruction,
+            InstructedById = leaderId,
+            DepartmentId = departmentId,
+            DueAt = dueAt,
+            ApprovalId = approvalId,
+            SupervisedItemId = item ?? SupervisedItemId,
+        };
+        var reason = $"领导批示：{instruction}；交办{DepartmentName(org, departmentId)}，期限 {Minute(dueAt)}";
+        return item is null
+            ? Transition<HotlineCall>.To(next, reason, new ReplyRequested(Id, approvalId, org))
+            : Transition<HotlineCall>.To(next, reason + "；列入督办", new ReplyRequested(Id, approvalId, org),
+                new Supervision.InstructionSupervised(Id, $"区长电话（{Id}）：{Content}", departmentId, ChinaTime.DateOf(dueAt), leaderId));
+    }
 
     /// <summary>
     /// The operator calls the caller back: satisfied closes the call for good; unsatisfied reopens it to the same department,

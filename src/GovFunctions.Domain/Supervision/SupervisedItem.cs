@@ -62,7 +62,7 @@ public sealed record WarningRaised(string ItemId, WarningStage Stage, string Key
 /// Warn                 records the warnings a timer sent              (蓝 / 黄 / 红 / 问责)
 /// </code>
 /// </summary>
-public sealed record SupervisedItem(
+public sealed partial record SupervisedItem(
     string Id,
     string Title,
     SupervisionSource Source,

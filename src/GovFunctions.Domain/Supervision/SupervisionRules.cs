@@ -28,12 +28,23 @@ public sealed record SupervisionRegistration(
     string? Proposer,
     IReadOnlyList<Milestone> Milestones);
 
+/// <summary>
+/// A leader ticked 列入督办 on an instruction page (a hotline escalation, a duty log): what supervision needs to open the item.
+/// <paramref name="SourceId"/> names the call or the log, <paramref name="DueDate"/> the date the instructed department must
+/// finish by, <paramref name="LeaderId"/> who instructed.
+/// </summary>
+public sealed record InstructionSupervised(string SourceId, string Title, string DepartmentId, DateOnly DueDate, string LeaderId)
+    : IDomainEvent;
+
 public static class SupervisionRules
 {
     public const int MaxTitle = 200;
     public const int MaxText = 4000;
     public const int MaxProposer = 100;
     public const int MaxYearsAhead = 5;
+
+    /// <summary>Months an instruction put under supervision without a date of its own has (a duty log's, 第三十条).</summary>
+    public const int InstructionDueMonths = 1;
 
     /// <summary>
     /// The office's supervision staff (督查): its director, deputy directors and clerks, not the hotline or duty desks.
@@ -126,11 +137,27 @@ public static class SupervisionRules
     public static SupervisionRegistration FromLegalCase(string caseId, string summary, string ownerDepartmentId, DateOnly lostOn,
         int months, OrgChart org)
     {
-        var title = $"整改败诉（被撤销）案件：{summary}";
-        return new(title.Length > MaxTitle ? title[..(MaxTitle - 1)] + "…" : title, SupervisionSource.LegalCase, caseId,
+        return new(Cut($"整改败诉（被撤销）案件：{summary}"), SupervisionSource.LegalCase, caseId,
             ownerDepartmentId, [], SupervisingLeader(ownerDepartmentId, org).Id, org.HeadOf(ownerDepartmentId).Id, lostOn.AddMonths(months),
             ProgressCadence.Monthly, null, []);
     }
+
+    /// <summary>The item a source opens: <c>{ownerDepartmentId}.{sourceId}</c>, so the source names it and a redelivery finds it.</summary>
+    public static string ItemIdFor(string ownerDepartmentId, string sourceId) => $"{ownerDepartmentId}.{sourceId}";
+
+    /// <summary>
+    /// The item a leader's instruction (批示) opens when the leader asks for it to be supervised (第三十条): owned by the
+    /// instructed department, supervised by that department's portfolio leader as every item is, reported weekly.
+    /// </summary>
+    public static SupervisionRegistration FromInstruction(InstructionSupervised i, OrgChart org)
+    {
+        return new(Cut($"领导批示督办：{i.Title}"), SupervisionSource.Instruction, i.SourceId,
+            i.DepartmentId, [], SupervisingLeader(i.DepartmentId, org).Id, org.HeadOf(i.DepartmentId).Id, i.DueDate,
+            ProgressCadence.Weekly, null, []);
+    }
+
+    /// <summary>A title cut to the title's limit.</summary>
+    private static string Cut(string title) => title.Length > MaxTitle ? title[..(MaxTitle - 1)] + "…" : title;
 
     public static void ValidateProgress(string? text, int? percent)
     {
@@ -138,6 +165,10 @@ public static class SupervisionRules
         if (percent is null or < 0 or > 100) errors.Add("percent", "完成百分比须在 0 到 100 之间", "percent must be 0 to 100");
         errors.ThrowIfAny();
     }
+
+    /// <summary>A completion report (办结报告) needs its text.</summary>
+    public static void ValidateCompletion(string? text) =>
+        new FieldErrors().Required("text", text, "办结报告").MaxLength("text", text, MaxText, "办结报告").ThrowIfAny();
 
     /// <summary>
     /// Who sees an item (API.md, "Scoped"): the district head and the office everything; a deputy or assistant head the

@@ -55,7 +55,10 @@ public sealed class ApprovalFunctions(LinkAnswers answers, OrganizationStore org
                 : throw ValidationException.For("dueDate", "办理期限应为 yyyy-MM-dd 格式、2000年至2100年之间的日期",
                     "dueDate must be a date (yyyy-MM-dd) between 2000 and 2100");
         var department = form["departmentId"].ToString();
-        return new TaskAnswer(form["answer"].ToString(), string.IsNullOrWhiteSpace(department) ? null : department, dueDate);
+        return new TaskAnswer(form["answer"].ToString(), string.IsNullOrWhiteSpace(department) ? null : department, dueDate)
+        {
+            Supervise = form["supervise"].ToString() is "on" or "true" or "1",
+        };
     }
 
     private Task<(Platform.Storage.Stored<Approval>, ApprovalTask)> DecideAsync(string token, IFormCollection? form)

@@ -10,9 +10,13 @@ namespace GovFunctions.Approvals;
 /// </summary>
 public static class ApprovalPage
 {
-    /// <summary>The form's model; <see cref="Response"/> is <c>decision</c>, <c>reply</c> or <c>instruction</c>.</summary>
+    /// <summary>
+    /// The form's model; <see cref="Response"/> is <c>decision</c>, <c>reply</c> or <c>instruction</c>; <see cref="Supervise"/>:
+    /// the instruction page offers 列入督办 (第三十条), with <see cref="Department"/> proposed as the instructed one.
+    /// </summary>
     public sealed record FormView(string Actor, string ApproverName, string Behalf, IReadOnlyList<FactRow> Facts, string EarlierHeading,
-        IReadOnlyList<string> Earlier, string Response, IReadOnlyList<Html.Choice> Departments, string ExpiresAt);
+        IReadOnlyList<string> Earlier, string Response, IReadOnlyList<Html.Choice> Departments, string ExpiresAt, bool Supervise = false,
+        string Department = "");
 
     /// <summary>The result's model; <see cref="Stop"/> ends the sentence unless the verdict already does.</summary>
     public sealed record DecidedView(string Title, string Verdict, string Stop, IReadOnlyList<FactRow> Facts);
@@ -33,7 +37,8 @@ public static class ApprovalPage
         };
         var view = new FormView(wording.Actor, org.Person(task.ApproverId).DisplayName, ApprovalNotices.OnBehalfText(org, task) ?? "",
             Facts(org, a, task), wording.Earlier, earlier, response, org.Departments.Select(d => new Html.Choice(d.Id, d.Name)).ToList(),
-            ChinaTime.Text(task.ExpiresAt));
+            ChinaTime.Text(task.ExpiresAt), a.Request.Steps[task.Step].OffersSupervision,
+            a.Request.Steps[task.Step].DefaultDepartmentId ?? "");
         return Page(request, 200, $"{wording.Verb}：{a.Request.Title}", "Approvals/form", view);
     }
 
@@ -93,7 +98,7 @@ public static class ApprovalPage
             .Append((TaskWording.For(a, task.Step).Step, $"第{task.Step + 1}步：{a.Request.Steps[task.Step].Name}")));
 
     /// <summary>An HTML page; the token in the URL must not leak through caches, referrers or search engines.</summary>
-    private static IActionResult Page(HttpRequest request, int status, string title, string template, object view)
+    public static IActionResult Page(HttpRequest request, int status, string title, string template, object view)
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = "no-store";

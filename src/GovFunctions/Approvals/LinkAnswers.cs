@@ -47,6 +47,10 @@ public sealed partial class LinkAnswers(ApprovalEngine engine, ApprovalLinks lin
         {
             if (a.Step.Response == ResponseKind.Instruction && answer.DepartmentId is null)
                 throw ValidationException.For("departmentId", "批示须指定承办部门", "an instruction names the department that carries it out");
+            if (answer.Supervise && !a.Step.OffersSupervision)
+                throw ValidationException.For("supervise", "此环节不能列入督办", "this step cannot be put under supervision");
+            if (answer.Supervise && answer.DepartmentId is null)
+                throw ValidationException.For("departmentId", "列入督办须指定承办部门", "supervision names the department instructed (第三十条)");
             return a.Answer(t.Id, answer with { Text = answer.Text.Trim() }, now, by);
         }, ct);
     }

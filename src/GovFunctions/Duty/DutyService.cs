@@ -72,7 +72,7 @@ public sealed partial class DutyService : IApprovalSubject
         var actor = ApprovalEngine.ActorFor(await _organization.OrganizationAsync(ct), task);
         var applied = await Store.ApplyOutcomeAsync(KeyOf(approval.Request.SubjectId), approval, messageId,
             log => log.Status == DutyLogStatus.AwaitingInstruction
-                ? log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value)
+                ? log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value, SupervisionOf(task.Answer, task.DecidedAt.Value))
                 : null, // instructed already
             actor, ct);
         LogInstructed(approval.Request.SubjectId, task.ApproverId, applied.Changed);
@@ -107,9 +107,16 @@ public sealed partial class DutyService : IApprovalSubject
     private IEnumerable<OutboundMessage> MessagesOf(DutyLog log, IDomainEvent e) => e switch
     {
         DutyLogRecorded recorded => [_engine.StartMessage(recorded.Instruction)],
+        Supervision.InstructionSupervised s => [Supervision.SupervisionService.FromInstruction(s, _clock)],
         DutyLogInstructed or DutyLogCarriedOut => [], // read by the shift's handover
         _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
     };
+
+    /// <summary>列入督办 ticked: the department chosen on the page, by the date given there or the instruction period's default.</summary>
+    private static (string, DateOnly)? SupervisionOf(TaskAnswer answer, DateTimeOffset at) =>
+        answer is { Supervise: true, DepartmentId: { } dept }
+            ? (dept, answer.DueDate ?? ChinaTime.DateOf(at).AddMonths(Supervision.SupervisionRules.InstructionDueMonths))
+            : null;
 
     private static Actor ActorOf(Person p) => new(p.Id, p.Name);
 

@@ -123,6 +123,7 @@ public sealed partial class HotlineCallStore
         CallExtensionRequested x => [_engine.StartMessage(ExtensionApproval(x.Org, call, call.PendingExtension!))],
         OverdueReminded o => [Notice(HotlineNotices.Overdue, call, $"overdue|{o.Round}")],
         MarkedAccountable => [Notice(HotlineNotices.Accountability, call, "accountable")],
+        Supervision.InstructionSupervised s => [Supervision.SupervisionService.FromInstruction(s, _clock)],
         CallRecorded or CallReplied or CallClosed or CallExtensionDecided => [],
         _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
     };
@@ -138,7 +139,11 @@ public sealed partial class HotlineCallStore
 
     private static ApprovalRequest InstructionRequest(OrgChart org, HotlineCall call, Person leader) =>
         new(call.ApprovalId!, Feature, call.Id, $"区长电话重大疑难问题请批示（{call.Id}）", call.OperatorId,
-            HotlineNotices.Facts(org, call), [new StepSpec("主管领导批示", StepKind.Single, [leader.Id], ResponseKind.Instruction)], [])
+            HotlineNotices.Facts(org, call),
+            [new StepSpec("主管领导批示", StepKind.Single, [leader.Id], ResponseKind.Instruction)
+            {
+                OffersSupervision = true, DefaultDepartmentId = call.DepartmentId,
+            }], [])
         { NotifyOutcome = false };
 
     private static ApprovalRequest ExtensionApproval(OrgChart org, HotlineCall call, ExtensionRequest request) =>

@@ -64,7 +64,7 @@ public sealed partial class HotlineHandling(HotlineCallStore calls, Organization
             var due = answer.DueDate is { } d
                 ? ChinaTime.At(d, calendar.Hours.Close)
                 : HotlineRules.DeadlineFor(call.Category, now, calendar, _options.Deadlines);
-            return call.Instructed(answer.Text, task!.ApproverId, answer.DepartmentId!, due, ApprovalEngine.NewId(), org);
+            return call.Instructed(answer.Text, task!.ApproverId, answer.DepartmentId!, due, ApprovalEngine.NewId(), org, answer.Supervise);
         }, messageId, ct);
         LogApprovalEnded(approval.Request.SubjectId, approval.Id, applied.Changed);
     }

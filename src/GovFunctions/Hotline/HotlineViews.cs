@@ -20,14 +20,14 @@ public sealed record CallView(string Id, CallStatus Status, string StatusName, s
     string? Answer, string? DepartmentId, DateTimeOffset? DueAt, string? EscalatedToId, string? Instruction, string? InstructedById,
     string? Reply, DateTimeOffset? RepliedAt, bool? RepliedOnTime, bool? Satisfied, string? CallbackNote, DateTimeOffset? ClosedAt,
     int Reopened, bool Extended, bool ExtensionPending, DateTimeOffset? OverdueRemindedAt, DateTimeOffset? AccountableAt,
-    IReadOnlyList<string> LinkedCallIds, IReadOnlyList<HistoryEntryView> History)
+    IReadOnlyList<string> LinkedCallIds, string? SupervisedItemId, IReadOnlyList<HistoryEntryView> History)
 {
     public static CallView From(HotlineCall c, bool revealPhone, IEnumerable<HistoryEntry> history) => new(c.Id, c.Status,
         StatusNames.Of(c.Status), c.CallerName, revealPhone ? c.CallerPhone : HotlineRules.Mask(c.CallerPhone), c.ReceivedAt.ToChina(),
         c.Category, c.Content, c.Location, c.OperatorId, c.Disposition, c.Answer, c.DepartmentId, c.DueAt?.ToChina(), c.EscalatedToId,
         c.Instruction, c.InstructedById, c.Reply, c.RepliedAt?.ToChina(), c.RepliedOnTime, c.Satisfied, c.CallbackNote,
         c.ClosedAt?.ToChina(), c.Reopened, c.Extended, c.PendingExtension is not null, c.OverdueRemindedAt?.ToChina(),
-        c.AccountableAt?.ToChina(), c.LinkedCallIds, HistoryEntryView.List(history));
+        c.AccountableAt?.ToChina(), c.LinkedCallIds, c.SupervisedItemId, HistoryEntryView.List(history));
 }
 
 /// <summary>The answer of <c>GET /api/hotline/figures</c>: a month's counters, for the district or one department.</summary>

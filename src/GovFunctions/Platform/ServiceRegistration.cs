@@ -104,6 +104,8 @@ public static class ServiceRegistration
         services.AddSingleton<AccountabilityService>();
         services.AddSingleton<INotificationRenderer, AccountabilityNotices>();
         services.AddSingleton<SupervisionCounters>();
+        services.AddSingleton<SupervisionLinkIssuer>();
+        services.AddSingleton<SupervisionLinkAnswers>();
         services.AddSingleton<SupervisionService>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<SupervisionService>());
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<SupervisionService>());

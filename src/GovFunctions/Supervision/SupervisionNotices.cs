@@ -9,8 +9,9 @@ namespace GovFunctions.Supervision;
 /// The emails of supervision, rendered from the item's current state. Whoever is away on approved leave is replaced by their
 /// acting person (Art. 4, 75), and the email says on whose behalf.
 /// </summary>
+/// <remarks>A mail that carries an item's links goes to their holder alone, never copied: a link is its holder's credential.</remarks>
 public sealed class SupervisionNotices(SupervisionService supervision, SupervisionQueries queries, OrganizationStore organization,
-    AwayIndex away, TimeProvider clock, IOptions<SiteOptions> site) : INotificationRenderer
+    AwayIndex away, SupervisionLinkIssuer links, TimeProvider clock, IOptions<SiteOptions> site) : INotificationRenderer
 {
     public const string Assigned = "supervision.assigned";
     public const string Warning = "supervision.warning";
@@ -19,9 +20,18 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
     public const string Closed = "supervision.closed";
     public const string Coordination = "supervision.coordination";
     public const string ExtensionDecided = "supervision.extension-decided";
+    public const string CoAssigned = "supervision.co-assigned";
+    public const string Links = "supervision.links";
+    public const string WarningCopy = "supervision.warning-copy";
 
-    /// <summary>The model of every supervision email (<c>Templates/Supervision/notice</c>): what happened, the item, its page.</summary>
-    public sealed record NoticeView(string Intro, IReadOnlyList<FactRow> Facts, string Link);
+    /// <summary>
+    /// The model of every supervision email (<c>Templates/Supervision/notice</c>): what happened, the item, its page, and the
+    /// signed links its recipient answers through (签收, 进展, 办结报告) with the time they work until.
+    /// </summary>
+    public sealed record NoticeView(string Intro, IReadOnlyList<FactRow> Facts, string Link, IReadOnlyList<ActionLink> Actions);
+
+    /// <summary>One signed link of a mail: what it does, its address, until when it works.</summary>
+    public sealed record ActionLink(string Name, string Url, string ExpiresAt);
 
     public bool Handles(string type) => type.StartsWith("supervision.", StringComparison.Ordinal);
 
@@ -40,7 +50,14 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
         {
             Assigned => ($"【督办交办】{item.Title}",
                 "区政府交办以下督办事项，请及时签收，按期报送进展（第三十条）。",
-                [owner], item.CoDepartmentIds.Select(org.HeadOf).ToList(), false),
+                [owner], [], false),
+            CoAssigned => ($"【督办协办】{item.Title}",
+                "区政府交办以下督办事项，贵单位为协办单位，请通过链接按期报送承担部分的进展（第三十条）。",
+                [org.HeadOf(data.DepartmentId!)], [], false),
+            Links => ($"【督办链接】{item.Title}", "请通过以下链接继续办理该督办事项（第三十条）。", [org.HeadOf(data.DepartmentId!)], [], false),
+            WarningCopy => Warn(data.Stage!.Value, item, owner, leader) is var (subject, intro, _, _, _)
+                ? (subject, $"抄送分管领导：{intro}", [leader], [], false)
+                : null,
             CompletionReported => ($"【办结待复核】{item.Title}",
                 $"{org.FindDepartment(item.OwnerDepartmentId)?.Name}已报送办结报告，请复核。", [], [], true),
             Returned => ($"【复核退回】{item.Title}",
@@ -60,7 +77,10 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
         };
         if (mail is not { } m) return null;
 
-        var to = Resolve(org, m.To, absences, now);
+        var carried = Carried(notification.Type, data, item, now);
+        var to = carried.Count > 0
+            ? carried.Select(l => org.Person(l.HolderId)).DistinctBy(p => p.Id).Select(p => new MailAddress(p.Email, p.Name)).ToList()
+            : Resolve(org, m.To, absences, now);
         var cc = Resolve(org, m.Cc, absences, now).Where(c => to.All(t => t.Address != c.Address)).ToList();
         if (m.Office) to = [office, .. to];
         var view = queries.View(item, org, await organization.CalendarAsync(ct));
@@ -76,7 +96,10 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
         };
         if (onBehalf.Count > 0) facts.Add(("代办", string.Join("；", onBehalf)));
         var link = site.Value.Link($"supervision/items/{Uri.EscapeDataString(item.Id)}");
-        var body = MailLayout.Render(org.District.Name, m.Subject, "Supervision/notice", new NoticeView(m.Intro, FactRow.Of(facts), link));
+        var actions = carried.Select(l => new ActionLink(NameOf(l.Action),
+            site.Value.Link("supervision/links/" + links.TokenFor(item, l)), ChinaTime.Text(l.ExpiresAt))).ToList();
+        var body = MailLayout.Render(org.District.Name, m.Subject, "Supervision/notice", new NoticeView(m.Intro, FactRow.Of(facts), link,
+            actions));
         return new OutgoingMail(to, m.Subject, body.Html, body.Text)
         {
             Cc = cc,
@@ -91,15 +114,47 @@ public sealed class SupervisionNotices(SupervisionService supervision, Supervisi
             WarningStage.Blue => ($"【蓝色提醒】{item.Title}",
                 "该督办事项将于三个工作日内到期，请抓紧办理。", [owner], [], false),
             WarningStage.YellowReport => ($"【黄色预警】{item.Title}",
-                "该督办事项未按时报送进展，请立即报送。", [owner], [leader], false),
+                "该督办事项未按时报送进展，请立即报送。", [owner], [], false),
             WarningStage.YellowBehind => ($"【黄色预警】{item.Title}",
-                "该督办事项进度明显滞后于序时进度，请加快推进。", [owner], [leader], false),
+                "该督办事项进度明显滞后于序时进度，请加快推进。", [owner], [], false),
             WarningStage.Red => ($"【红色督办】{item.Title}",
                 "该督办事项已逾期未办结，已标记为逾期，请分管领导督促办理。", [leader], [owner], true),
             _ => ($"【列入问责名单】{item.Title}",
                 $"该督办事项逾期已超过规定期限，列入问责名单（第三十二条），责任人：{owner.DisplayName}。",
                 [leader], [owner], true),
         };
+
+    /// <summary>
+    /// The links a mail carries, those usable now: the assignment the owner's (签收, 进展, 办结), a co-operating department's
+    /// its progress link, the acknowledgement reminder the 签收 link, blue the report links, yellow the progress link.
+    /// </summary>
+    private static List<ItemLink> Carried(string type, SupervisionNotice data, SupervisedItem item, DateTimeOffset now)
+    {
+        var owner = item.OwnerDepartmentId;
+        IEnumerable<(LinkAction, string)> wanted = type switch
+        {
+            Assigned => [(LinkAction.Acknowledge, owner), (LinkAction.Progress, owner), (LinkAction.Complete, owner)],
+            CoAssigned => [(LinkAction.Progress, data.DepartmentId!)],
+            Links => Enum.GetValues<LinkAction>().Select(a => (a, data.DepartmentId!)),
+            Warning => data.Stage switch
+            {
+                WarningStage.AcknowledgeReminder => [(LinkAction.Acknowledge, owner)],
+                WarningStage.Blue => [(LinkAction.Progress, owner), (LinkAction.Complete, owner)],
+                WarningStage.YellowReport or WarningStage.YellowBehind => [(LinkAction.Progress, owner)],
+                _ => [],
+            },
+            _ => [],
+        };
+        return wanted.Select(w => item.OpenLink(w.Item1, w.Item2)).OfType<ItemLink>()
+            .Where(l => item.StateOf(l, now) == LinkState.Usable).ToList();
+    }
+
+    private static string NameOf(LinkAction action) => action switch
+    {
+        LinkAction.Acknowledge => "签收",
+        LinkAction.Progress => "报送进展",
+        _ => "报送办结报告",
+    };
 
     private static List<MailAddress> Resolve(OrgChart org, IEnumerable<Person> people, IReadOnlyList<Absence> absences,
         DateTimeOffset now) =>

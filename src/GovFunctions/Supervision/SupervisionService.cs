@@ -32,7 +32,13 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
     public static string ItemIdForDecision(string sponsorDepartmentId, string decisionId) => ItemIdFor(sponsorDepartmentId, decisionId);
 
     /// <summary>The item a source (a decision, a lost case) opens: <c>{ownerDepartmentId}.{sourceId}</c>.</summary>
-    public static string ItemIdFor(string ownerDepartmentId, string sourceId) => $"{ownerDepartmentId}.{sourceId}";
+    public static string ItemIdFor(string ownerDepartmentId, string sourceId) => SupervisionRules.ItemIdFor(ownerDepartmentId, sourceId);
+
+    /// <summary>A leader asked for their instruction (批示) to be supervised (a hotline escalation, a duty log).</summary>
+    public const string FromInstructionType = "supervision.from-instruction";
+
+    public static OutboundMessage FromInstruction(InstructionSupervised instructed, TimeProvider clock) =>
+        new(Queues.ApprovalRouting, QueueEnvelope.Create(FromInstructionType, instructed.SourceId, clock, instructed));
 
     public static OutboundMessage FromDecision(DecisionAdopted adopted, TimeProvider clock) =>
         new(Queues.ApprovalRouting, QueueEnvelope.Create(FromDecisionType, adopted.DecisionId, clock, adopted));
@@ -50,15 +56,17 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
     private readonly ApprovalEngine _engine;
     private readonly AccountabilityService _accountability;
     private readonly SupervisionCounters _counters;
+    private readonly SupervisionLinkIssuer _links;
     private readonly SupervisionOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<SupervisionService> _log;
 
     public SupervisionService(StorageClients storage, Outbox outbox, OrganizationStore organization, ApprovalEngine engine,
-        AccountabilityService accountability, SupervisionCounters counters, IOptions<SupervisionOptions> options, TimeProvider clock,
-        ILogger<SupervisionService> log)
+        AccountabilityService accountability, SupervisionCounters counters, SupervisionLinkIssuer links,
+        IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<SupervisionService> log)
     {
         _counters = counters;
+        _links = links;
         _organization = organization;
         _engine = engine;
         _accountability = accountability;
@@ -86,7 +94,8 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
         var now = _clock.GetUtcNow();
         var registration = SupervisionRules.Validate(intake, caller, org, ChinaTime.DateOf(now), _options.ProposalHandlingMonths);
         var id = NewId(registration.OwnerDepartmentId);
-        var stored = await Store.CreateAsync(KeyOf(id), SupervisedItem.Register(id, registration, caller, now), ActorOf(caller), ct: ct);
+        var first = SupervisedItem.Register(id, registration, caller, now).WithLinks(await _links.IssuerAsync(ct), now);
+        var stored = await Store.CreateAsync(KeyOf(id), first, ActorOf(caller), ct: ct);
         LogRegistered(id, registration.Source.ToString(), registration.OwnerDepartmentId);
         return stored;
     }
@@ -112,8 +121,7 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
             ,
             "complete" => (item, now) =>
             {
-                new FieldErrors().Required("text", body.Text, "办结报告")
-                    .MaxLength("text", body.Text, SupervisionRules.MaxText, "办结报告").ThrowIfAny();
+                SupervisionRules.ValidateCompletion(body.Text);
                 return item.Complete(caller, body.Text!.Trim(), now);
             }
             ,
@@ -138,21 +146,29 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
     }
 
     /// <summary>
-    /// Supervision's routing messages: a decision adopted (opens its item), an item to list for accountability, and the engine's
-    /// decision on an extension. A redelivery changes nothing.
+    /// Supervision's routing messages: a decision adopted, a case lost or an instruction to supervise (each opens its item), an
+    /// item to list for accountability, and the engine's decision on an extension. A redelivery changes nothing.
     /// </summary>
     public async Task HandleAsync(QueueEnvelope message, CancellationToken ct = default)
     {
         if (message.Type == FromDecisionType)
         {
-            await OpenForDecisionAsync(message.DataAs<DecisionAdopted>(), ct);
+            await OpenForDecisionAsync(message.DataAs<DecisionAdopted>(), message.Id, ct);
             return;
         }
         if (message.Type == FromLegalCaseType)
         {
             var lost = message.DataAs<CaseLost>();
             await OpenFromSourceAsync(ItemIdFor(lost.OwnerDepartmentId, lost.CaseId), org => SupervisionRules.FromLegalCase(
-                lost.CaseId, lost.Summary, lost.OwnerDepartmentId, lost.LostOn, lost.Months, org), "败诉（被撤销）案件，整改列入督办（第二十四条）", ct);
+                lost.CaseId, lost.Summary, lost.OwnerDepartmentId, lost.LostOn, lost.Months, org), "败诉（被撤销）案件，整改列入督办（第二十四条）",
+                message.Id, ct);
+            return;
+        }
+        if (message.Type == FromInstructionType)
+        {
+            var i = message.DataAs<InstructionSupervised>();
+            await OpenFromSourceAsync(ItemIdFor(i.DepartmentId, i.SourceId), org => SupervisionRules.FromInstruction(i, org),
+                "领导批示列入督办（第三十条）", message.Id, ct);
             return;
         }
         if (message.Type == AccountabilityType)
@@ -175,21 +191,25 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
                 : null, messageId, ct);
     }
 
-    private Task OpenForDecisionAsync(DecisionAdopted d, CancellationToken ct) =>
+    private Task OpenForDecisionAsync(DecisionAdopted d, string messageId, CancellationToken ct) =>
         OpenFromSourceAsync(ItemIdForDecision(d.SponsorDepartmentId, d.DecisionId), org => SupervisionRules.FromDecision(d.DecisionId,
             d.Title, d.SponsorDepartmentId, d.ConsultDepartmentIds, d.AdoptedOn, _options.DecisionImplementationMonths, org),
-            "重大行政决策通过，其落实列入督办（第三十条）", ct);
+            "重大行政决策通过，其落实列入督办（第三十条）", messageId, ct);
 
-    /// <summary>An item its source opens, with an id derived from the source: a redelivery finds it and opens nothing more.</summary>
+    /// <summary>
+    /// An item its source opens, with an id derived from the source and the message marked handled: a redelivery finds it and
+    /// opens nothing more.
+    /// </summary>
     private async Task OpenFromSourceAsync(string id, Func<OrgChart, SupervisionRegistration> registration, string reason,
-        CancellationToken ct)
+        string handledMessageId, CancellationToken ct)
     {
         if (await Store.FindAsync(KeyOf(id), ct) is not null) return; // a redelivery: opened already
         var r = registration(await _organization.OrganizationAsync(ct));
         try
         {
-            await Store.CreateAsync(KeyOf(id), SupervisedItem.Register(id, r, Actor.System.Id, _clock.GetUtcNow(), reason), Actor.System,
-                ct: ct);
+            var now = _clock.GetUtcNow();
+            await Store.CreateAsync(KeyOf(id), SupervisedItem.Register(id, r, Actor.System.Id, now, reason)
+                .WithLinks(await _links.IssuerAsync(ct), now), Actor.System, handledMessageId, ct: ct);
             LogRegistered(id, r.Source.ToString(), r.OwnerDepartmentId);
         }
         catch (StateConflictException)
@@ -198,17 +218,28 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
         }
     }
 
-    /// <summary>Every change of an item: through the pipeline, with the scorecard counters it moves in the same transaction.</summary>
-    public Task<Applied<SupervisedItem>> ApplyAsync(RecordKey key, Actor actor,
+    /// <summary>
+    /// Every change of an item: through the pipeline, with the links its next state needs and the scorecard counters it moves
+    /// in the same transaction.
+    /// </summary>
+    public async Task<Applied<SupervisedItem>> ApplyAsync(RecordKey key, Actor actor,
         Func<Stored<SupervisedItem>, Transition<SupervisedItem>?> change, string? handledMessageId = null,
-        CancellationToken ct = default) =>
-        Store.ApplyAsync(key, actor, change, handledMessageId,
+        CancellationToken ct = default)
+    {
+        var issuer = await _links.IssuerAsync(ct);
+        return await Store.ApplyAsync(key, actor, s => change(s)?.WithLinks(issuer, _clock.GetUtcNow()), handledMessageId,
             (current, t) => _counters.ActionsAsync(key.Partition, current.Value, t.Next, ct), ct);
+    }
 
     /// <summary>The one place this feature's events become messages.</summary>
     private IEnumerable<OutboundMessage> MessagesOf(SupervisedItem item, IDomainEvent e) => e switch
     {
-        ItemAssigned => [Notice(SupervisionNotices.Assigned, item, "assigned")],
+        ItemAssigned =>
+        [
+            Notice(SupervisionNotices.Assigned, item, "assigned"),
+            .. item.CoDepartmentIds.Select(d => Notice(SupervisionNotices.CoAssigned, item, $"assigned|{d}", department: d)),
+        ],
+        LinksIssued l => [Notice(SupervisionNotices.Links, item, $"links|{l.DepartmentId}|{l.LinkIds[0]}", department: l.DepartmentId)],
         ProgressReported { NeedsCoordination: true } p =>
             [Notice(SupervisionNotices.Coordination, item, $"coordination|{item.Progress.Count}|{p.DepartmentId}")],
         ProgressReported => [],
@@ -222,12 +253,15 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
             Notice(SupervisionNotices.Warning, item, w.Key, w.Stage),
             new OutboundMessage(Queues.ApprovalRouting, QueueEnvelope.Create(AccountabilityType, item.Id, _clock)),
         ],
+        WarningRaised { Stage: WarningStage.YellowReport or WarningStage.YellowBehind } w =>
+            [Notice(SupervisionNotices.Warning, item, w.Key, w.Stage), Notice(SupervisionNotices.WarningCopy, item, $"{w.Key}|cc", w.Stage)],
         WarningRaised w => [Notice(SupervisionNotices.Warning, item, w.Key, w.Stage)],
         _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
     };
 
-    private OutboundMessage Notice(string type, SupervisedItem item, string occurrence, WarningStage? stage = null) =>
-        NotificationService.Message(type, $"supervision|{item.Id}|{occurrence}", _clock, new SupervisionNotice(item.Id, stage));
+    private OutboundMessage Notice(string type, SupervisedItem item, string occurrence, WarningStage? stage = null,
+        string? department = null) =>
+        NotificationService.Message(type, $"supervision|{item.Id}|{occurrence}", _clock, new SupervisionNotice(item.Id, stage, department));
 
     private static ApprovalRequest ExtensionRequest(SupervisedItem item, ExtensionRequested r)
     {
@@ -249,4 +283,4 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
 }
 
 /// <summary>The data of a supervision notification: which item, and for a warning, its stage.</summary>
-public sealed record SupervisionNotice(string ItemId, WarningStage? Stage = null);
+public sealed record SupervisionNotice(string ItemId, WarningStage? Stage = null, string? DepartmentId = null);

@@ -60,6 +60,8 @@ public class FunctionsMetadataTests
         ("GetSupervisedItem", "get", "supervision/items/{id}"),
         ("SupervisionBoard", "get", "supervision/board"),
         ("ActOnSupervisedItem", "post", "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}"),
+        ("ShowSupervisionLink", "get", "supervision/links/{token}"),
+        ("AnswerSupervisionLink", "post", "supervision/links/{token}"),
         ("AccountabilityMonth", "get", "accountability"),
         ("ProposeAccountability", "post", "accountability/{id}/proposal"),
         ("Scorecards", "get", "scorecards"),

@@ -83,8 +83,9 @@ public class RouteFuzzTests : AppTest
         if (answer.Unexpected is not null || answer.Status >= 500) return "a 5xx";
         if (answer.Status < 400) return c.MustRefuse ? "accepted a request it must refuse" : null;
         if (changes.Count > 0) return "a refused request wrote: " + string.Join(", ", changes.Take(5));
-        if (route.Template.StartsWith("approvals/", StringComparison.Ordinal))
-            return answer.IsHtml ? null : "the approval link answered something other than its page";
+        if (route.Template.StartsWith("approvals/", StringComparison.Ordinal)
+            || route.Template.StartsWith("supervision/links/", StringComparison.Ordinal))
+            return answer.IsHtml ? null : "an email link answered something other than its page";
         if (!answer.IsProblem) return "a refusal that is not application/problem+json";
         if (answer.Status == 400 && answer.ErrorFields.Count == 0) return "a 400 naming no field";
         if (c.Field is not null && !(answer.Status == 400 && answer.ErrorFields.Contains(c.Field))) return $"not a 400 naming {c.Field}";
@@ -103,6 +104,7 @@ public class RouteFuzzTests : AppTest
             await Pump.RunAsync();
             return await TokenForAsync(leave, "lin-jianguo");
         }
+        if (route.Template.StartsWith("supervision/links/", StringComparison.Ordinal)) return await ProgressLinkAsync();
         var create = Creating.Single(i => route.Template.StartsWith(Routes.Named(i.Function).Template + "/", StringComparison.Ordinal));
         var createRoute = Routes.Named(create.Function);
         var none = new Dictionary<string, string>();
@@ -111,6 +113,20 @@ public class RouteFuzzTests : AppTest
         Assert.True(answer.Status == 201, answer.ToString());
         await Pump.RunAsync();
         return answer.Json!.Value.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The owner's progress link of an item signed for, as the assignment mail carries it.</summary>
+    private async Task<string> ProgressLinkAsync()
+    {
+        var supervision = App.Get<GovFunctions.Supervision.SupervisionService>();
+        var org = await App.Get<GovFunctions.Organization.OrganizationStore>().OrganizationAsync();
+        var item = await supervision.RegisterAsync(org.Person(OfficeClerk), new GovFunctions.Supervision.SupervisionIntake("推进义务教育学校扩容",
+            GovFunctions.Supervision.SupervisionSource.Deployment, null, "education", [], new DateOnly(2026, 12, 31), null, null, null));
+        await supervision.ActAsync(org.Person("wu-jianping"), item.Id, "acknowledge", new(null, null, false, null, null, null));
+        await Pump.RunAsync();
+        var stored = await supervision.GetAsync(item.Id);
+        return App.Get<GovFunctions.Supervision.SupervisionLinkIssuer>().TokenFor(stored.Value,
+            stored.Value.OpenLink(GovFunctions.Supervision.LinkAction.Progress, "education")!);
     }
 
     // ---- generators ----------------------------------------------------------------------------------------------------------

@@ -162,6 +162,8 @@ public static class Intakes
             new Dictionary<string, string> { ["kind"] = "weekly" }),
         new("DecideApproval", "", [new("action", Kind.Choice, Choices: ["approve", "reject"]), Text("comment", 1000)],
             _ => new JsonObject { ["action"] = "reject", ["comment"] = "时间冲突" }, "approval"),
+        new("AnswerSupervisionLink", "", [Text("text", 4000), new("percent", Kind.Count), new("needsCoordination", Kind.Flag)],
+            _ => new JsonObject { ["text"] = "已完成选址", ["percent"] = 10 }, "supervisionLink"),
     ];
 
     public static Intake Of(string function) => All.Single(i => i.Function == function);

@@ -34,7 +34,8 @@ public static class TemplateSamples
         new InlineChart.ImageView("cid:" + Hostile, Hostile, 800), Tables, [new ReportRenderer.SectionView(Hostile, Tables)]);
 
     private static readonly SupervisionNotices.NoticeView Supervised =
-        new(Hostile, Facts, "http://localhost/api/supervision/items/" + Hostile);
+        new(Hostile, Facts, "http://localhost/api/supervision/items/" + Hostile,
+            [new(Hostile, "http://localhost/api/supervision/links/" + Hostile, Hostile)]);
 
     private static readonly BoardChoiceView[] BoardChoices = [new(Hostile, Hostile, true), new("red", "红灯", false)];
 
@@ -69,6 +70,8 @@ public static class TemplateSamples
             .Select(response => (object)new ApprovalPage.FormView(Hostile, Hostile, Hostile, Facts, Hostile, [Hostile], response, Choices,
                 Hostile))
             .Append(new ApprovalPage.FormView("审批人", "林建国", "", Facts, "已有审批意见", [], "decision", [], "2026年12月1日 09:00"))
+            .Concat(new[] { "reply", "instruction" }.Select(response => (object)new ApprovalPage.FormView(Hostile, Hostile, Hostile, Facts,
+                Hostile, [Hostile], response, Choices, Hostile, Supervise: true, Department: Choices[0].Value)))
             .ToArray(),
         ["Approvals/decided"] = [new ApprovalPage.DecidedView(Hostile, Hostile, "。", Facts)],
         ["Approvals/refusal"] =
@@ -93,6 +96,13 @@ public static class TemplateSamples
         ["Forms/supervision"] = [new SupervisionFormView(SignedIn, Choices, Choices, Choices, "2026-11-25"),
             new SupervisionFormView(Tester, [], [], [], "")],
         ["Supervision/notice.text"] = [Supervised],
+        ["Supervision/link-form"] = new[] { "acknowledge", "progress", "complete" }.Select(action => (object)
+            new SupervisionLinkPage.FormView(Hostile, Hostile, Hostile, Facts, [Hostile], action, 40, Hostile)).Append(
+            new SupervisionLinkPage.FormView(Hostile, "", Hostile, Facts, [], "progress", 0, Hostile)).ToArray(),
+        ["Supervision/link-done"] = [new SupervisionLinkPage.DoneView(Hostile, Hostile, Facts)],
+        ["Supervision/link-refusal"] =
+            new[] { "used", "closed", "expired", "not-found", "conflict", "denied", "invalid", "other" }
+                .Select(kind => (object)new SupervisionLinkPage.RefusalView(kind, Hostile, [new(Hostile, Hostile)], Hostile)).ToArray(),
         ["Reports/chart"] = [Report.Chart],
         ["Reports/report.html"] = [Report],
         ["Reports/report.text"] = [Report],

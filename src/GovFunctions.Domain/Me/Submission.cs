@@ -15,7 +15,8 @@ public sealed record Submission(SubmissionKind Kind, string PersonId, string Tra
     string StatusName, DateTimeOffset SubmittedAt)
 {
     public static Submission Of(LeaveRequest l) => new(SubmissionKind.Leave, l.ApplicantId, l.Id,
-        $"请假：{l.Destination}（{ChinaTime.ShortText(l.Start)}—{ChinaTime.ShortText(l.End)}）", LeaveRequest.StateName(l.Status), StatusNames.Of(l.Status),
+        $"请假：{l.Destination}（{ChinaTime.ShortText(l.Start)}—{ChinaTime.ShortText(l.End)}）", LeaveRequest.StateName(l.Status),
+        StatusNames.Of(l.Status),
         l.CreatedAt);
 
     public static Submission Of(Decision d) => new(SubmissionKind.Decision, d.CreatedById, d.Id, $"重大行政决策：{d.Title}",

@@ -1,8 +1,7 @@
 using GovFunctions.Approvals;
-using GovFunctions.Decisions;
-using Decision = GovFunctions.Decisions.Decision;
 using GovFunctions.Legal;
 using GovFunctions.Supervision;
+using Decision = GovFunctions.Decisions.Decision;
 
 namespace GovFunctions.Me;
 
@@ -63,7 +62,8 @@ public static class WaitingRules
     public static WaitingItem? ForTask(Approval a, ApprovalTask task, string link) =>
         a.IsPending && task.IsOpen && task.Step == a.CurrentStep
             ? new WaitingItem(KindOf(a.Request.Steps[task.Step].Response), a.Id, a.Request.Title, task.ApproverId, task.OnBehalfOfId,
-                task.CreatedAt, link) { Reminders = task.Reminders, TaskId = task.Id }
+                task.CreatedAt, link)
+            { Reminders = task.Reminders, TaskId = task.Id }
             : null;
 
     /// <summary>

@@ -43,7 +43,8 @@ public sealed partial class DigestSender(WaitingQuery waiting, DigestDay day, Or
         return sent;
     }
 
-    [LoggerMessage(1401, LogLevel.Information, "Daily digest {Day}: {Sent} sent of {People} people with work waiting ({Skipped} off or sent)")]
+    [LoggerMessage(1401, LogLevel.Information,
+        "Daily digest {Day}: {Sent} sent of {People} people with work waiting ({Skipped} off or sent)")]
     private partial void LogSent(string day, int sent, int people, int skipped);
 
     [LoggerMessage(1402, LogLevel.Information, "Daily digest for {PersonId} is being sent by another run")]

@@ -18,7 +18,8 @@ public sealed record SubmissionView(SubmissionKind Kind, string KindName, string
 }
 
 /// <summary>"My work" (<c>GET /api/me</c>): who I am, what I submitted (newest first), what waits for me (oldest first).</summary>
-public sealed record MyWorkView(string PersonId, string Name, IReadOnlyList<SubmissionView> Submitted, IReadOnlyList<WaitingItemView> Waiting,
+public sealed record MyWorkView(string PersonId, string Name, IReadOnlyList<SubmissionView> Submitted,
+    IReadOnlyList<WaitingItemView> Waiting,
     PreferencesView Preferences);
 
 /// <summary>My preferences (<c>GET/POST /api/me/preferences</c>): the daily digest, and escalations sent at once.</summary>

@@ -28,7 +28,8 @@ public sealed class MyRecords(StorageClients storage)
     {
         var (from, to) = ($"{Prefix}{personId}|", $"{Prefix}{personId}|~");
         var found = new List<Submission>();
-        foreach (var (table, ownPartition) in new[] { (Tables.LeaveRequests, true), (Tables.Decisions, false), (Tables.HotlineCalls, false) })
+        var tables = new[] { (Tables.LeaveRequests, true), (Tables.Decisions, false), (Tables.HotlineCalls, false) };
+        foreach (var (table, ownPartition) in tables)
         {
             var filter = ownPartition
                 ? TableClient.CreateQueryFilter($"PartitionKey eq {personId} and RowKey ge {from} and RowKey lt {to}")

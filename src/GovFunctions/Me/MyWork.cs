@@ -1,5 +1,3 @@
-using GovFunctions.Platform.Mail;
-
 namespace GovFunctions.Me;
 
 /// <summary>

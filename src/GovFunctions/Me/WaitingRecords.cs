@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using GovFunctions.Decisions;
 using GovFunctions.Legal;
 using GovFunctions.Supervision;
-using Decision = GovFunctions.Decisions.Decision;
 
 namespace GovFunctions.Me;
 
@@ -34,7 +33,8 @@ public sealed class WaitingRecords(StorageClients storage, SupervisionService su
                     site.Value.Link($"decisions/{Uri.EscapeDataString(stored.Id)}"))));
 
         var index = await storage.TableAsync(Tables.PendingFilings);
-        await foreach (var row in index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"pending"}"), cancellationToken: ct))
+        var pending = TableClient.CreateQueryFilter($"PartitionKey eq {"pending"}");
+        await foreach (var row in index.QueryAsync<TableEntity>(pending, cancellationToken: ct))
             if ((await documents.Store.FindAsync(RecordKey.Own(row.RowKey), ct))?.Value is { } document
                 && WaitingRules.ForFiling(document) is var (department, since))
                 found.Add((department, Item(WaitingKind.Filing, document.Id, document.Title, since,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GovFunctions.Approvals;
-using GovFunctions.Organization;
 using GovFunctions.Me;
+using GovFunctions.Organization;
 using GovFunctions.Tests.Support;
 
 namespace GovFunctions.Tests.Me;
@@ -89,6 +89,25 @@ public class DigestFlowTests : AppTest
         Assert.Equal(3, task.Reminders); // each reminder still recorded (and the link's life renewed)
         Assert.Single(Mail.Sent, m => m.Subject.StartsWith("【审批超时】")); // the escalation to the office is never folded
         Assert.Contains("已催办 2 次", DigestsTo("lin-jianguo")[^1].Text);
+    }
+
+    [Fact]
+    public async Task ASupervisedItemsAcknowledgeReminder_IsFoldedIntoTheOwnersDigest_第三十条()
+    {
+        var registered = await Function<GovFunctions.Supervision.SupervisionFunctions>().RegisterSupervisedItem(Http.Request("POST",
+            "supervision/items", EmailOf(Intakes.OfficeClerk), json: Intakes.Of("RegisterSupervisedItem").Valid(App.Clock.GetUtcNow())));
+        var id = Http.IdOf(registered);
+        await Pump.RunAsync();
+        At("2026-11-26T08:30");
+        Assert.Equal(1, await Digest.RunAsync());
+        Assert.Contains("督办事项待签收", Assert.Single(DigestsTo("wu-jianping")).Html);
+        At("2026-11-26T09:30");
+        await App.Get<GovFunctions.Supervision.SupervisionWarnings>().RunAsync();
+        await Pump.RunAsync();
+        Assert.DoesNotContain(Mail.To(EmailOf("wu-jianping")), m => m.Subject.StartsWith("【签收提醒】"));
+        var item = (await App.Get<GovFunctions.Supervision.SupervisionService>().GetAsync(id)).Value;
+        // recorded on the item, only not mailed
+        Assert.Contains(item.Warnings, w => w.Stage == GovFunctions.Supervision.WarningStage.AcknowledgeReminder);
     }
 
     [Fact]

@@ -16,6 +16,12 @@ public class MyWorkTests : AppTest
         return request;
     }
 
+    private async Task<PreferencesView> PrefsOf(string personId) =>
+        Http.ValueOf<PreferencesView>(await Me.GetMyPreferences(Get("me/preferences", personId)));
+
+    private static Microsoft.AspNetCore.Http.HttpRequest Post(string personId, object? json = null, string? raw = null) =>
+        Http.Request("POST", "me/preferences", EmailOf(personId), json: json, rawBody: raw);
+
     private async Task<Routes.Answer> CallAsync(string function, Microsoft.AspNetCore.Http.HttpRequest request) =>
         await Routes.CallAsync(App.Services, Routes.Named(function), request, new Dictionary<string, string>());
 
@@ -70,31 +76,32 @@ public class MyWorkTests : AppTest
         Assert.Equal((401, true), (none.Status, none.IsProblem));
         var stranger = await CallAsync("MyWorkPage", Http.Request("GET", "me", "nobody@example.org"));
         Assert.Equal((403, true), (stranger.Status, stranger.IsProblem));
-        Assert.Equal(401, (await CallAsync("SetMyPreferences", Http.Request("POST", "me/preferences", json: new { digest = false }))).Status);
+        var anonymous = Http.Request("POST", "me/preferences", json: new { digest = false });
+        Assert.Equal(401, (await CallAsync("SetMyPreferences", anonymous)).Status);
     }
 
     [Fact]
     public async Task APersonTurnsTheDigestOff_ByJsonOrForm_AndReadsItBack()
     {
-        var off = await Me.SetMyPreferences(Http.Request("POST", "me/preferences", EmailOf("gao-feng"), json: new { digest = false }));
+        var off = await Me.SetMyPreferences(Post("gao-feng", new { digest = false }));
         Assert.Equal(new PreferencesView(false, true), Http.ValueOf<PreferencesView>(off));
-        Assert.Equal(new PreferencesView(false, true), Http.ValueOf<PreferencesView>(await Me.GetMyPreferences(Get("me/preferences", "gao-feng"))));
+        Assert.Equal(new PreferencesView(false, true), await PrefsOf("gao-feng"));
         var on = await Me.SetMyPreferences(Http.Request("POST", "me/preferences", EmailOf("gao-feng"),
             form: new Dictionary<string, string> { ["digest"] = "true", ["escalations"] = "false" }));
         Assert.Equal(new PreferencesView(true, false), Http.ValueOf<PreferencesView>(on));
-        Assert.Equal(new PreferencesView(true, true), Http.ValueOf<PreferencesView>(await Me.GetMyPreferences(Get("me/preferences", "wu-jianping"))));
+        Assert.Equal(new PreferencesView(true, true), await PrefsOf("wu-jianping"));
     }
 
     [Fact]
     public async Task BadInput_Is400NamingTheField_AndWritesNothing()
     {
-        var wrong = await CallAsync("SetMyPreferences", Http.Request("POST", "me/preferences", EmailOf("gao-feng"), rawBody: "{\"digest\":\"perhaps\"}"));
+        var wrong = await CallAsync("SetMyPreferences", Post("gao-feng", raw: "{\"digest\":\"perhaps\"}"));
         Assert.Equal((400, true), (wrong.Status, wrong.IsProblem));
         Assert.Contains("digest", wrong.ErrorFields);
-        var empty = await CallAsync("SetMyPreferences", Http.Request("POST", "me/preferences", EmailOf("gao-feng"), rawBody: "{}"));
+        var empty = await CallAsync("SetMyPreferences", Post("gao-feng", raw: "{}"));
         Assert.Equal(400, empty.Status);
         Assert.Contains("digest", empty.ErrorFields);
-        Assert.Equal(new PreferencesView(true, true), Http.ValueOf<PreferencesView>(await Me.GetMyPreferences(Get("me/preferences", "gao-feng"))));
+        Assert.Equal(new PreferencesView(true, true), await PrefsOf("gao-feng"));
     }
 
     [Fact]
@@ -106,9 +113,9 @@ public class MyWorkTests : AppTest
         var problem = System.Text.RegularExpressions.Regex.Unescape(refused.Body!); // the JSON escapes the Chinese
         Assert.Contains("第三十条", problem);
         Assert.Contains("officeDirectorEscalations", problem);
-        Assert.Equal(new PreferencesView(true, true), Http.ValueOf<PreferencesView>(await Me.GetMyPreferences(Get("me/preferences", "sun-huimin"))));
+        Assert.Equal(new PreferencesView(true, true), await PrefsOf("sun-huimin"));
         // the digest itself the director may turn off
-        var digestOff = await Me.SetMyPreferences(Http.Request("POST", "me/preferences", EmailOf("sun-huimin"), json: new { digest = false }));
+        var digestOff = await Me.SetMyPreferences(Post("sun-huimin", new { digest = false }));
         Assert.Equal(new PreferencesView(false, true), Http.ValueOf<PreferencesView>(digestOff));
     }
 }

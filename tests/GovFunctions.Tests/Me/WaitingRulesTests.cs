@@ -1,7 +1,7 @@
 using GovFunctions.Calendar;
 using GovFunctions.Common;
-using GovFunctions.Organization;
 using GovFunctions.Me;
+using GovFunctions.Organization;
 using GovFunctions.Supervision;
 using GovFunctions.Tests.Reports;
 

@@ -1,11 +1,13 @@
+using GovFunctions.Notifications;
+
 namespace GovFunctions.Me;
 
 /// <summary>
 /// Whether today is a digest day and who receives it: a working day of the district's calendar (a holiday has none, a 调休
 /// Saturday has one), the digest on, and the person's own preference on.
 /// </summary>
-public sealed class DigestDay(OrganizationStore organization, PreferenceStore preferences, IOptions<DigestOptions> options,
-    TimeProvider clock)
+public sealed class DigestDay(OrganizationStore organization, PreferenceStore preferences, MailLog mailLog,
+    IOptions<DigestOptions> options, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -26,6 +28,10 @@ public sealed class DigestDay(OrganizationStore organization, PreferenceStore pr
     /// <summary>Whether the person gets a digest today (if anything waits for them).</summary>
     public async Task<bool> ReceivesTodayAsync(string personId, CancellationToken ct = default) =>
         await TodayAsync(ct) is not null && (await preferences.GetAsync(personId, ct)).Digest;
+
+    /// <summary>Whether the person's digest went today: then it listed everything waiting for them this morning.</summary>
+    public async Task<bool> SentTodayAsync(string personId, CancellationToken ct = default) =>
+        await TodayAsync(ct) is { } today && await mailLog.WasSentAsync(MailKeyOf(today, personId), ct);
 
     public Task<Preferences> PreferencesAsync(string personId, CancellationToken ct = default) => preferences.GetAsync(personId, ct);
 }

@@ -8,11 +8,12 @@ namespace GovFunctions.Me;
 /// <summary>
 /// Folds a day's individual reminders (催办) into the digest instead of sending them beside it: an approval task's reminder
 /// (<see cref="TaskReminders"/>) and a supervised item's acknowledge reminder (the supervision reminders timer) are not mailed
-/// when every person they go to receives today's digest, which lists the same task or item (a task is reminded only after
-/// waiting a working day, so it was waiting when the digest was made). The reminder itself is still recorded — its count, and
-/// the alert to the office after the configured number, go on as before: escalations to the office are never folded (the
-/// office's mailbox is no person with a digest), and escalations to a person only when they chose so (the office director
-/// cannot, 第三十条).
+/// when every person they go to has received today's digest, which listed the same task or item (a task is reminded only
+/// after waiting a working day, so it was waiting when the digest was made). Until the digest has gone — it failed, or the
+/// person turned it off — their reminders go as before, so nobody is left with neither. The reminder itself is still
+/// recorded: its count, and the alert to the office after the configured number, go on as before. Escalations to the office
+/// are never folded (the office's mailbox is no person with a digest); escalations to a person only when they chose so, which
+/// the office director cannot (第三十条).
 /// </summary>
 public sealed partial class DigestFold(DigestDay day, OrganizationStore organization, ILogger<DigestFold> log) : INotificationFold
 {
@@ -25,7 +26,7 @@ public sealed partial class DigestFold(DigestDay day, OrganizationStore organiza
         if (people.Count == 0 || people.Any(p => p is null)) return false;
         foreach (var person in people)
         {
-            if (!await day.ReceivesTodayAsync(person!.Id, ct)) return false;
+            if (!await day.SentTodayAsync(person!.Id, ct)) return false;
             if (escalation && (await day.PreferencesAsync(person.Id, ct)).Escalations) return false;
         }
         LogFolded(notification.Type, notification.Subject);

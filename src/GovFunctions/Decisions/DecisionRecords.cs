@@ -20,7 +20,10 @@ public sealed class DecisionRecords
         _engine = engine;
         _clock = clock;
         _counters = counters;
-        Store = new RecordStore<Decision>(storage, outbox, Tables.Decisions) { MessagesOf = MessagesOf };
+        Store = new RecordStore<Decision>(storage, outbox, Tables.Decisions)
+        {
+            MessagesOf = MessagesOf, RowsOf = (key, d) => Me.MyRecords.Rows(key, Me.Submission.Of(d)),
+        };
     }
 
     public RecordStore<Decision> Store { get; }

@@ -29,7 +29,11 @@ public sealed partial class HotlineCallStore
         _shards = shards;
         _clock = outbox.Clock;
         _log = log;
-        Store = new RecordStore<HotlineCall>(storage, outbox, Tables.HotlineCalls) { MessagesOf = MessagesOf };
+        Store = new RecordStore<HotlineCall>(storage, outbox, Tables.HotlineCalls)
+        {
+            MessagesOf = MessagesOf,
+            RowsOf = (key, c) => Me.MyRecords.Rows(key, Me.Submission.Of(c, HotlineNotices.CategoryName(c.Category))),
+        };
     }
 
     public RecordStore<HotlineCall> Store { get; }

@@ -25,7 +25,10 @@ public sealed class LeaveRecords
         _engine = engine;
         _away = away;
         _clock = clock;
-        Store = new RecordStore<LeaveRequest>(storage, outbox, Tables.LeaveRequests) { MessagesOf = MessagesOf };
+        Store = new RecordStore<LeaveRequest>(storage, outbox, Tables.LeaveRequests)
+        {
+            MessagesOf = MessagesOf, RowsOf = (key, l) => Me.MyRecords.Rows(key, Me.Submission.Of(l)),
+        };
     }
 
     public RecordStore<LeaveRequest> Store { get; }

@@ -15,7 +15,14 @@ public interface INotificationRenderer
     Task<OutgoingMail?> RenderAsync(QueueEnvelope notification, CancellationToken ct);
 }
 
-public sealed partial class NotificationService(IEnumerable<INotificationRenderer> renderers, MailLog mailLog, ILogger<NotificationService> log)
+/// <summary>A mail a rendered notification would send that is folded into another (e.g. a reminder into the daily digest).</summary>
+public interface INotificationFold
+{
+    Task<bool> FoldsAsync(QueueEnvelope notification, OutgoingMail mail, CancellationToken ct);
+}
+
+public sealed partial class NotificationService(IEnumerable<INotificationRenderer> renderers, IEnumerable<INotificationFold> folds,
+    MailLog mailLog, ILogger<NotificationService> log)
 {
     public static OutboundMessage Message(string type, string mailKey, TimeProvider clock, object data) =>
         new(Queues.Notifications, QueueEnvelope.Create(type, mailKey, clock, data));
@@ -30,6 +37,8 @@ public sealed partial class NotificationService(IEnumerable<INotificationRendere
             LogDropped(notification.Type, notification.Subject);
             return;
         }
+        foreach (var fold in folds)
+            if (await fold.FoldsAsync(notification, mail, ct)) return;
         if (!await mailLog.SendOnceAsync(notification.Subject, mail, ct)) LogDuplicate(notification.Subject);
     }
 

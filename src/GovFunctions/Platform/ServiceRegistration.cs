@@ -5,6 +5,7 @@ using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Legal;
+using GovFunctions.Me;
 using GovFunctions.Notifications;
 using GovFunctions.Platform.Http;
 using GovFunctions.Platform.Mail;
@@ -129,6 +130,17 @@ public static class ServiceRegistration
         services.AddSingleton<CoordinationBodyService>();
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<CoordinationBodyService>());
         services.AddSingleton<INotificationRenderer, CaseNotices>();
+
+        services.AddCheckedOptions(new DigestOptionsRules());
+        services.AddSingleton<MyRecords>();
+        services.AddSingleton<WaitingTasks>();
+        services.AddSingleton<WaitingRecords>();
+        services.AddSingleton<WaitingQuery>();
+        services.AddSingleton<PreferenceStore>();
+        services.AddSingleton<DigestDay>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton<INotificationFold, DigestFold>();
+        services.AddSingleton<MyWork>();
         return services;
     }
 }

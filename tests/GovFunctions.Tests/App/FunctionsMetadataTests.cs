@@ -76,6 +76,9 @@ public class FunctionsMetadataTests
         ("GetCoordinationBody", "get", "coordination-bodies/{id}"),
         ("RecordCoordinationBodyAct", "post", "coordination-bodies/{id}/acts"),
         ("DissolveCoordinationBody", "post", "coordination-bodies/{id}/dissolve"),
+        ("MyWorkPage", "get", "me"),
+        ("GetMyPreferences", "get", "me/preferences"),
+        ("SetMyPreferences", "post", "me/preferences"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =
@@ -94,6 +97,7 @@ public class FunctionsMetadataTests
         ("MonthlyReports", "0 0 1 * * *"),
         ("LegalCaseDefenceReminders", "0 0 1 * * *"),
         ("CoordinationBodyReminders", "0 15 1 * * *"),
+        ("DailyDigest", "0 */15 0-3 * * *"),
     ];
 
     private static readonly (string Name, string Queue)[] QueueTriggers =

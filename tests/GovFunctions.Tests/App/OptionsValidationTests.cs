@@ -46,6 +46,7 @@ public class OptionsValidationTests
             "LegalCases__DefenceReminderWorkingDays__0 must be between 0 and LegalCases__DefenceDays (15), not 16"),
         ("Decisions__MinimumCommentDays", "0", "Decisions__MinimumCommentDays must be between 7 and 90, not 0"),
         ("Decisions__EvaluationAfterMonths", "0", "Decisions__EvaluationAfterMonths must be between 1 and 60, not 0"),
+        ("Digest__SendAt", "14:00:00", "Digest__SendAt must be between 08:00:00 and 11:30:00, not 14:00:00"),
         ("Storage__Prefix", "1-bad_prefix",
             "Storage__Prefix must be empty or up to 24 letters, digits and single hyphens starting with a letter, not '1-bad_prefix'"),
     ];

@@ -160,6 +160,9 @@ public static class Intakes
         new("ResendReport", OfficeClerk, [new("period", Kind.Id), new("recipientId", Kind.Id)],
             _ => new JsonObject { ["period"] = "2026-W47", ["recipientId"] = "lin-jianguo" }, null,
             new Dictionary<string, string> { ["kind"] = "weekly" }),
+        // Not a create route (it sets the caller's own preferences): its subject is the caller, named by no route value.
+        new("SetMyPreferences", "gao-feng", [new("digest", Kind.Flag), new("escalations", Kind.Flag)],
+            _ => new JsonObject { ["digest"] = false }, "none"),
         new("DecideApproval", "", [new("action", Kind.Choice, Choices: ["approve", "reject"]), Text("comment", 1000)],
             _ => new JsonObject { ["action"] = "reject", ["comment"] = "时间冲突" }, "approval"),
         new("AnswerSupervisionLink", "", [Text("text", 4000), new("percent", Kind.Count), new("needsCoordination", Kind.Flag)],

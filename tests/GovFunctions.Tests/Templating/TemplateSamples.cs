@@ -33,6 +33,11 @@ public static class TemplateSamples
     private static readonly ReportRenderer.ReportView Report = new(Hostile, Hostile,
         new InlineChart.ImageView("cid:" + Hostile, Hostile, 800), Tables, [new ReportRenderer.SectionView(Hostile, Tables)]);
 
+    private static readonly GovFunctions.Me.DigestMail.Row DigestRow =
+        new(Hostile, Hostile, Hostile, Hostile, Hostile, "http://localhost/api/approvals/" + Hostile, Hostile, Hostile);
+
+    private static readonly GovFunctions.Me.DigestMail.DigestView Digest = new(Hostile, Hostile, [DigestRow], "http://localhost/api/me");
+
     private static readonly SupervisionNotices.NoticeView Supervised =
         new(Hostile, Facts, "http://localhost/api/supervision/items/" + Hostile,
             [new(Hostile, "http://localhost/api/supervision/links/" + Hostile, Hostile)]);
@@ -106,6 +111,14 @@ public static class TemplateSamples
         ["Reports/chart"] = [Report.Chart],
         ["Reports/report.html"] = [Report],
         ["Reports/report.text"] = [Report],
+        ["Me/digest.html"] = [Digest, Digest with { Rows = [DigestRow with { Behalf = "", Reminded = "" }] }],
+        ["Me/digest.text"] = [Digest, Digest with { Rows = [DigestRow with { Behalf = "", Reminded = "" }] }],
+        ["Me/page"] =
+        [
+            new GovFunctions.Me.MyWork.PageView(Hostile, [DigestRow], [new(GovFunctions.Me.SubmissionKind.Leave, Hostile, Hostile, Hostile,
+                Hostile, Hostile, DateTimeOffset.Parse("2026-11-25T09:00:00+08:00"))], Hostile),
+            new GovFunctions.Me.MyWork.PageView(Hostile, [], [], Hostile),
+        ],
     };
 
     private static object[] Notices() =>

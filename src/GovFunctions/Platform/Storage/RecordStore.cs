@@ -66,6 +66,12 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
 
     public Task<TableClient> TableAsync() => storage.TableAsync(tableName);
 
+    /// <summary>
+    /// Rows kept in step with the record, upserted in the same transaction as every change of it (e.g. the submitter's
+    /// "my records" row, <c>Me/MyRecords</c>); they live in the record's partition.
+    /// </summary>
+    public Func<RecordKey, T, IEnumerable<TableEntity>>? RowsOf { get; init; }
+
     public async Task<Stored<T>?> FindAsync(RecordKey key, CancellationToken ct = default)
     {
         if (!key.IsValid) return null;
@@ -175,6 +181,11 @@ public sealed partial class RecordStore<T>(StorageClients storage, Outbox outbox
             actions.Add(part < rows.Count
                 ? new(TableTransactionActionType.UpsertReplace, partRow)
                 : new(TableTransactionActionType.Delete, partRow, ETag.All));
+        }
+        foreach (var derived in RowsOf?.Invoke(key, value) ?? [])
+        {
+            if (derived.PartitionKey != key.Partition) throw new ArgumentException("derived rows must live in the record's partition");
+            actions.Add(new(TableTransactionActionType.UpsertReplace, derived));
         }
         var extraActions = extra?.ToList() ?? [];
         foreach (var action in extraActions)

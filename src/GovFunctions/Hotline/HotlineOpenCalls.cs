@@ -14,15 +14,21 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
     private readonly SemaphoreSlim _loading = new(1, 1);
     private (Dictionary<string, HotlineCall> Calls, DateTimeOffset LoadedAt)? _cache;
 
-    /// <summary>The open calls of a category received since a time: only those copied out of the cache, under its lock.</summary>
-    public async Task<IReadOnlyList<HotlineCall>> CandidatesAsync(CallCategory category, DateTimeOffset since, CancellationToken ct)
+    /// <summary>
+    /// The open calls a new call may be the same issue as (<see cref="HotlineRules.MayBeSameIssue"/>: same category and place,
+    /// within the window), in the index's order: only those copied out of the cache, under its lock, for the text comparison.
+    /// </summary>
+    public async Task<IReadOnlyList<HotlineCall>> CandidatesAsync(CallCategory category, string? location, DateTimeOffset receivedAt,
+        TimeSpan window, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(location)) return [];
         var calls = await CachedAsync(ct);
         lock (calls)
         {
-            var candidates = new List<HotlineCall>();
-            foreach (var c in calls.Values) if (c.Category == category && c.ReceivedAt >= since) candidates.Add(c);
-            return candidates;
+            List<HotlineCall>? candidates = null;
+            foreach (var c in calls.Values)
+                if (HotlineRules.MayBeSameIssue(c, category, location, receivedAt, window)) (candidates ??= []).Add(c);
+            return candidates ?? (IReadOnlyList<HotlineCall>)[];
         }
     }
 

@@ -32,15 +32,29 @@ public sealed partial class ScorecardService(OrganizationStore organization, Sup
     public async Task<ScorecardView> ComputeAsync(ScorecardPeriod period, CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
-        var departments = org.Departments.Where(d => d.Kind != DepartmentKind.Office).ToList();
-        var fromSupervision = await supervision.PeriodAsync(departments.Select(d => d.Id),
+        var fromSupervision = await supervision.PeriodAsync(Scored(org).Select(d => d.Id),
             period.Months.Select(m => $"{m.Year:D4}-{m.Month:D2}").ToList(), ct);
         var calls = new Dictionary<string, CallCounts>();
         foreach (var (year, month) in period.Months)
             foreach (var (key, counts) in await hotline.MonthByKeyAsync(year, month, hotlineOptions.Value.Shards, ct))
                 calls[key] = calls.GetValueOrDefault(key, CallCounts.Zero) + counts;
+        var view = ViewOf(period, org, fromSupervision, calls, options.Value.Settings);
+        LogComputed(period.Name, view.Departments.Count(d => d.Rank is not null));
+        return view;
+    }
 
-        var set = ScorecardSet.Compute(departments.Select(d =>
+    /// <summary>The departments scored: all but the office.</summary>
+    private static List<Department> Scored(OrgChart org) => org.Departments.Where(d => d.Kind != DepartmentKind.Office).ToList();
+
+    /// <summary>
+    /// The scorecards of a period from its tallies: the supervision tallies per department and the hotline figures per key,
+    /// however they were read (the counters here; a recount of the records in the report benchmark).
+    /// </summary>
+    public static ScorecardView ViewOf(ScorecardPeriod period, OrgChart org,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<Measure, Tally>> fromSupervision, IReadOnlyDictionary<string, CallCounts> calls,
+        ScorecardSettings settings)
+    {
+        var set = ScorecardSet.Compute(Scored(org).Select(d =>
         {
             var tallies = new Dictionary<Measure, Tally>(fromSupervision.GetValueOrDefault(d.Id) ?? new Dictionary<Measure, Tally>());
             if (calls.TryGetValue(d.Id, out var c))
@@ -50,8 +64,7 @@ public sealed partial class ScorecardService(OrganizationStore organization, Sup
                 tallies[Measure.HotlineReopened] = new Tally((int)c.Unsatisfied, (int)c.Closed);
             }
             return (d.Id, d.Name, (IReadOnlyDictionary<Measure, Tally>)tallies);
-        }), options.Value.Settings);
-        LogComputed(period.Name, set.Departments.Count(d => d.Rank is not null));
+        }), settings);
         return new ScorecardView(period.Month is null ? null : period.Name, period.Month is null ? period.Name : null,
             set.Departments.Select(d => new DepartmentScoreView(d.DepartmentId, d.Name,
                 Enum.GetValues<Measure>().ToDictionary(MeasureNames.Key, m => d.Tallies.TryGetValue(m, out var t) ? t.Percent : null),

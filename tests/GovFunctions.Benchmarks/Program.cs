@@ -21,7 +21,8 @@ var report = which switch
     HotlineBenchmark.Name => await new HotlineBenchmark(settings, Arg(1, 20_000), Arg(2, 100_000), Arg(3, 16)).RunAsync(),
     SupervisionBenchmark.Name => await new SupervisionBenchmark(settings, Arg(1, 5_000), Arg(2, 16)).RunAsync(),
     ReportBenchmark.Name => await new ReportBenchmark(settings, Arg(1, 100_000), Arg(2, 5_000), Arg(3, 2_000)).RunAsync(),
-    _ => throw new ArgumentException($"unknown benchmark {which}; known: {LeaveApprovalBenchmark.Name}, {HotlineBenchmark.Name}, {SupervisionBenchmark.Name}, {ReportBenchmark.Name}, table"),
+    _ => throw new ArgumentException($"unknown benchmark {which}; known: {LeaveApprovalBenchmark.Name}, {HotlineBenchmark.Name}, " +
+        $"{SupervisionBenchmark.Name}, {ReportBenchmark.Name}, table"),
 };
 Console.WriteLine($"## {report.Benchmark}: {report.Parameters}");
 Console.WriteLine();

@@ -28,7 +28,12 @@ public sealed class ReportBenchmark(BenchSettings settings, int calls, int items
         var now = settings.Clock.GetUtcNow();
         var clock = new WalkingClock(now);
         await using var app = new BenchApp(settings with { Clock = clock });
-        await using var floor = new BenchApp(settings with { Clock = clock, Storage = settings.FloorStorage, SmtpPort = settings.FloorSmtpPort });
+        await using var floor = new BenchApp(settings with
+        {
+            Clock = clock,
+            Storage = settings.FloorStorage,
+            SmtpPort = settings.FloorSmtpPort,
+        });
         await app.SeedAsync();
         var org = await app.Get<OrganizationStore>().OrganizationAsync();
         var month = ChinaTime.DateOf(now).AddMonths(-1);
@@ -60,13 +65,15 @@ public sealed class ReportBenchmark(BenchSettings settings, int calls, int items
         var fromScan = await scan.LoadAsync(period);
         foreach (var (recipient, scope) in recipients)
         {
-            var (a, s) = (Text(ReportBuilder.Build(fromAggregates, scope, cardSettings)), Text(ReportBuilder.Build(fromScan, scope, cardSettings)));
+            var a = Text(ReportBuilder.Build(fromAggregates, scope, cardSettings));
+            var s = Text(ReportBuilder.Build(fromScan, scope, cardSettings));
             if (a != s) failures.Add($"{recipient.Id}: the aggregates' report differs from the scan's at \"{FirstDifference(a, s)}\"");
         }
         var received = fromAggregates.Calls.GetValueOrDefault(Hotline.CallCounts.All)?.Received ?? 0;
         if (received != calls) failures.Add($"the month's counters count {received} calls of the {calls} seeded");
         if (fromScan.Pending.Count != approvals) failures.Add($"the scan finds {fromScan.Pending.Count} pending tasks of {approvals}");
-        if (fromAggregates.Pending.Count != approvals) failures.Add($"the index finds {fromAggregates.Pending.Count} pending tasks of {approvals}");
+        if (fromAggregates.Pending.Count != approvals)
+            failures.Add($"the index finds {fromAggregates.Pending.Count} pending tasks of {approvals}");
 
         var (sent, scanned, peak, scanPeak) = (new List<double>(), new List<double>(), 0.0, 0.0);
         var (readAggregates, readScan) = (new List<double>(), new List<double>());
@@ -74,7 +81,8 @@ public sealed class ReportBenchmark(BenchSettings settings, int calls, int items
         {
             PeakMemory.Reset();
             var count = 0;
-            sent.Add((await Measured.OfAsync(async () => count = await sender.SendAsync(period, null, resend: true))).Wall.TotalMilliseconds);
+            var run = await Measured.OfAsync(async () => count = await sender.SendAsync(period, null, resend: true));
+            sent.Add(run.Wall.TotalMilliseconds);
             peak = Math.Max(peak, PeakMemory.Mb());
             if (count != recipients.Count) failures.Add($"run {r + 1}: {count} reports sent of {recipients.Count}");
             PeakMemory.Reset();
@@ -95,7 +103,8 @@ public sealed class ReportBenchmark(BenchSettings settings, int calls, int items
             new Figure("setup: the month seeded through the app's stores", "s", [setup.Elapsed.TotalSeconds]),
         ], failures,
         [
-            $"month {period.Name}: {calls} calls (and {previousCalls} the month before), {items} supervised items, {approvals} approvals; " +
+            $"month {period.Name}: {calls} calls (and {previousCalls} the month before), {items} supervised items, " +
+                $"{approvals} approvals; " +
                 $"seeded through the app's stores in {setup.Elapsed.TotalSeconds:F0} s",
             $"{recipients.Count} recipients; the snapshots agree on every report: {failures.Count == 0}; " +
                 $"open items {fromAggregates.OpenItems.Count}, pending tasks {fromAggregates.Pending.Count}, calls {received}",

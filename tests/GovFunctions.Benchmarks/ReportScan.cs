@@ -94,7 +94,8 @@ public sealed class ReportScan(BenchApp app)
     public IReadOnlyList<SupervisedItemView> OpenItems(IReadOnlyList<SupervisedItem> items, OrgChart org, WorkingCalendar calendar)
     {
         var views = app.Get<SupervisionQueries>();
-        return items.Where(i => ReportSources.OpenStates.Contains(i.StateName)).OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => views.View(i, org, calendar)).ToList();
+        return items.Where(i => ReportSources.OpenStates.Contains(i.StateName)).OrderBy(i => i.Id, StringComparer.Ordinal)
+            .Select(i => views.View(i, org, calendar)).ToList();
     }
 
     /// <summary>A month's supervision tallies per department, each item recounted from its reports as the counters count it.</summary>
@@ -134,11 +135,13 @@ public sealed class ReportScan(BenchApp app)
         return away.OrderBy(a => a.Start).ToList();
     }
 
-    /// <summary>The month's accountability list: its entries are records themselves, one partition per month, read as the app does.</summary>
+    /// <summary>The month's accountability list: its entries are records themselves, one partition per month, read as the app
+    /// does.</summary>
     public Task<IReadOnlyList<AccountabilityEntry>> AccountabilityAsync(ReportPeriod period, CancellationToken ct = default) =>
         app.Get<AccountabilityService>().MonthAsync(period.First.Year, period.First.Month, ct);
 
-    /// <summary>The month's scorecards from the scanned items and calls, composed by the app's own <see cref="ScorecardService.ViewOf"/>.</summary>
+    /// <summary>The month's scorecards from the scanned items and calls, composed by the app's own
+    /// <see cref="ScorecardService.ViewOf"/>.</summary>
     public ScorecardView Scorecards(ReportPeriod period, OrgChart org, WorkingCalendar calendar, IReadOnlyList<SupervisedItem> items,
         IReadOnlyDictionary<string, CallCounts> calls)
     {

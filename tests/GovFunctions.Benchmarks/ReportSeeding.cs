@@ -52,8 +52,8 @@ public sealed class ReportSeeding(BenchApp app, WalkingClock clock, int concurre
                 await store.ApplyAsync(stored.Id, actor, (c, _) => c.Replied("已办理并答复来电人。", repliedAt), null, token);
             }
             if (kind is 16 or 17)
-                await store.ApplyAsync(stored.Id, actor, (c, _) => c.CalledBack(true, "满意", c.RepliedAt!.Value.AddHours(4), dueAt, null, org),
-                    null, token);
+                await store.ApplyAsync(stored.Id, actor,
+                    (c, _) => c.CalledBack(true, "满意", c.RepliedAt!.Value.AddHours(4), dueAt, null, org), null, token);
             if (kind == 19) await store.ApplyAsync(stored.Id, actor, (c, _) => c.MarkOverdueReminded(dueAt.AddDays(1)), null, token);
         });
     }
@@ -91,15 +91,17 @@ public sealed class ReportSeeding(BenchApp app, WalkingClock clock, int concurre
         var heads = org.Departments.Where(d => d.Kind != DepartmentKind.Office).Select(d => org.HeadOf(d.Id).Id).ToList();
         await InBatchesAsync(approvals, now, days, calendar, async (i, token) =>
         {
-            var request = new ApprovalRequest(ApprovalEngine.NewId(), HotlineCallStore.Feature, $"bench-{i}", $"工作事项审批（第{i}件）", clerk.Id,
-                [new Fact("事项", $"第{i}件工作事项")], [new StepSpec("部门负责人审批", StepKind.Single, [heads[i % heads.Count]])], []);
+            var step = new StepSpec("部门负责人审批", StepKind.Single, [heads[i % heads.Count]]);
+            var request = new ApprovalRequest(ApprovalEngine.NewId(), HotlineCallStore.Feature, $"bench-{i}", $"工作事项审批（第{i}件）",
+                clerk.Id, [new Fact("事项", $"第{i}件工作事项")], [step], []);
             await router.HandleAsync(engine.StartMessage(request).Envelope, token);
         }, ct);
     }
 
-    /// <summary>The work in ten batches, the clock moved to a working morning before each, from <paramref name="days"/> ago to now.</summary>
-    private async Task InBatchesAsync(int count, DateTimeOffset now, int days, WorkingCalendar calendar, Func<int, CancellationToken, Task> work,
-        CancellationToken ct)
+    /// <summary>The work in ten batches, the clock moved to a working morning before each, from <paramref name="days"/> ago to
+    /// now.</summary>
+    private async Task InBatchesAsync(int count, DateTimeOffset now, int days, WorkingCalendar calendar,
+        Func<int, CancellationToken, Task> work, CancellationToken ct)
     {
         const int batches = 10;
         for (var b = 0; b < batches; b++)
@@ -110,7 +112,8 @@ public sealed class ReportSeeding(BenchApp app, WalkingClock clock, int concurre
             clock.MoveTo(at < now ? at : now);
             var (from, to) = (count * b / batches, count * (b + 1) / batches);
             await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(from, to - from),
-                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (i, token) => await work(i, token));
+                new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct },
+                async (i, token) => await work(i, token));
         }
         clock.MoveTo(now);
     }

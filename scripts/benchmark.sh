@@ -6,7 +6,9 @@
 # usage: scripts/benchmark.sh leave [chains=500] [concurrency=16]
 #        scripts/benchmark.sh hotline [calls=20000] [monthCalls=100000] [concurrency=16]
 #        scripts/benchmark.sh supervision [items=5000] [concurrency=16]
-#        scripts/benchmark.sh all [chains=200] [calls=3000] [monthCalls=20000] [concurrency=16] [items=1000]
+#        scripts/benchmark.sh reports [calls=100000] [items=5000] [approvals=2000]
+#          (a month seeded through the app's stores, then every recipient's monthly report from the aggregates against the scan)
+#        scripts/benchmark.sh all [chains=200] [calls=3000] [monthCalls=20000] [concurrency=16] [items=1000] [reportCalls=10000]
 #          (every benchmark, one after another, each on fresh emulators, then one table of every figure)
 # settings (environment): GOV_BENCH_PORT_BASE (default 40000: the app's emulators on base..base+11, the floor's on
 #   base+100..base+111), GOV_BENCH_REPEATS (3), GOV_BENCH_NOW (an ISO time: run as if it were then).
@@ -58,11 +60,13 @@ case "${1:-}" in
     echo
     run supervision "${6:-1000}" "${5:-16}" || status=1
     echo
+    run reports "${7:-10000}" "${6:-1000}" 400 || status=1
+    echo
     echo "## All benchmarks (median of ${GOV_BENCH_REPEATS:-3} repeats; baseline = the fair floor of the same repeat)"
     echo
     bench table || status=1
     exit $status
     ;;
-  leave | hotline | supervision) run "$@" ;;
-  *) echo "usage: $0 leave|hotline|supervision|all [sizes...]" >&2; exit 2 ;;
+  leave | hotline | supervision | reports) run "$@" ;;
+  *) echo "usage: $0 leave|hotline|supervision|reports|all [sizes...]" >&2; exit 2 ;;
 esac

@@ -41,6 +41,44 @@ public sealed class ShiftedClock(TimeSpan offset) : TimeProvider
     public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + offset;
 }
 
+/// <summary>A clock a benchmark moves (through a year of work, or back to today); time stands still between its moves.</summary>
+public sealed class WalkingClock(DateTimeOffset start) : TimeProvider
+{
+    private long _ticks = start.UtcTicks;
+
+    public DateTimeOffset Start { get; } = start;
+
+    public void MoveTo(DateTimeOffset at) => Interlocked.Exchange(ref _ticks, at.UtcTicks);
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+}
+
+/// <summary>
+/// The process's peak resident memory over one phase: on Linux the kernel's high-water mark (VmHWM), reset at the phase's start
+/// (<c>/proc/self/clear_refs</c>); elsewhere the process's peak working set since it started.
+/// </summary>
+public static class PeakMemory
+{
+    public static void Reset()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    public static double Mb()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (line is not null) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+    }
+}
+
 /// <summary>The app's real services against the benchmark's emulators, on tables and queues of its own, on the benchmark's clock.</summary>
 public sealed class BenchApp : IAsyncDisposable
 {

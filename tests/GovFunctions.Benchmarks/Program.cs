@@ -3,6 +3,7 @@ using GovFunctions.Benchmarks;
 // usage: GovFunctions.Benchmarks leave [chains=500] [concurrency=16]
 //        GovFunctions.Benchmarks hotline [calls=20000] [monthCalls=100000] [concurrency=16]
 //        GovFunctions.Benchmarks supervision [items=5000] [concurrency=16]
+//        GovFunctions.Benchmarks reports [calls=100000] [items=5000] [approvals=2000]
 //        GovFunctions.Benchmarks table   (the one table of the reports in GOV_BENCH_OUTPUT)
 // Each benchmark prints its figures, writes them as JSON under GOV_BENCH_OUTPUT, and exits 1 when its work was wrong.
 var which = args.FirstOrDefault() ?? "leave";
@@ -19,7 +20,9 @@ var report = which switch
     LeaveApprovalBenchmark.Name => await new LeaveApprovalBenchmark(settings, Arg(1, 500), Arg(2, 16)).RunAsync(),
     HotlineBenchmark.Name => await new HotlineBenchmark(settings, Arg(1, 20_000), Arg(2, 100_000), Arg(3, 16)).RunAsync(),
     SupervisionBenchmark.Name => await new SupervisionBenchmark(settings, Arg(1, 5_000), Arg(2, 16)).RunAsync(),
-    _ => throw new ArgumentException($"unknown benchmark {which}; known: {LeaveApprovalBenchmark.Name}, {HotlineBenchmark.Name}, {SupervisionBenchmark.Name}, table"),
+    ReportBenchmark.Name => await new ReportBenchmark(settings, Arg(1, 100_000), Arg(2, 5_000), Arg(3, 2_000)).RunAsync(),
+    _ => throw new ArgumentException($"unknown benchmark {which}; known: {LeaveApprovalBenchmark.Name}, {HotlineBenchmark.Name}, " +
+        $"{SupervisionBenchmark.Name}, {ReportBenchmark.Name}, table"),
 };
 Console.WriteLine($"## {report.Benchmark}: {report.Parameters}");
 Console.WriteLine();

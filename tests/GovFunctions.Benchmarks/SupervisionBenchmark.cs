@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 using GovFunctions.Calendar;
 using GovFunctions.Organization;
 using GovFunctions.Platform.Storage;
@@ -76,7 +75,7 @@ public sealed class SupervisionBenchmark(BenchSettings settings, int items, int 
         var aggregate = new List<double>();
         var scan = new List<double>();
         IReadOnlyDictionary<string, IReadOnlyDictionary<Measure, Tally>> fromCounters = new Dictionary<string, IReadOnlyDictionary<Measure, Tally>>();
-        Dictionary<string, Dictionary<Measure, Tally>> fromScan = [];
+        Dictionary<string, IReadOnlyDictionary<Measure, Tally>> fromScan = [];
         var scanned = 0;
         for (var repeat = 0; repeat < settings.Repeats; repeat++)
         {
@@ -89,7 +88,7 @@ public sealed class SupervisionBenchmark(BenchSettings settings, int items, int 
         foreach (var dept in departments)
         {
             var a = fromCounters.GetValueOrDefault(dept) ?? new Dictionary<Measure, Tally>();
-            var s = fromScan.GetValueOrDefault(dept) ?? [];
+            var s = fromScan.GetValueOrDefault(dept) ?? new Dictionary<Measure, Tally>();
             foreach (var measure in a.Keys.Union(s.Keys))
                 if (a.GetValueOrDefault(measure) != s.GetValueOrDefault(measure))
                     failures.Add($"{dept} {measure}: counters {a.GetValueOrDefault(measure)} but the scan {s.GetValueOrDefault(measure)}");
@@ -112,23 +111,14 @@ public sealed class SupervisionBenchmark(BenchSettings settings, int items, int 
     }
 
     /// <summary>The best full scan: the record rows only (a server-side filter on the column they alone carry), one query per
-    /// department in parallel, every item recounted from its reports with the same rules the counters apply.</summary>
-    private static async Task<(Dictionary<string, Dictionary<Measure, Tally>>, int)> ScanAsync(RecordStore<SupervisedItem> store,
-        IReadOnlyList<string> departments, string month, WorkingCalendar calendar, SupervisionThresholds thresholds)
+    /// department in parallel (<see cref="ReportScan.ItemsAsync(RecordStore{SupervisedItem}, IEnumerable{string}, CancellationToken)"/>),
+    /// every item recounted from its reports with the same rules the counters apply.</summary>
+    private static async Task<(Dictionary<string, IReadOnlyDictionary<Measure, Tally>>, int)> ScanAsync(
+        RecordStore<SupervisedItem> store, IReadOnlyList<string> departments, string month, WorkingCalendar calendar,
+        SupervisionThresholds thresholds)
     {
-        var scanned = 0;
-        var results = await Task.WhenAll(departments.Select(async dept =>
-        {
-            var sums = new Dictionary<Measure, Tally>();
-            await foreach (var item in store.WhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {dept} and State ge {""}")))
-            {
-                Interlocked.Increment(ref scanned);
-                foreach (var d in SupervisionCounts.Recount(item.Value, calendar, thresholds).Where(d => d.Month == month))
-                    sums[d.Measure] = sums.GetValueOrDefault(d.Measure) + new Tally(d.Met, d.Of);
-            }
-            return (dept, sums);
-        }));
-        return (results.ToDictionary(r => r.dept, r => r.sums), scanned);
+        var items = await ReportScan.ItemsAsync(store, departments);
+        return (ReportScan.SupervisionTallies(items, month, calendar, thresholds), items.Count);
     }
 
     private static DateTimeOffset YearAgo(DateTimeOffset now) => now.AddMonths(-Months - 1);
@@ -139,17 +129,5 @@ public sealed class SupervisionBenchmark(BenchSettings settings, int items, int 
         var day = ChinaTime.DateOf(at);
         while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
         return ChinaTime.At(day, new TimeOnly(10, 0));
-    }
-
-    /// <summary>A clock the benchmark moves through the year; time stands still between its moves.</summary>
-    private sealed class WalkingClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks = start.UtcTicks;
-
-        public DateTimeOffset Start { get; } = start;
-
-        public void MoveTo(DateTimeOffset at) => Interlocked.Exchange(ref _ticks, at.UtcTicks);
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
     }
 }

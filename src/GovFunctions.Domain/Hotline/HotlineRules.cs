@@ -164,6 +164,13 @@ public static class HotlineRules
         return ids;
     }
 
+    /// <summary>
+    /// Everything of the same-issue rule but the text (<see cref="IsSameIssue"/>): the open calls worth comparing a new call's
+    /// text with, picked out of the index without copying the others.
+    /// </summary>
+    public static bool MayBeSameIssue(HotlineCall open, CallCategory category, string? location, DateTimeOffset receivedAt,
+        TimeSpan window) => !string.IsNullOrWhiteSpace(location) && Matches(open, category, location, receivedAt, window);
+
     /// <summary>Everything of the same-issue rule but the text: open, same category, within the window, same place.</summary>
     private static bool Matches(HotlineCall open, CallCategory category, string location, DateTimeOffset receivedAt, TimeSpan window) =>
         open.IsOpen && open.Category == category

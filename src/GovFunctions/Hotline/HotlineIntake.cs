@@ -26,7 +26,7 @@ public sealed partial class HotlineIntake(HotlineCallStore calls, OrganizationSt
         var category = intake.Category!.Value;
         var location = string.IsNullOrWhiteSpace(intake.Location) ? null : intake.Location.Trim();
         var window = TimeSpan.FromDays(_options.SameIssueDays);
-        var linked = HotlineRules.SameIssueIds(await open.CandidatesAsync(category, receivedAt - window, ct),
+        var linked = HotlineRules.SameIssueIds(await open.CandidatesAsync(category, location, receivedAt, window, ct),
             category, location, intake.Content!.Trim(), receivedAt, window);
         var dueAt = HotlineRules.DeadlineFor(category, receivedAt, calendar, _options.Deadlines);
 

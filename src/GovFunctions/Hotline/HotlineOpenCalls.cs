@@ -12,40 +12,38 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private (Dictionary<string, HotlineCall> Calls, DateTimeOffset LoadedAt)? _cache;
+    private Cache? _cache;
 
-    /// <summary>The open calls of a category received since a time: only those copied out of the cache, under its lock.</summary>
-    public async Task<IReadOnlyList<HotlineCall>> CandidatesAsync(CallCategory category, DateTimeOffset since, CancellationToken ct)
+    /// <summary>
+    /// The open calls a new call may be the same issue as (<see cref="HotlineRules.MayBeSameIssue"/>: same category and place,
+    /// within the window), in the index's order: only those copied out of the cache, for the text comparison. Read from the
+    /// cache's snapshot without its lock: every intake reads it, and a lock taken by every intake at once spins (issue 15).
+    /// </summary>
+    public async Task<IReadOnlyList<HotlineCall>> CandidatesAsync(CallCategory category, string? location, DateTimeOffset receivedAt,
+        TimeSpan window, CancellationToken ct)
     {
-        var calls = await CachedAsync(ct);
-        lock (calls)
-        {
-            var candidates = new List<HotlineCall>();
-            foreach (var c in calls.Values) if (c.Category == category && c.ReceivedAt >= since) candidates.Add(c);
-            return candidates;
-        }
+        if (string.IsNullOrWhiteSpace(location)) return [];
+        List<HotlineCall>? candidates = null;
+        foreach (var c in (await CachedAsync(ct)).Snapshot())
+            if (HotlineRules.MayBeSameIssue(c, category, location, receivedAt, window)) (candidates ??= []).Add(c);
+        return candidates ?? (IReadOnlyList<HotlineCall>)[];
     }
 
-    public async Task<IReadOnlyList<HotlineCall>> AllAsync(CancellationToken ct)
-    {
-        var calls = await CachedAsync(ct);
-        lock (calls) return calls.Values.ToList();
-    }
+    public async Task<IReadOnlyList<HotlineCall>> AllAsync(CancellationToken ct) => [.. (await CachedAsync(ct)).Snapshot()];
 
-    /// <summary>The cached index (read under its lock), loaded again once it is a minute old.</summary>
-    private async Task<Dictionary<string, HotlineCall>> CachedAsync(CancellationToken ct)
+    /// <summary>The cached index, loaded again once it is a minute old.</summary>
+    private async Task<Cache> CachedAsync(CancellationToken ct)
     {
-        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c.Calls;
+        if (_cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor) return c;
         await _loading.WaitAsync(ct);
         try
         {
-            if (_cache is { } again && clock.GetUtcNow() - again.LoadedAt < CacheFor) return again.Calls;
+            if (_cache is { } again && clock.GetUtcNow() - again.LoadedAt < CacheFor) return again;
             var table = await storage.TableAsync(Tables.HotlineOpen);
             var calls = new Dictionary<string, HotlineCall>();
             await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: ct))
                 calls[row.RowKey] = StoredJson.Get<HotlineCall>(row, "Json");
-            _cache = (calls, clock.GetUtcNow());
-            return calls;
+            return _cache = new Cache(calls, clock.GetUtcNow());
         }
         finally { _loading.Release(); }
     }
@@ -57,7 +55,7 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
         var row = new TableEntity(call.Category.ToString(), call.Id);
         StoredJson.Put(row, "Json", slim);
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
-        if (_cache is { } c) lock (c.Calls) c.Calls[call.Id] = slim;
+        _cache?.Change(calls => calls[call.Id] = slim);
     }
 
     public async Task RemoveAsync(HotlineCall call, CancellationToken ct)
@@ -65,6 +63,32 @@ public sealed class HotlineOpenCalls(StorageClients storage, TimeProvider clock)
         var table = await storage.TableAsync(Tables.HotlineOpen);
         try { await table.DeleteEntityAsync(call.Category.ToString(), call.Id, ETag.All, ct); }
         catch (RequestFailedException e) when (e.Status == 404) { }
-        if (_cache is { } c) lock (c.Calls) c.Calls.Remove(call.Id);
+        _cache?.Change(calls => calls.Remove(call.Id));
+    }
+
+    /// <summary>
+    /// The index in memory: changed under its lock, read through a snapshot (the calls in the dictionary's order) made again
+    /// on the first read after a change, so reads between changes take no lock.
+    /// </summary>
+    private sealed class Cache(Dictionary<string, HotlineCall> calls, DateTimeOffset loadedAt)
+    {
+        private HotlineCall[]? _snapshot;
+
+        public DateTimeOffset LoadedAt { get; } = loadedAt;
+
+        public HotlineCall[] Snapshot()
+        {
+            if (Volatile.Read(ref _snapshot) is { } snapshot) return snapshot;
+            lock (calls) return _snapshot ??= [.. calls.Values];
+        }
+
+        public void Change(Action<Dictionary<string, HotlineCall>> change)
+        {
+            lock (calls)
+            {
+                change(calls);
+                Volatile.Write(ref _snapshot, null);
+            }
+        }
     }
 }

@@ -20,17 +20,36 @@ public sealed partial class HotlineShards(IOptions<HotlineOptions> options, ILog
     {
         for (var attempt = 0; ; attempt++)
         {
-            var shard = Random.Shared.Next(_locks.Length);
-            for (var i = 0; i < _locks.Length && _locks[shard].CurrentCount == 0; i++) shard = (shard + 1) % _locks.Length;
+            var shard = await TakeFreeShardAsync(ct);
             try
             {
-                return await InShardAsync(shard, () => work(shard), ct);
+                return await work(shard);
             }
             catch (StateConflictException) when (attempt < ConflictRetries)
             {
                 LogConflict(attempt + 1);
             }
+            finally
+            {
+                _locks[shard].Release();
+            }
         }
+    }
+
+    /// <summary>
+    /// Takes the lock of a free shard, trying each from a random one without waiting (so two new calls never queue on one shard
+    /// while another is free); only when every shard is busy does it wait, for the random one.
+    /// </summary>
+    private async Task<int> TakeFreeShardAsync(CancellationToken ct)
+    {
+        var start = Random.Shared.Next(_locks.Length);
+        for (var i = 0; i < _locks.Length; i++)
+        {
+            var shard = (start + i) % _locks.Length;
+            if (_locks[shard].Wait(0, CancellationToken.None)) return shard;
+        }
+        await _locks[start].WaitAsync(ct);
+        return start;
     }
 
     /// <summary>Work on one shard, holding its lock.</summary>

@@ -41,21 +41,28 @@ public sealed partial class AwayIndex(StorageClients storage, ILogger<AwayIndex>
     public async Task SyncAsync(LeaveRequest leave, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.LeaveAway);
-        var end = leave.Status == LeaveStatus.Returned && leave.ReturnedAt < leave.End ? leave.ReturnedAt.Value : leave.End;
-        var away = leave.Status == LeaveStatus.Approved || (leave.Status == LeaveStatus.Returned && end > leave.Start);
+        var absence = AbsenceOf(leave);
         foreach (var year in YearsOf(leave.Start, leave.End))
         {
-            if (away)
+            if (absence is not null)
                 await table.UpsertEntityAsync(new TableEntity(year, leave.Id)
                 {
-                    ["PersonId"] = leave.ApplicantId,
-                    ["Start"] = leave.Start,
-                    ["End"] = end,
-                    ["ActingPersonId"] = leave.ActingPersonId,
+                    ["PersonId"] = absence.PersonId,
+                    ["Start"] = absence.Start,
+                    ["End"] = absence.End,
+                    ["ActingPersonId"] = absence.ActingPersonId,
                 }, TableUpdateMode.Replace, ct);
             else
                 await DeleteAsync(table, year, leave.Id, ct);
         }
+    }
+
+    /// <summary>What the index says of a leave: away from its start to its end (or its return, if earlier); null when not away.</summary>
+    public static Absence? AbsenceOf(LeaveRequest leave)
+    {
+        var end = leave.Status == LeaveStatus.Returned && leave.ReturnedAt < leave.End ? leave.ReturnedAt.Value : leave.End;
+        var away = leave.Status == LeaveStatus.Approved || (leave.Status == LeaveStatus.Returned && end > leave.Start);
+        return away ? new Absence(leave.ApplicantId, leave.Start, end, leave.ActingPersonId, leave.Id) : null;
     }
 
     private static IEnumerable<string> YearsOf(DateTimeOffset start, DateTimeOffset end) =>

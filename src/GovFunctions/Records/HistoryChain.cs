@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,15 +27,47 @@ public static class HistoryChain
     /// <summary>The hash of one row. Times count to the millisecond, the precision every table store keeps.</summary>
     public static string HashOf(string partition, string recordId, int seq, HistoryEntry entry, string recordHash, string prevHash)
     {
-        var text = new StringBuilder();
-        foreach (var field in new[]
+        var text = new StringBuilder(256 + (entry.Reason?.Length ?? 0));
+        Field(text, partition);
+        Field(text, recordId);
+        Field(text, seq.ToString(CultureInfo.InvariantCulture));
+        Field(text, entry.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        Field(text, entry.ActorId);
+        Field(text, entry.ActorName);
+        Field(text, entry.FromState);
+        Field(text, entry.ToState);
+        Field(text, entry.Reason);
+        Field(text, recordHash);
+        Field(text, prevHash);
+        return Sha256(text);
+    }
+
+    /// <summary>One field, length-prefixed (no two contents read alike): <c>{length}:{text}|</c>, or <c>-1:|</c> for none.</summary>
+    private static void Field(StringBuilder text, string? field)
+    {
+        if (field is null) text.Append("-1:");
+        else text.Append(field.Length).Append(':').Append(field);
+        text.Append('|');
+    }
+
+    /// <summary>SHA-256 of the text's UTF-8, encoded in one pooled buffer (the intake path hashes every change).</summary>
+    private static string Sha256(StringBuilder text)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
         {
-            partition, recordId, seq.ToString(CultureInfo.InvariantCulture),
-            entry.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            entry.ActorId, entry.ActorName, entry.FromState, entry.ToState, entry.Reason, recordHash, prevHash,
-        })
-            text.Append(field is null ? "-1:" : $"{field.Length}:{field}").Append('|'); // length-prefixed: no two contents read alike
-        return Sha256(text.ToString());
+            text.CopyTo(0, chars, 0, text.Length);
+            var length = Encoding.UTF8.GetBytes(chars, 0, text.Length, bytes, 0);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>One history row as stored; the chain properties are null on rows written before the chain.</summary>

@@ -9,7 +9,11 @@ using GovFunctions.Supervision;
 namespace GovFunctions.Reports;
 
 /// <summary>An open approval task, as the report lists it.</summary>
-public sealed record PendingTask(string ApprovalId, string Title, string Feature, string ApproverId, DateTimeOffset Since, int Reminders);
+public sealed record PendingTask(string ApprovalId, string Title, string Feature, string ApproverId, DateTimeOffset Since, int Reminders)
+{
+    public static PendingTask Of(Stored<Approval> approval, ApprovalTask task) =>
+        new(approval.Id, approval.Value.Request.Title, approval.Value.Request.Feature, task.ApproverId, task.CreatedAt, task.Reminders);
+}
 
 /// <summary>
 /// Everything one run of reports reads, once for all recipients, from the aggregates and the small indexes: the hotline
@@ -34,7 +38,11 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
     SupervisionService supervision, SupervisionQueries supervisionViews, ApprovalEngine engine, AwayIndex away, ScorecardService scorecards,
     AccountabilityService accountability, TimeProvider clock)
 {
-    private static readonly string[] OpenStates = ["assigned", "acknowledged", "inProgress", "completed"];
+    /// <summary>The states of the supervised items a report lists (all but closed: an item completed awaits its verification).</summary>
+    public static readonly IReadOnlyList<string> OpenStates = ["assigned", "acknowledged", "inProgress", "completed"];
+
+    /// <summary>Approvals read at once for the pending-task index.</summary>
+    private const int ParallelReads = 16;
 
     public async Task<ReportSnapshot> LoadAsync(ReportPeriod period, CancellationToken ct = default)
     {
@@ -44,22 +52,13 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
         var shards = hotlineOptions.Value.Shards;
         var calls = hotline.RangeByKeyAsync(period.First, period.Last, shards, ct);
         var previous = hotline.RangeByKeyAsync(period.Previous.First, period.Previous.Last, shards, ct);
+        var pending = PendingAsync(ct);
 
         var open = new List<SupervisedItemView>();
-        foreach (var state in OpenStates)
-            await foreach (var item in supervision.Store.WhereAsync(TableClient.CreateQueryFilter($"State eq {state}"), ct))
-                open.Add(supervisionViews.View(item.Value, org, calendar));
-
-        var pending = new List<PendingTask>();
-        var index = await storage.TableAsync(Tables.PendingTasks);
-        await foreach (var row in index.QueryAsync<TableEntity>(cancellationToken: ct))
-        {
-            var stored = await engine.FindAsync(row.GetString("ApprovalId"), ct);
-            var task = stored?.Value.Tasks.SingleOrDefault(t => t.Id == row.GetString("TaskId"));
-            if (stored is null || task is null || !task.IsOpen || !stored.Value.IsPending) continue;
-            pending.Add(new PendingTask(stored.Id, stored.Value.Request.Title, stored.Value.Request.Feature, task.ApproverId,
-                task.CreatedAt, task.Reminders));
-        }
+        var filter = TableClient.CreateQueryFilter(
+            $"State eq {OpenStates[0]} or State eq {OpenStates[1]} or State eq {OpenStates[2]} or State eq {OpenStates[3]}");
+        await foreach (var item in supervision.Store.WhereAsync(filter, ct)) // one pass over the table, not one per state
+            open.Add(supervisionViews.View(item.Value, org, calendar));
 
         var absences = await away.AbsencesAsync(now, now.AddDays(14), ct);
         ScorecardView? cards = null;
@@ -69,7 +68,35 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
             cards = await scorecards.ComputeAsync(new ScorecardPeriod(period.First.Year, period.First.Month), ct);
             entries = await accountability.MonthAsync(period.First.Year, period.First.Month, ct);
         }
-        return new ReportSnapshot(period, now, org, calendar, await calls, await previous, open, pending.OrderBy(p => p.Since).ToList(),
-            absences, cards, entries);
+        return new ReportSnapshot(period, now, org, calendar, await calls, await previous,
+            open.OrderBy(i => i.Id, StringComparer.Ordinal).ToList(), await pending, absences, cards, entries);
+    }
+
+    /// <summary>Open tasks, oldest first (ties by approval and approver, so two reads of the same tasks list them alike).</summary>
+    public static IReadOnlyList<PendingTask> Oldest(IEnumerable<PendingTask> tasks) =>
+        tasks.OrderBy(p => p.Since).ThenBy(p => p.ApprovalId, StringComparer.Ordinal).ThenBy(p => p.ApproverId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The pending-task index, each approval it names read once, several at a time; an entry whose task is no longer open (its
+    /// pruning still to come) is left out.
+    /// </summary>
+    private async Task<IReadOnlyList<PendingTask>> PendingAsync(CancellationToken ct)
+    {
+        var index = await storage.TableAsync(Tables.PendingTasks);
+        var tasksOf = new Dictionary<string, HashSet<string>>();
+        await foreach (var row in index.QueryAsync<TableEntity>(select: ["ApprovalId", "TaskId"], cancellationToken: ct))
+            if (row.GetString("ApprovalId") is { } approvalId && row.GetString("TaskId") is { } taskId)
+                (tasksOf.TryGetValue(approvalId, out var ids) ? ids : tasksOf[approvalId] = []).Add(taskId);
+
+        var pending = new System.Collections.Concurrent.ConcurrentBag<PendingTask>();
+        await Parallel.ForEachAsync(tasksOf, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = ct },
+            async (entry, token) =>
+            {
+                if (await engine.FindAsync(entry.Key, token) is not { Value.IsPending: true } stored) return;
+                foreach (var task in stored.Value.Tasks.Where(t => t.IsOpen && entry.Value.Contains(t.Id)))
+                    pending.Add(PendingTask.Of(stored, task));
+            });
+        return Oldest(pending);
     }
 }

@@ -33,21 +33,41 @@ public sealed partial class ScorecardService(OrganizationStore organization, Sup
     public async Task<ScorecardView> ComputeAsync(ScorecardPeriod period, CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
-        var departments = org.Departments.Where(d => d.Kind != DepartmentKind.Office).ToList();
         var months = period.Months.Select(m => $"{m.Year:D4}-{m.Month:D2}").ToList();
         var (first, last) = (new DateOnly(period.Months[0].Year, period.Months[0].Month, 1),
             new DateOnly(period.Months[^1].Year, period.Months[^1].Month, 1).AddMonths(1).AddDays(-1));
-        // The three sources at once, each in as few requests as it can: one query per table for the tally rows, the hotline's
-        // counter rows once for the whole period (one query per day and shard), not a month at a time.
-        var fromSupervisionRead = supervision.PeriodAsync(departments.Select(d => d.Id), months, ct);
+        // The three sources at once, each in as few requests as it can: one range query per department for the supervision
+        // tallies, one query per table for the procedure tallies, the hotline's counter rows once for the whole period (one
+        // query per day and shard), not a month at a time.
+        var fromSupervisionRead = supervision.PeriodAsync(Scored(org).Select(d => d.Id), months, ct);
         var fromProcedureRead = procedure.PeriodAsync(months, ct); // Art. 19 and Art. 21
         var calls = await hotline.RangeByKeyAsync(first, last, hotlineOptions.Value.Shards, ct);
         var (fromSupervision, fromProcedure) = (await fromSupervisionRead, await fromProcedureRead);
+        var tallies = fromSupervision.ToDictionary(kv => kv.Key, kv =>
+        {
+            var all = new Dictionary<Measure, Tally>(kv.Value);
+            foreach (var (m, t) in fromProcedure.GetValueOrDefault(kv.Key) ?? []) all[m] = t;
+            return (IReadOnlyDictionary<Measure, Tally>)all;
+        });
+        var view = ViewOf(period, org, tallies, calls, options.Value.Settings);
+        LogComputed(period.Name, view.Departments.Count(d => d.Rank is not null));
+        return view;
+    }
 
-        var set = ScorecardSet.Compute(departments.Select(d =>
+    /// <summary>The departments scored: all but the office.</summary>
+    private static List<Department> Scored(OrgChart org) => org.Departments.Where(d => d.Kind != DepartmentKind.Office).ToList();
+
+    /// <summary>
+    /// The scorecards of a period from its tallies: the supervision tallies per department and the hotline figures per key,
+    /// however they were read (the counters here; a recount of the records in the report benchmark).
+    /// </summary>
+    public static ScorecardView ViewOf(ScorecardPeriod period, OrgChart org,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<Measure, Tally>> fromSupervision, IReadOnlyDictionary<string, CallCounts> calls,
+        ScorecardSettings settings)
+    {
+        var set = ScorecardSet.Compute(Scored(org).Select(d =>
         {
             var tallies = new Dictionary<Measure, Tally>(fromSupervision.GetValueOrDefault(d.Id) ?? new Dictionary<Measure, Tally>());
-            foreach (var (m, t) in fromProcedure.GetValueOrDefault(d.Id) ?? []) tallies[m] = t;
             if (calls.TryGetValue(d.Id, out var c))
             {
                 tallies[Measure.HotlineRepliedOnTime] = new Tally((int)c.ClosedOnTime, (int)c.Closed);
@@ -55,8 +75,7 @@ public sealed partial class ScorecardService(OrganizationStore organization, Sup
                 tallies[Measure.HotlineReopened] = new Tally((int)c.Unsatisfied, (int)c.Closed);
             }
             return (d.Id, d.Name, (IReadOnlyDictionary<Measure, Tally>)tallies);
-        }), options.Value.Settings);
-        LogComputed(period.Name, set.Departments.Count(d => d.Rank is not null));
+        }), settings);
         return new ScorecardView(period.Month is null ? null : period.Name, period.Month is null ? period.Name : null,
             set.Departments.Select(d => new DepartmentScoreView(d.DepartmentId, d.Name,
                 Enum.GetValues<Measure>().ToDictionary(MeasureNames.Key, m => d.Tallies.TryGetValue(m, out var t) ? t.Percent : null),

@@ -52,6 +52,19 @@ public class BenchmarkRunTests
     }
 
     [Fact]
+    public async Task ReportBenchmark_TinyRunOnAFarDate_TheAggregatesAndTheScanGiveEveryRecipientTheSameReport()
+    {
+        var report = await new ReportBenchmark(Settings(FarFromToday), calls: 60, items: 12, approvals: 6, concurrency: 4).RunAsync();
+
+        Assert.True(report.Correct, string.Join("; ", report.Failures));
+        Assert.Contains("month 2031-02: 60 calls (and 3 the month before), 12 supervised items, 6 approvals", report.Notes[0]);
+        Assert.Contains("the snapshots agree on every report: True", report.Notes[1]);
+        Assert.Contains("pending tasks 6, calls 60", report.Notes[1]);
+        AssertMeasured(report, report.Figures[0].Name, "the run's snapshot alone: aggregates vs the scan",
+            "peak memory of the app's report run vs its budget");
+    }
+
+    [Fact]
     public void BenchPeriod_InTheFirstHourOfAMonth_IsTheMonthBeforeWithinTheIntakeWindow()
     {
         var period = BenchPeriod.Of(ShiftedClock.StartingAt(FarFromToday));

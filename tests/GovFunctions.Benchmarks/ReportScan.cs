@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using GovFunctions.Accountability;
+using GovFunctions.Approvals;
+using GovFunctions.Calendar;
+using GovFunctions.Hotline;
+using GovFunctions.Leave;
+using GovFunctions.Organization;
+using GovFunctions.Platform.Storage;
+using GovFunctions.Reports;
+using GovFunctions.Scorecards;
+using GovFunctions.Supervision;
+using Microsoft.Extensions.Options;
+
+namespace GovFunctions.Benchmarks;
+
+/// <summary>
+/// The same <see cref="ReportSnapshot"/> as <see cref="ReportSources"/> fills from the aggregates, filled by scanning the
+/// records as a careful engineer would without them: every query filtered on the server to the record rows it needs, only
+/// the columns needed selected, the partitions read in parallel, each table read once per run. One method per field of the
+/// snapshot: a new field is one more method here and one more argument in <see cref="LoadAsync"/>.
+/// </summary>
+public sealed class ReportScan(BenchApp app)
+{
+    /// <summary>Partitions read at once.</summary>
+    public const int Parallel = 32;
+
+    private static readonly string[] JsonOnly = ["Json"];
+
+    public async Task<ReportSnapshot> LoadAsync(ReportPeriod period, CancellationToken ct = default)
+    {
+        var organization = app.Get<OrganizationStore>();
+        var org = await organization.OrganizationAsync(ct);
+        var calendar = await organization.CalendarAsync(ct);
+        var now = app.Clock.GetUtcNow();
+        var calls = CallsAsync(period.First, period.Last, ct);
+        var previous = CallsAsync(period.Previous.First, period.Previous.Last, ct);
+        var items = ItemsAsync(org, ct);
+        var pending = PendingAsync(ct);
+        var away = AwayAsync(now, now.AddDays(14), ct);
+        var monthly = period.Kind == ReportKind.Monthly;
+        var entries = monthly ? AccountabilityAsync(period, ct) : Task.FromResult<IReadOnlyList<AccountabilityEntry>>([]);
+        var cards = monthly ? Scorecards(period, org, calendar, await items, await calls) : null;
+        return new ReportSnapshot(period, now, org, calendar, await calls, await previous, OpenItems(await items, org, calendar),
+            await pending, await away, cards, await entries);
+    }
+
+    /// <summary>The hotline figures under every key, counted from the calls received from one day to another.</summary>
+    public Task<IReadOnlyDictionary<string, CallCounts>> CallsAsync(DateOnly first, DateOnly last, CancellationToken ct = default) =>
+        CallsAsync(app, first, last, ct);
+
+    /// <summary>
+    /// Every call partition of the days (days × shards, up to tomorrow, as the counters read them) queried at once, filtered on
+    /// the server to the call records (history and counter rows have no <c>State</c>), only the record's JSON selected; each
+    /// call counted by the same <see cref="CallCounts.Of"/> the app's transactions apply to the counters.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, CallCounts>> CallsAsync(BenchApp app, DateOnly first, DateOnly last,
+        CancellationToken ct = default)
+    {
+        var table = await app.Get<StorageClients>().TableAsync(Tables.HotlineCalls);
+        var shards = app.Get<IOptions<HotlineOptions>>().Value.Shards;
+        var totals = new Dictionary<string, CallCounts>();
+        await System.Threading.Tasks.Parallel.ForEachAsync(HotlineCounters.PartitionsOf(first, last, shards, ChinaTime.Today(app.Clock)),
+            Options(ct), async (p, token) =>
+        {
+            var counts = new Dictionary<string, CallCounts>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {p} and State ge {""}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: JsonOnly, cancellationToken: token))
+                foreach (var (key, c) in CallCounts.Of(StoredJson.Get<HotlineCall>(row, "Json")))
+                    counts[key] = counts.GetValueOrDefault(key, CallCounts.Zero) + c;
+            lock (totals)
+                foreach (var (key, c) in counts) totals[key] = totals.GetValueOrDefault(key, CallCounts.Zero) + c;
+        });
+        return totals;
+    }
+
+    /// <summary>Every supervised item, one query per department partition in parallel, the record rows only.</summary>
+    public async Task<IReadOnlyList<SupervisedItem>> ItemsAsync(OrgChart org, CancellationToken ct = default) =>
+        await ItemsAsync(app.Get<SupervisionService>().Store, org.Departments.Select(d => d.Id), ct);
+
+    public static async Task<IReadOnlyList<SupervisedItem>> ItemsAsync(RecordStore<SupervisedItem> store, IEnumerable<string> partitions,
+        CancellationToken ct = default)
+    {
+        var items = new ConcurrentBag<SupervisedItem>();
+        await System.Threading.Tasks.Parallel.ForEachAsync(partitions, Options(ct), async (dept, token) =>
+        {
+            await foreach (var item in store.WhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {dept} and State ge {""}"), token))
+                items.Add(item.Value);
+        });
+        return [.. items];
+    }
+
+    /// <summary>The items a report lists (<see cref="ReportSources.OpenStates"/>) as it shows them, in its order (by id).</summary>
+    public IReadOnlyList<SupervisedItemView> OpenItems(IReadOnlyList<SupervisedItem> items, OrgChart org, WorkingCalendar calendar)
+    {
+        var views = app.Get<SupervisionQueries>();
+        return items.Where(i => ReportSources.OpenStates.Contains(i.StateName)).OrderBy(i => i.Id, StringComparer.Ordinal)
+            .Select(i => views.View(i, org, calendar)).ToList();
+    }
+
+    /// <summary>A month's supervision tallies per department, each item recounted from its reports as the counters count it.</summary>
+    public static Dictionary<string, IReadOnlyDictionary<Measure, Tally>> SupervisionTallies(IEnumerable<SupervisedItem> items,
+        string month, WorkingCalendar calendar, SupervisionThresholds thresholds)
+    {
+        var sums = new Dictionary<string, Dictionary<Measure, Tally>>();
+        foreach (var item in items)
+            foreach (var d in SupervisionCounts.Recount(item, calendar, thresholds).Where(d => d.Month == month))
+            {
+                var dept = sums.TryGetValue(item.OwnerDepartmentId, out var s) ? s : sums[item.OwnerDepartmentId] = [];
+                dept[d.Measure] = dept.GetValueOrDefault(d.Measure) + new Tally(d.Met, d.Of);
+            }
+        return sums.ToDictionary(s => s.Key, s => (IReadOnlyDictionary<Measure, Tally>)s.Value);
+    }
+
+    /// <summary>The open approval tasks, from the pending approvals' records (one query over the record rows), oldest first.</summary>
+    public async Task<IReadOnlyList<PendingTask>> PendingAsync(CancellationToken ct = default)
+    {
+        var store = app.Get<ApprovalEngine>().Store;
+        var pending = new List<PendingTask>();
+        var filter = TableClient.CreateQueryFilter($"State eq {Approval.StateName(ApprovalStatus.Pending)}");
+        await foreach (var approval in store.WhereAsync(filter, ct))
+            pending.AddRange(approval.Value.Tasks.Where(t => t.IsOpen).Select(t => PendingTask.Of(approval, t)));
+        return ReportSources.Oldest(pending);
+    }
+
+    /// <summary>Who is away in the window, from the leave records (approved, or returned after they began).</summary>
+    public async Task<IReadOnlyList<Absence>> AwayAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        var store = app.Get<LeaveRecords>().Store;
+        var away = new List<Absence>();
+        var filter = TableClient.CreateQueryFilter(
+            $"State eq {LeaveRequest.StateName(LeaveStatus.Approved)} or State eq {LeaveRequest.StateName(LeaveStatus.Returned)}");
+        await foreach (var leave in store.WhereAsync(filter, ct))
+            if (AwayIndex.AbsenceOf(leave.Value) is { } a && a.Start < to && a.End > from) away.Add(a);
+        return away.OrderBy(a => a.Start).ToList();
+    }
+
+    /// <summary>The month's accountability list: its entries are records themselves, one partition per month, read as the app
+    /// does.</summary>
+    public Task<IReadOnlyList<AccountabilityEntry>> AccountabilityAsync(ReportPeriod period, CancellationToken ct = default) =>
+        app.Get<AccountabilityService>().MonthAsync(period.First.Year, period.First.Month, ct);
+
+    /// <summary>The month's scorecards from the scanned items and calls, composed by the app's own
+    /// <see cref="ScorecardService.ViewOf"/>.</summary>
+    public ScorecardView Scorecards(ReportPeriod period, OrgChart org, WorkingCalendar calendar, IReadOnlyList<SupervisedItem> items,
+        IReadOnlyDictionary<string, CallCounts> calls)
+    {
+        var thresholds = app.Get<IOptions<SupervisionOptions>>().Value.Thresholds;
+        var tallies = SupervisionTallies(items, $"{period.First:yyyy-MM}", calendar, thresholds);
+        return ScorecardService.ViewOf(new ScorecardPeriod(period.First.Year, period.First.Month), org,
+            tallies, calls, app.Get<IOptions<ScorecardOptions>>().Value.Settings);
+    }
+
+    private static ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = Parallel, CancellationToken = ct };
+}

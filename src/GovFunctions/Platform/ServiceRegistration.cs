@@ -83,6 +83,8 @@ public static class ServiceRegistration
 
         services.AddSingleton<DutyService>();
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DutyService>());
+        services.AddSingleton<DutyIndex>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DutyIndex>());
         services.AddSingleton<INotificationRenderer, DutyNotices>();
 
         services.AddCheckedOptions(new DecisionOptionsRules());
@@ -90,6 +92,8 @@ public static class ServiceRegistration
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionReviews>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionReviews>());
+        services.AddSingleton<DecisionIndex>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionIndex>());
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionReviews>());
         services.AddSingleton<INotificationRenderer, DecisionNotices>();
 
@@ -114,6 +118,7 @@ public static class ServiceRegistration
         services.AddCheckedOptions(new ScorecardOptionsRules());
         services.AddSingleton<ScorecardService>();
 
+        services.AddSingleton<ReportOfficeSources>();
         services.AddSingleton<ReportSources>();
         services.AddSingleton<ReportSender>();
 

@@ -1,0 +1,48 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace GovFunctions.Reports;
+
+/// <summary>
+/// The small indexes the reports read instead of a feature's records (duty logs, decisions): rows kept in step with a record
+/// by a sync after every change (an outbox message, so a crash between the record and the index heals on its retry). A
+/// record's rows go in month partitions (<c>yyyyMM</c>, China Standard Time: what happened when) and in one partition of
+/// what is open now; a sync puts the rows the record gives and deletes the ones it no longer gives.
+/// </summary>
+public static class ReportIndex
+{
+    public const string Open = "open";
+
+    /// <summary>The month partition of a moment.</summary>
+    public static string MonthOf(DateTimeOffset at) => $"{at.ToChina():yyyyMM}";
+
+    /// <summary>The month partitions a span touches.</summary>
+    public static IEnumerable<string> Months(DateTimeOffset start, DateTimeOffset end)
+    {
+        var first = ChinaTime.DateOf(start);
+        var last = ChinaTime.DateOf(end);
+        for (var m = new DateOnly(first.Year, first.Month, 1); m <= last; m = m.AddMonths(1)) yield return $"{m:yyyyMM}";
+    }
+
+    /// <summary>Makes the index hold <paramref name="present"/> (replaced whole) and not <paramref name="absent"/> (idempotent).</summary>
+    public static async Task SyncAsync(TableClient table, IEnumerable<TableEntity> present, IEnumerable<(string Partition, string Row)> absent,
+        CancellationToken ct)
+    {
+        foreach (var row in present) await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        foreach (var (partition, row) in absent)
+        {
+            try { await table.DeleteEntityAsync(partition, row, ETag.All, ct); }
+            catch (RequestFailedException e) when (e.Status == 404) { } // not there: what was asked
+        }
+    }
+
+    /// <summary>The rows of some partitions (one query each).</summary>
+    public static async Task<IReadOnlyList<TableEntity>> RowsAsync(TableClient table, IEnumerable<string> partitions, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>();
+        foreach (var p in partitions)
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {p}"), cancellationToken: ct))
+                rows.Add(row);
+        return rows;
+    }
+}

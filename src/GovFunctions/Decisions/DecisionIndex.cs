@@ -46,12 +46,14 @@ public sealed partial class DecisionIndex(StorageClients storage, DecisionRecord
                 ["Consultation"] = d.Consultation.State.ToString(),
                 ["EvaluationDue"] = d.Evaluation is { Findings: null },
             });
-        await ReportIndex.SyncAsync(await storage.TableAsync(Tables.DecisionIndex), present, underWay ? [] : [(ReportIndex.Open, d.Id)], ct);
+        var table = await storage.TableAsync(Tables.DecisionIndex);
+        await ReportIndex.SyncAsync(table, present, underWay ? [] : [(ReportIndex.Open, d.Id)], ct);
         LogSynced(d.Id, Decision.StateName(d.Status));
     }
 
     /// <summary>The milestones reached during a span.</summary>
-    public async Task<IReadOnlyList<DecisionEvent>> MilestonesAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DecisionEvent>> MilestonesAsync(DateTimeOffset start, DateTimeOffset end,
+        CancellationToken ct = default)
     {
         var rows = await ReportIndex.RowsAsync(await storage.TableAsync(Tables.DecisionIndex), ReportIndex.Months(start, end), ct);
         return rows.Select(r => new DecisionEvent(r.GetString("DecisionId"), Enum.Parse<DecisionMilestone>(r.GetString("Milestone")),
@@ -63,7 +65,8 @@ public sealed partial class DecisionIndex(StorageClients storage, DecisionRecord
     public async Task<IReadOnlyList<DecisionEntry>> UnderWayAsync(CancellationToken ct = default)
     {
         var rows = await ReportIndex.RowsAsync(await storage.TableAsync(Tables.DecisionIndex), [ReportIndex.Open], ct);
-        return rows.Select(r => new DecisionEntry(r.RowKey, r.GetString("SponsorDepartmentId"), Enum.Parse<DecisionStatus>(r.GetString("Status")),
+        return rows.Select(r => new DecisionEntry(r.RowKey, r.GetString("SponsorDepartmentId"),
+            Enum.Parse<DecisionStatus>(r.GetString("Status")),
             Enum.Parse<ReviewState>(r.GetString("Legality")), Enum.Parse<ReviewState>(r.GetString("Consultation")),
             r.GetBoolean("EvaluationDue") == true)).ToList();
     }

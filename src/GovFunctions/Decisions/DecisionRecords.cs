@@ -29,7 +29,8 @@ public sealed class DecisionRecords
         ?? throw new NotFoundException(Bilingual.Text($"决策事项 {id} 不存在", $"decision {id} not found"));
 
     /// <summary>The one place a decision's events become messages; after every change the reports' index is synced too.</summary>
-    private IEnumerable<OutboundMessage> MessagesOf(Decision d, IDomainEvent e) => [.. FeatureMessages(d, e), DecisionIndex.SyncMessage(d, _clock)];
+    private IEnumerable<OutboundMessage> MessagesOf(Decision d, IDomainEvent e) =>
+        [.. FeatureMessages(d, e), DecisionIndex.SyncMessage(d, _clock)];
 
     private IEnumerable<OutboundMessage> FeatureMessages(Decision d, IDomainEvent e) => e switch
     {

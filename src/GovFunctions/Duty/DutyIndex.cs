@@ -28,7 +28,8 @@ public sealed partial class DutyIndex(StorageClients storage, DutyService duty, 
         var l = (await duty.GetAsync(message.Subject, ct)).Value;
         var open = l.Status != DutyLogStatus.CarriedOut;
         var table = await storage.TableAsync(Tables.DutyIndex);
-        var rows = open ? [Row(ReportIndex.MonthOf(l.ReceivedAt), l), Row(ReportIndex.Open, l)] : new[] { Row(ReportIndex.MonthOf(l.ReceivedAt), l) };
+        var month = Row(ReportIndex.MonthOf(l.ReceivedAt), l);
+        TableEntity[] rows = open ? [month, Row(ReportIndex.Open, l)] : [month];
         await ReportIndex.SyncAsync(table, rows, open ? [] : [(ReportIndex.Open, l.Id)], ct);
         LogSynced(l.Id, DutyLog.StateName(l.Status));
     }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using GovFunctions.Approvals;
 using GovFunctions.Notifications;
 
@@ -84,7 +83,8 @@ public sealed partial class HotlineCallStore
                     async (current, t) =>
                 {
                     if (counters is not null) _counters.Forget(key.Partition); // the last attempt conflicted: read the rows afresh
-                    counters = await _counters.ActionsAsync(key.Partition, CallCounts.Delta(current.Value, t.Next), current.Value, t.Next, ct);
+                    counters = await _counters.ActionsAsync(key.Partition, CallCounts.Delta(current.Value, t.Next), current.Value, t.Next,
+                        ct);
                     return counters.Select(a => a.Action);
                 }, ct);
             }

@@ -79,14 +79,16 @@ public sealed class HotlineCounters(StorageClients storage, TimeProvider clock)
         RangeByKeyAsync(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), shards, ct);
 
     /// <summary>The figures of the calls received from one day to another (inclusive) under every key: one query per day and shard.</summary>
-    public async Task<IReadOnlyDictionary<string, CallCounts>> RangeByKeyAsync(DateOnly first, DateOnly last, int shards, CancellationToken ct = default) =>
+    public async Task<IReadOnlyDictionary<string, CallCounts>> RangeByKeyAsync(DateOnly first, DateOnly last, int shards,
+        CancellationToken ct = default) =>
         (await PeriodAsync(first, last, shards, links: false, ct)).Counts;
 
     /// <summary>
     /// Everything the counter rows hold for the calls received from one day to another (inclusive): the counts and figures under
     /// every key and, with <paramref name="links"/>, the same-issue link rows — one query per day and shard, as for the counts.
     /// </summary>
-    public async Task<HotlinePeriod> PeriodAsync(DateOnly first, DateOnly last, int shards, bool links = true, CancellationToken ct = default)
+    public async Task<HotlinePeriod> PeriodAsync(DateOnly first, DateOnly last, int shards, bool links = true,
+        CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);
         var counts = new Dictionary<string, CallCounts>();

@@ -1,8 +1,8 @@
 using System.Globalization;
 using GovFunctions.Hotline;
-using static GovFunctions.Reports.ReportFormat;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
+using static GovFunctions.Reports.ReportFormat;
 
 namespace GovFunctions.Reports;
 

@@ -25,8 +25,8 @@ public static class ReportIndex
     }
 
     /// <summary>Makes the index hold <paramref name="present"/> (replaced whole) and not <paramref name="absent"/> (idempotent).</summary>
-    public static async Task SyncAsync(TableClient table, IEnumerable<TableEntity> present, IEnumerable<(string Partition, string Row)> absent,
-        CancellationToken ct)
+    public static async Task SyncAsync(TableClient table, IEnumerable<TableEntity> present,
+        IEnumerable<(string Partition, string Row)> absent, CancellationToken ct)
     {
         foreach (var row in present) await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
         foreach (var (partition, row) in absent)
@@ -41,7 +41,8 @@ public static class ReportIndex
     {
         var rows = new List<TableEntity>();
         foreach (var p in partitions)
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {p}"), cancellationToken: ct))
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {p}"),
+                cancellationToken: ct))
                 rows.Add(row);
         return rows;
     }

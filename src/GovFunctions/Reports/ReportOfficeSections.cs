@@ -39,7 +39,9 @@ public static class ReportOfficeSections
                 if (d.Legality == ReviewState.Pending) { pending = true; yield return Gate.LegalityReview; }
                 if (d.Consultation == ReviewState.Pending) { pending = true; yield return Gate.Consultation; }
                 if (!pending)
-                    yield return d.Legality == ReviewState.Failed || d.Consultation == ReviewState.Failed ? Gate.ReviewFailed : Gate.AwaitingAgenda;
+                    yield return d.Legality == ReviewState.Failed || d.Consultation == ReviewState.Failed
+                        ? Gate.ReviewFailed
+                        : Gate.AwaitingAgenda;
                 break;
         }
     }
@@ -62,7 +64,8 @@ public static class ReportOfficeSections
                     d.FilingDueAt is { } due ? Day(due) : "", d.FilingDueAt < s.Now ? "逾期未备案" : "待备案")).ToList());
         if (scope.Covers(s.Org.LegalOffice.Id))
             yield return new ReportTable("决策", "行政复议案件及期限（第二十三条）", ["案件", "被申请人", "受理日期", "法定期限", "剩余天数", "状态"],
-                f.Reconsiderations.Select(r => Row(r.CaseId, r.Respondent, Day(r.AcceptedAt), Day(r.DeadlineAt) + (r.Extended ? "（已延期）" : ""),
+                f.Reconsiderations.Select(r => Row(r.CaseId, r.Respondent, Day(r.AcceptedAt),
+                    Day(r.DeadlineAt) + (r.Extended ? "（已延期）" : ""),
                     N((long)Math.Floor((r.DeadlineAt - s.Now).TotalDays)),
                     r.Status == ReconsiderationStatus.InSignOff ? "签批中" : "办理中")).ToList());
     }

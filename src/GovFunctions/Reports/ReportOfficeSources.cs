@@ -42,7 +42,8 @@ public sealed class ReportOfficeSources(StorageClients storage, DecisionIndex de
                 filings.Add(new PendingFiling(d.Id, d.Title, d.IssuingDepartmentId, d.FilingDueAt));
         var open = new List<OpenReconsideration>();
         await foreach (var s in reconsiderations.Store.WhereAsync(TableClient.CreateQueryFilter($"State ne {"decided"}"), ct))
-            open.Add(new OpenReconsideration(s.Id, s.Value.Respondent, s.Value.AcceptedAt, s.Value.DeadlineAt, s.Value.Status, s.Value.Extended));
+            open.Add(new OpenReconsideration(s.Id, s.Value.Respondent, s.Value.AcceptedAt, s.Value.DeadlineAt, s.Value.Status,
+                s.Value.Extended));
         return new DecisionFigures(await decisions.MilestonesAsync(period.Start, period.End, ct), await decisions.UnderWayAsync(ct),
             filings.OrderBy(f => f.FilingDueAt).ToList(), open.OrderBy(r => r.DeadlineAt).ToList());
     }

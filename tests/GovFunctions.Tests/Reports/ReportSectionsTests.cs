@@ -1,8 +1,10 @@
 using System.Text;
+using GovFunctions.Calendar;
 using GovFunctions.Decisions;
 using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Legal;
+using GovFunctions.Organization;
 using GovFunctions.Platform.Mail;
 using GovFunctions.Reports;
 using GovFunctions.Scorecards;
@@ -38,7 +40,9 @@ public class ReportSectionsTests : AppTest
 
     private static string N(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The report as mailed: each of <paramref name="shown"/> in the HTML, the text and the CSV, none of <paramref name="secrets"/>.</summary>
+    /// <summary>
+    /// The report as mailed: each of <paramref name="shown"/> in the HTML, the text and the CSV, none of <paramref name="secrets"/>.
+    /// </summary>
     private static void AssertRendered(ReportContent content, OrgChart org, string[] shown, params string[] secrets)
     {
         var mail = ReportRenderer.Mail(content, org, [new MailAddress("x@qinghe.example.org", "x")], []);
@@ -102,7 +106,8 @@ public class ReportSectionsTests : AppTest
         var calls = new List<HotlineCall>();
         foreach (var id in ids) calls.Add((await App.Get<HotlineService>().GetAsync(id)).Value);
         Assert.True(calls.Count(c => c.LinkedCallIds.Count > 0) >= 6, "the seeded clusters were linked");
-        Assert.True(calls.Count(c => c.Status == CallStatus.Assigned && c.OverdueRemindedAt is not null) >= 2, "some calls are overdue now");
+        Assert.True(calls.Count(c => c.Status == CallStatus.Assigned && c.OverdueRemindedAt is not null) >= 2,
+            "some calls are overdue now");
 
         foreach (var personId in new[] { "lin-jianguo", "wang-lijuan", "chen-siyuan", "gao-feng" })
         {
@@ -139,7 +144,8 @@ public class ReportSectionsTests : AppTest
                 Assert.Equal(N(calls.Count(c => c.DepartmentId == department.Id && c.Status == CallStatus.Assigned
                     && c.OverdueRemindedAt is not null)), row[5]);
             }
-            Assert.Equal(mine.Where(c => c.DepartmentId is not null).Select(c => c.DepartmentId).Distinct().Count(), departments.Rows.Count);
+            Assert.Equal(mine.Where(c => c.DepartmentId is not null).Select(c => c.DepartmentId).Distinct().Count(),
+                departments.Rows.Count);
             AssertRendered(report, org, ["按类别统计", "同一问题来电最多的三个问题（第三十七条）"], Phone, "0000", Caller);
         }
     }
@@ -155,7 +161,8 @@ public class ReportSectionsTests : AppTest
         var result = await Function<DecisionFunctions>().CreateDecision(Http.Request("POST", "decisions", EmailOf(sponsorId), json: new
         {
             title = $"{department}专项行动方案", category = "livelihoodStability", summary = "三年行动计划。", sponsorDepartmentId = department,
-            consultDepartmentIds = consult ?? [], touchesLowerLevels = false, publicInterest = false, hearingRequired = false, confidential = false,
+            consultDepartmentIds = consult ?? [], touchesLowerLevels = false, publicInterest = false, hearingRequired = false,
+            confidential = false,
         }));
         Assert.Equal(201, Http.StatusOf(result));
         return Http.IdOf(result);
@@ -176,19 +183,29 @@ public class ReportSectionsTests : AppTest
         await Pump.RunAsync();
     }
 
-    /// <summary>Reviewed, evidenced, scheduled and adopted at an executive meeting (then published by the queue).</summary>
-    private async Task<string> AdoptedAsync(string sponsorId, string department)
+    /// <summary>Reviewed, evidenced and put on an executive meeting's agenda.</summary>
+    private async Task<string> ScheduledAsync(string sponsorId, string department)
     {
         var id = await DecisionAsync(sponsorId, department);
         await SubmitAsync(id, sponsorId);
         await ReviewAsync(id, legality: true, "zheng-wenbo", "approve");
         var api = Function<DecisionFunctions>();
         foreach (var kind in new[] { "research", "legalAnalysis" })
-            Assert.Equal(200, Http.StatusOf(await api.AddDecisionEvidence(Http.Request("POST", $"decisions/{id}/evidence", EmailOf(sponsorId),
+            Assert.Equal(200, Http.StatusOf(await api.AddDecisionEvidence(Http.Request("POST", $"decisions/{id}/evidence",
+                EmailOf(sponsorId),
                 json: new { kind, summary = "论证材料", by = "区研究室", date = "2026-11-02" }), id)));
         Assert.Equal(200, Http.StatusOf(await api.ScheduleDecision(Http.Request("POST", $"decisions/{id}/schedule", EmailOf("sun-huimin"),
             json: new { meeting = "executive", date = "2026-11-23" }), id)));
-        Assert.Equal(200, Http.StatusOf(await api.RecordDecisionOutcome(Http.Request("POST", $"decisions/{id}/outcome", EmailOf("sun-huimin"),
+        return id;
+    }
+
+    /// <summary>Scheduled, then adopted at the meeting (and published by the queue).</summary>
+    private async Task<string> AdoptedAsync(string sponsorId, string department)
+    {
+        var id = await ScheduledAsync(sponsorId, department);
+        var api = Function<DecisionFunctions>();
+        Assert.Equal(200, Http.StatusOf(await api.RecordDecisionOutcome(Http.Request("POST", $"decisions/{id}/outcome",
+            EmailOf("sun-huimin"),
             json: new
             {
                 meeting = "executive", date = "2026-11-23", result = "adopted", minutes = "同意。",
@@ -249,20 +266,22 @@ public class ReportSectionsTests : AppTest
         ids.Add(await DecisionAsync("wu-jianping", "education"));
         await SubmitAsync(ids[4], "wu-jianping");
         await ReviewAsync(ids[4], legality: true, "zheng-wenbo", "approve"); // ready for an agenda
+        ids.Add(await ScheduledAsync("wu-jianping", "education"));           // on the agenda
         ids.Add(await AdoptedAsync(Proposer, "dev-reform"));
         ids.Add(await AdoptedAsync("wu-jianping", "education"));
         var late = await PublishedDocumentAsync();
-        var accepted = await Function<LegalFunctions>().AcceptReconsideration(Http.Request("POST", "reconsiderations", EmailOf("qin-hao"), json: new
-        {
-            applicant = "青禾某建材有限公司", respondent = "区市场监督管理局", request = "撤销行政处罚决定", acceptedAt = "2026-11-25T10:00:00+08:00",
-        }));
+        var accepted = await Function<LegalFunctions>().AcceptReconsideration(Http.Request("POST", "reconsiderations", EmailOf("qin-hao"),
+            json: new
+            {
+                applicant = "青禾某建材有限公司", respondent = "区市场监督管理局", request = "撤销行政处罚决定", acceptedAt = "2026-11-23T08:00:00+08:00",
+            }));
         var caseId = Http.IdOf(accepted);
 
         At("2026-12-28T10:00"); // a month after adoption the evaluations open (第十八条); the filing is late (第二十一条)
         await App.Get<DecisionService>().OpenEvaluationsAsync();
         await Pump.RunAsync();
         Assert.Equal(200, Http.StatusOf(await Function<DecisionFunctions>().RecordDecisionEvaluation(Http.Request("POST",
-            $"decisions/{ids[6]}/evaluation", EmailOf("wu-jianping"), json: new { text = "已完成年度目标" }), ids[6])));
+            $"decisions/{ids[7]}/evaluation", EmailOf("wu-jianping"), json: new { text = "已完成年度目标" }), ids[7])));
         await Pump.RunAsync();
 
         var decisions = new List<Decision>();
@@ -270,6 +289,8 @@ public class ReportSectionsTests : AppTest
         var document = (await App.Get<NormativeDocumentService>().GetAsync(late)).Value;
         Assert.Equal(DocumentStatus.Published, document.Status);
         bool InNovember(DateTimeOffset? at) => at >= November.Start && at < November.End;
+        Assert.All(Enum.GetValues<ReportOfficeSections.Gate>().Select(ReportOfficeSections.GateName),
+            gate => Assert.Contains(gate, decisions.SelectMany(GatesOf))); // every gate has a decision waiting at it
 
         foreach (var personId in new[] { "lin-jianguo", "zhou-minghua", "chen-siyuan", "wu-jianping", "gao-feng" })
         {
@@ -289,7 +310,8 @@ public class ReportSectionsTests : AppTest
             var cases = report.Tables.SingleOrDefault(t => t.Title == "行政复议案件及期限（第二十三条）");
             Assert.Equal(scope.Covers("legal"), cases is not null);
             if (cases is not null)
-                Assert.Equal([$"{caseId}:{(await App.Get<ReconsiderationService>().GetAsync(caseId)).Value.DeadlineAt.ToChina():yyyy-MM-dd}"],
+                Assert.Equal(
+                    [$"{caseId}:{(await App.Get<ReconsiderationService>().GetAsync(caseId)).Value.DeadlineAt.ToChina():yyyy-MM-dd}"],
                     cases.Rows.Select(r => $"{r[0]}:{r[3]}"));
             AssertRendered(report, org, ["重大行政决策（第十五条至第十九条）"], "青禾某建材有限公司", org.Person(Proposer).Name);
         }
@@ -330,7 +352,8 @@ public class ReportSectionsTests : AppTest
         await Pump.RunAsync();
         await InstructAsync(ids[0]);
         await InstructAsync(ids[1]);
-        Assert.Equal(200, Http.StatusOf(await Function<DutyFunctions>().DutyLogCarriedOut(Http.Request("POST", $"duty/logs/{ids[0]}/carried-out",
+        Assert.Equal(200, Http.StatusOf(await Function<DutyFunctions>().DutyLogCarriedOut(Http.Request("POST",
+            $"duty/logs/{ids[0]}/carried-out",
             EmailOf("zeng-qiang"), json: new { note = "已转发各镇街" }), ids[0])));
         await Pump.RunAsync();
         var thisWeek = await SubmitLeaveAsync("wu-jianping", "2026-11-25T09:00:00+08:00", "2026-11-26T17:30:00+08:00", "ye-ming");
@@ -345,7 +368,8 @@ public class ReportSectionsTests : AppTest
         var leaders = logs.Select(l => l.LeaderOnDutyId).Distinct().ToList();
         Assert.True(leaders.Count >= 2, "the logs went to more than one leader on duty");
 
-        foreach (var personId in new[] { "lin-jianguo", .. leaders, "gao-feng" })
+        string[] people = ["lin-jianguo", .. leaders, "gao-feng"];
+        foreach (var personId in people)
         {
             var (report, org) = await ReportAsync(personId);
             var scope = report.Scope;
@@ -357,7 +381,8 @@ public class ReportSectionsTests : AppTest
             var mine = logs.Where(l => scope.WholeDistrict || l.LeaderOnDutyId == personId).ToList();
             var table = Table(report, "值班记录（第七十六条）");
             Assert.Equal(N(mine.Count), Cell(table, "本期登记"));
-            foreach (var kind in Enum.GetValues<DutyLogKind>()) Assert.Equal(N(mine.Count(l => l.Kind == kind)), Cell(table, DutyLog.KindName(kind)));
+            foreach (var kind in Enum.GetValues<DutyLogKind>())
+                Assert.Equal(N(mine.Count(l => l.Kind == kind)), Cell(table, DutyLog.KindName(kind)));
             Assert.Equal(N(mine.Count(l => l.InstructedAt is not null)), Cell(table, "本期已批示"));
             Assert.Equal(N(mine.Count(l => l.CarriedOutAt is not null)), Cell(table, "本期已落实"));
             Assert.Equal(N(mine.Count(l => l.Status == DutyLogStatus.AwaitingInstruction)), Cell(table, "待带班领导批示"));

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using GovFunctions.Platform.Routing;
 using GovFunctions.Reports;
 
 namespace GovFunctions.Decisions;
@@ -17,21 +16,18 @@ public sealed record DecisionEntry(string DecisionId, string SponsorDepartmentId
 /// <summary>
 /// The decisions' small index for the reports: a row per milestone in its month, and a row per decision still under way
 /// (not yet decided, or adopted with its post-implementation evaluation open, 第十八条). Synced from the decision after every
-/// change by an outbox message (<see cref="SyncType"/>), so a crash between the two heals on the message's retry.
+/// change by an outbox message (<see cref="Family"/><c>.sync</c>), so a crash between the two heals on the message's retry.
 /// </summary>
-public sealed partial class DecisionIndex(StorageClients storage, DecisionRecords records, ILogger<DecisionIndex> log) : IQueueHandler
+public sealed partial class DecisionIndex(StorageClients storage, DecisionRecords records, ILogger<DecisionIndex> log)
+    : ReportIndexSync(Family)
 {
-    public const string SyncType = "decision-index.sync";
+    public const string Family = "decision-index";
 
-    public string TypePrefix => "decision-index.";
+    public static OutboundMessage SyncMessage(Decision d, TimeProvider clock) => Message(Family, d.Id, clock);
 
-    public static OutboundMessage SyncMessage(Decision d, TimeProvider clock) =>
-        new(Queues.ApprovalRouting, QueueEnvelope.Create(SyncType, d.Id, clock));
-
-    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
+    protected override async Task SyncAsync(string id, CancellationToken ct)
     {
-        if (message.Type != SyncType) throw new InvalidDataException($"unknown decision index message type {message.Type}");
-        var d = (await records.GetAsync(message.Subject, ct)).Value;
+        var d = (await records.GetAsync(id, ct)).Value;
         var present = new List<TableEntity> { Milestone(d, DecisionMilestone.Registered, d.CreatedAt) };
         if (d.AdoptedAt is { } adopted) present.Add(Milestone(d, DecisionMilestone.Adopted, adopted));
         if (d.PublishedAt is { } published) present.Add(Milestone(d, DecisionMilestone.Published, published));

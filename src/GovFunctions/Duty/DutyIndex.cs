@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using GovFunctions.Platform.Routing;
 using GovFunctions.Reports;
 
 namespace GovFunctions.Duty;
@@ -11,21 +10,17 @@ public sealed record DutyLogEntry(string Id, DutyLogKind Kind, string Source, Da
 /// <summary>
 /// The duty logs' small index for the reports (第七十六条): one row per log in the month it came in, and one per log whose
 /// instruction is still open (awaiting the leader on duty, or instructed and not yet carried out). Synced from the log after
-/// every change by an outbox message (<see cref="SyncType"/>), so a crash between the two heals on the message's retry.
+/// every change by an outbox message (<see cref="Family"/><c>.sync</c>), so a crash between the two heals on the message's retry.
 /// </summary>
-public sealed partial class DutyIndex(StorageClients storage, DutyService duty, ILogger<DutyIndex> log) : IQueueHandler
+public sealed partial class DutyIndex(StorageClients storage, DutyService duty, ILogger<DutyIndex> log) : ReportIndexSync(Family)
 {
-    public const string SyncType = "duty-index.sync";
+    public const string Family = "duty-index";
 
-    public string TypePrefix => "duty-index.";
+    public static OutboundMessage SyncMessage(DutyLog l, TimeProvider clock) => Message(Family, l.Id, clock);
 
-    public static OutboundMessage SyncMessage(DutyLog l, TimeProvider clock) =>
-        new(Queues.ApprovalRouting, QueueEnvelope.Create(SyncType, l.Id, clock));
-
-    public async Task HandleAsync(QueueEnvelope message, CancellationToken ct)
+    protected override async Task SyncAsync(string id, CancellationToken ct)
     {
-        if (message.Type != SyncType) throw new InvalidDataException($"unknown duty index message type {message.Type}");
-        var l = (await duty.GetAsync(message.Subject, ct)).Value;
+        var l = (await duty.GetAsync(id, ct)).Value;
         var open = l.Status != DutyLogStatus.CarriedOut;
         var table = await storage.TableAsync(Tables.DutyIndex);
         var month = Row(ReportIndex.MonthOf(l.ReceivedAt), l);

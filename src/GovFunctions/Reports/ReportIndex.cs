@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GovFunctions.Platform.Routing;
 
 namespace GovFunctions.Reports;
 
@@ -46,4 +47,24 @@ public static class ReportIndex
                 rows.Add(row);
         return rows;
     }
+}
+
+/// <summary>
+/// A report index's queue side: the sync message of one family of routing types (<c>{family}.sync</c>, subject = the record's
+/// id), sent through the outbox after every change of a record, handled by making the index say what the record says.
+/// </summary>
+public abstract class ReportIndexSync(string family) : IQueueHandler
+{
+    public string TypePrefix => family + ".";
+
+    public Task HandleAsync(QueueEnvelope message, CancellationToken ct) => message.Type == family + ".sync"
+        ? SyncAsync(message.Subject, ct)
+        : throw new InvalidDataException($"unknown {family} message type {message.Type}");
+
+    /// <summary>The sync message of a family for one record.</summary>
+    protected static OutboundMessage Message(string family, string id, TimeProvider clock) =>
+        new(Queues.ApprovalRouting, QueueEnvelope.Create(family + ".sync", id, clock));
+
+    /// <summary>Makes the index hold what the record with this id gives (idempotent: a redelivery writes the same rows).</summary>
+    protected abstract Task SyncAsync(string id, CancellationToken ct);
 }

@@ -50,7 +50,8 @@ public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBo
                 await open.CandidatesAsync(category, s.Location, receivedAt, window, default), category, s.Location, s.Content!,
                 receivedAt, window))),
             ("record JSON (StoredJson)", await CpuAsync(n, _ => Task.FromResult(StoredJson.Serialize(call)))),
-            ("counter actions (HotlineCounters)", await CpuAsync(n, _ => counters.ActionsAsync(partition, CallCounts.Delta(null, call), default))),
+            ("counter actions (HotlineCounters)", await CpuAsync(n, _ =>
+                counters.ActionsAsync(partition, CallCounts.Delta(null, call), null, call, default))),
             ("raw SDK transaction of the call's rows", await CpuAsync(n, i => floorTable.SubmitTransactionAsync(rows.Select(r =>
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, HotlineBenchmark.Copy(r, $"profile{i % 50}", r.RowKey)))))),
         };

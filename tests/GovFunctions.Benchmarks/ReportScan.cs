@@ -33,45 +33,63 @@ public sealed class ReportScan(BenchApp app)
         var org = await organization.OrganizationAsync(ct);
         var calendar = await organization.CalendarAsync(ct);
         var now = app.Clock.GetUtcNow();
-        var calls = CallsAsync(period.First, period.Last, ct);
         var previous = CallsAsync(period.Previous.First, period.Previous.Last, ct);
         var items = ItemsAsync(org, ct);
         var pending = PendingAsync(ct);
         var away = AwayAsync(now, now.AddDays(14), ct);
         var monthly = period.Kind == ReportKind.Monthly;
         var entries = monthly ? AccountabilityAsync(period, ct) : Task.FromResult<IReadOnlyList<AccountabilityEntry>>([]);
-        var cards = monthly ? Scorecards(period, org, calendar, await items, await calls) : null;
-        return new ReportSnapshot(period, now, org, calendar, await calls, await previous, OpenItems(await items, org, calendar),
-            await pending, await away, cards, await entries);
+        var hotline = await HotlineAsync(app, period.First, period.Last, ct);
+        var cards = monthly ? Scorecards(period, org, calendar, await items, hotline.Counts) : null;
+        // The decisions and duty sections read the same small indexes on both sides: this benchmark seeds no decisions or logs.
+        var office = app.Get<ReportOfficeSources>();
+        return new ReportSnapshot(period, now, org, calendar, hotline.Counts, (await previous).Counts,
+            OpenItems(await items, org, calendar), await pending, await away, cards, await entries, hotline.Figures, hotline.Links,
+            await office.DecisionsAsync(period, ct), await office.DutyAsync(period, ct));
     }
 
     /// <summary>The hotline figures under every key, counted from the calls received from one day to another.</summary>
-    public Task<IReadOnlyDictionary<string, CallCounts>> CallsAsync(DateOnly first, DateOnly last, CancellationToken ct = default) =>
-        CallsAsync(app, first, last, ct);
+    public async Task<HotlinePeriod> CallsAsync(DateOnly first, DateOnly last, CancellationToken ct = default) =>
+        await HotlineAsync(app, first, last, ct);
+
+    /// <summary>The counts alone (<see cref="HotlineAsync"/>).</summary>
+    public static async Task<IReadOnlyDictionary<string, CallCounts>> CallsAsync(BenchApp app, DateOnly first, DateOnly last,
+        CancellationToken ct = default) => (await HotlineAsync(app, first, last, ct)).Counts;
 
     /// <summary>
     /// Every call partition of the days (days × shards, up to tomorrow, as the counters read them) queried at once, filtered on
     /// the server to the call records (history and counter rows have no <c>State</c>), only the record's JSON selected; each
     /// call counted by the same <see cref="CallCounts.Of"/> the app's transactions apply to the counters.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, CallCounts>> CallsAsync(BenchApp app, DateOnly first, DateOnly last,
-        CancellationToken ct = default)
+    public static async Task<HotlinePeriod> HotlineAsync(BenchApp app, DateOnly first, DateOnly last, CancellationToken ct = default)
     {
         var table = await app.Get<StorageClients>().TableAsync(Tables.HotlineCalls);
         var shards = app.Get<IOptions<HotlineOptions>>().Value.Shards;
         var totals = new Dictionary<string, CallCounts>();
+        var figures = new Dictionary<string, CallFigures>();
+        var links = new List<ClusterLink>();
         await System.Threading.Tasks.Parallel.ForEachAsync(HotlineCounters.PartitionsOf(first, last, shards, ChinaTime.Today(app.Clock)),
             Options(ct), async (p, token) =>
         {
             var counts = new Dictionary<string, CallCounts>();
+            var found = new Dictionary<string, CallFigures>();
+            var linked = new List<ClusterLink>();
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {p} and State ge {""}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: JsonOnly, cancellationToken: token))
-                foreach (var (key, c) in CallCounts.Of(StoredJson.Get<HotlineCall>(row, "Json")))
-                    counts[key] = counts.GetValueOrDefault(key, CallCounts.Zero) + c;
+            {
+                var call = StoredJson.Get<HotlineCall>(row, "Json");
+                foreach (var (key, c) in CallCounts.Of(call)) counts[key] = counts.GetValueOrDefault(key, CallCounts.Zero) + c;
+                foreach (var (key, f) in CallFigures.Of(call)) found[key] = found.GetValueOrDefault(key, CallFigures.Zero) + f;
+                if (call is not null && ClusterLink.Of(call) is { } link) linked.Add(link);
+            }
             lock (totals)
+            {
                 foreach (var (key, c) in counts) totals[key] = totals.GetValueOrDefault(key, CallCounts.Zero) + c;
+                foreach (var (key, f) in found) figures[key] = figures.GetValueOrDefault(key, CallFigures.Zero) + f;
+                links.AddRange(linked);
+            }
         });
-        return totals;
+        return new HotlinePeriod(totals, figures, links.OrderBy(l => l.CallId, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Every supervised item, one query per department partition in parallel, the record rows only.</summary>

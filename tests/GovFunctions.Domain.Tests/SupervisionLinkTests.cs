@@ -128,7 +128,8 @@ public class SupervisionLinkTests
     {
         var registered = Registered().Next;
         var item = Answer(registered, LinkOf(registered, LinkAction.Acknowledge));
-        var t = item.AnswerThroughLink(LinkOf(item, LinkAction.Progress, "health").Id, P("xu-li"), new("卫健局配合", 30, false), Now.AddHours(2));
+        var t = item.AnswerThroughLink(LinkOf(item, LinkAction.Progress, "health").Id, P("xu-li"), new("卫健局配合", 30, false),
+            Now.AddHours(2));
         Assert.Equal("协办单位报送进展（30%）", t.Reason);
         Assert.Equal(("health", "xu-li"), (t.Next.Progress[^1].DepartmentId, t.Next.Progress[^1].ById));
 

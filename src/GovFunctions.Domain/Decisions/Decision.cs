@@ -180,7 +180,7 @@ public sealed record Decision(
     public Transition<Decision> Schedule(MeetingType meeting, DateOnly date) =>
         Status is DecisionStatus.InReview or DecisionStatus.Deferred or DecisionStatus.Scheduled
             ? Transition<Decision>.To(this with { Status = DecisionStatus.Scheduled, ScheduledMeeting = meeting, ScheduledDate = date },
-                $"排入{DecisionRules.MeetingName(meeting)}议程（{date:yyyy-MM-dd}）")
+                $"排入{DecisionRules.MeetingName(meeting)}议程（{date:yyyy-MM-dd}）", new DecisionScheduled(Id, meeting, date))
             : throw Conflict("该决策事项不能排入会议议程", "this decision cannot be put on an agenda now");
 
     /// <summary>The meeting's outcome; an adopted decision is published unless confidential and its implementation supervised.</summary>
@@ -225,7 +225,7 @@ public sealed record Decision(
 
     public Transition<Decision> EvaluationRecorded(string findings, string by, DateTimeOffset at) => Evaluation is { Findings: null } e
         ? Transition<Decision>.To(this with { Evaluation = e with { Findings = findings, RecordedById = by, RecordedAt = at } },
-            "记录实施后评估结论（第十八条）")
+            "记录实施后评估结论（第十八条）", new EvaluationFindingsRecorded(Id))
         : throw Conflict("评估尚未开启或已记录", "no evaluation is open for findings");
 
     private ApprovalRequest Request(OrgChart org, string approvalId, string what, StepSpec step) =>

@@ -22,3 +22,9 @@ public sealed record DecisionPublished(string DecisionId) : IDomainEvent;
 
 /// <summary>The post-implementation evaluation opened: the sponsor is reminded (Art. 18).</summary>
 public sealed record EvaluationDue(string DecisionId) : IDomainEvent;
+
+/// <summary>Put on a meeting's agenda.</summary>
+public sealed record DecisionScheduled(string DecisionId, MeetingType Meeting, DateOnly Date) : IDomainEvent;
+
+/// <summary>The post-implementation evaluation's findings recorded: the evaluation is no longer due (Art. 18).</summary>
+public sealed record EvaluationFindingsRecorded(string DecisionId) : IDomainEvent;

@@ -69,7 +69,8 @@ public sealed record DutyLog(
         var log = new DutyLog($"{PartitionOf(shift)}-{Ids.Random(4)}", intake.Kind!.Value, intake.Source!.Trim(), intake.Content!.Trim(),
             intake.ReceivedAt.Value, officer.Id, shift.LeaderId, approvalId, DutyLogStatus.AwaitingInstruction);
         var ask = new ApprovalRequest(approvalId, Feature, log.Id, $"值班{KindName(log.Kind)}请批示：{log.Source}", officer.Id,
-            log.FactsFor(org), [new StepSpec("带班领导批示", StepKind.Single, [shift.LeaderId], ResponseKind.Reply) { OffersSupervision = true }], [])
+            log.FactsFor(org),
+            [new StepSpec("带班领导批示", StepKind.Single, [shift.LeaderId], ResponseKind.Reply) { OffersSupervision = true }], [])
         {
             NotifyOutcome = false,
         };
@@ -86,7 +87,8 @@ public sealed record DutyLog(
         if (Status != DutyLogStatus.AwaitingInstruction)
             throw new StateConflictException(Bilingual.Text("该记录已有批示", "this log already has an instruction"));
         var next = this with { Status = DutyLogStatus.Instructed, Instruction = instruction, InstructedById = leaderId, InstructedAt = at };
-        if (supervise is not var (dept, due)) return Transition<DutyLog>.To(next, $"带班领导批示：{instruction}", new DutyLogInstructed(Id, leaderId));
+        if (supervise is not var (dept, due))
+            return Transition<DutyLog>.To(next, $"带班领导批示：{instruction}", new DutyLogInstructed(Id, leaderId));
         return Transition<DutyLog>.To(next with { SupervisedItemId = Supervision.SupervisionRules.ItemIdFor(dept, Id) },
             $"带班领导批示：{instruction}；列入督办", new DutyLogInstructed(Id, leaderId),
             new Supervision.InstructionSupervised(Id, $"值班{KindName(Kind)}（{Source}）：{Content}", dept, due, leaderId));

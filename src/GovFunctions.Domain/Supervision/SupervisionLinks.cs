@@ -92,7 +92,8 @@ public static class SupervisionLinks
     /// <summary>Signing lives as long as an approval link; reports until a link's lifetime after the due date.</summary>
     private static DateTimeOffset ExpiryOf(LinkAction action, SupervisedItem item, DateTimeOffset now, TimeSpan lifetime) =>
         action == LinkAction.Acknowledge
-            ? item.Links.LastOrDefault(l => l.Action == LinkAction.Acknowledge && !l.IsUsed && l.ExpiresAt > now)?.ExpiresAt ?? now + lifetime
+            ? item.Links.LastOrDefault(l => l.Action == LinkAction.Acknowledge && !l.IsUsed && l.ExpiresAt > now)?.ExpiresAt
+                ?? now + lifetime
             : Max(now, ChinaTime.StartOf(item.DueDate.AddDays(1))) + lifetime;
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

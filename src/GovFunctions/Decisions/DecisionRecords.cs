@@ -41,7 +41,11 @@ public sealed class DecisionRecords
         await Store.FindAsync(KeyOf(id), ct)
         ?? throw new NotFoundException(Bilingual.Text($"决策事项 {id} 不存在", $"decision {id} not found"));
 
-    private IEnumerable<OutboundMessage> MessagesOf(Decision d, IDomainEvent e) => e switch
+    /// <summary>The one place a decision's events become messages; after every change the reports' index is synced too.</summary>
+    private IEnumerable<OutboundMessage> MessagesOf(Decision d, IDomainEvent e) =>
+        [.. FeatureMessages(d, e), DecisionIndex.SyncMessage(d, _clock)];
+
+    private IEnumerable<OutboundMessage> FeatureMessages(Decision d, IDomainEvent e) => e switch
     {
         ReviewRequested r => [_engine.StartMessage(r.Request)],
         DecisionMade m => [
@@ -54,7 +58,7 @@ public sealed class DecisionRecords
         ],
         EvaluationDue => [NotificationService.Message(DecisionMessages.EvaluationDue, DecisionMessages.EvaluationMailKey(d.Id), _clock,
             new DecisionNoticeData(d.Id))],
-        DecisionRegistered or ReviewRecorded or AgendaRefused or DecisionPublished => [],
+        DecisionRegistered or ReviewRecorded or AgendaRefused or DecisionPublished or DecisionScheduled or EvaluationFindingsRecorded => [],
         _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
     };
 }

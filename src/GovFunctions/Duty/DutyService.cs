@@ -72,7 +72,8 @@ public sealed partial class DutyService : IApprovalSubject
         var actor = ApprovalEngine.ActorFor(await _organization.OrganizationAsync(ct), task);
         var applied = await Store.ApplyOutcomeAsync(KeyOf(approval.Request.SubjectId), approval, messageId,
             log => log.Status == DutyLogStatus.AwaitingInstruction
-                ? log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value, SupervisionOf(task.Answer, task.DecidedAt.Value))
+                ? log.Instructed(task.Answer!.Text, task.ApproverId, task.DecidedAt!.Value,
+                    SupervisionOf(task.Answer, task.DecidedAt.Value))
                 : null, // instructed already
             actor, ct);
         LogInstructed(approval.Request.SubjectId, task.ApproverId, applied.Changed);
@@ -103,12 +104,13 @@ public sealed partial class DutyService : IApprovalSubject
     /// <summary>The kind as the handover mail names it (<see cref="DutyLog.KindName"/>).</summary>
     public static string KindName(DutyLogKind k) => DutyLog.KindName(k);
 
-    /// <summary>The one place a duty log's events become messages: the leader on duty is asked through the engine.</summary>
+    /// <summary>The one place a duty log's events become messages: the leader on duty is asked through the engine; the reports'
+    /// index (<see cref="DutyIndex"/>) is synced after every change (第七十六条).</summary>
     private IEnumerable<OutboundMessage> MessagesOf(DutyLog log, IDomainEvent e) => e switch
     {
-        DutyLogRecorded recorded => [_engine.StartMessage(recorded.Instruction)],
+        DutyLogRecorded recorded => [_engine.StartMessage(recorded.Instruction), DutyIndex.SyncMessage(log, _clock)],
         Supervision.InstructionSupervised s => [Supervision.SupervisionService.FromInstruction(s, _clock)],
-        DutyLogInstructed or DutyLogCarriedOut => [], // read by the shift's handover
+        DutyLogInstructed or DutyLogCarriedOut => [DutyIndex.SyncMessage(log, _clock)], // and read by the shift's handover
         _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
     };
 

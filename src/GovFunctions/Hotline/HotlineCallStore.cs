@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using GovFunctions.Approvals;
 using GovFunctions.Notifications;
 
@@ -55,7 +54,7 @@ public sealed partial class HotlineCallStore
             var first = receive(shard);
             var key = HotlineIds.KeyOf(first.Next.Id);
             if (first.Next.IsOpen) await _open.AddAsync(first.Next, ct);
-            var counters = await _counters.ActionsAsync(key.Partition, CallCounts.Delta(null, first.Next), ct);
+            var counters = await _counters.ActionsAsync(key.Partition, CallCounts.Delta(null, first.Next), null, first.Next, ct);
             try
             {
                 var saved = await Store.CreateAsync(key, first, actor, null, counters.Select(a => a.Action), ct);
@@ -80,7 +79,7 @@ public sealed partial class HotlineCallStore
         if (_shards.ShardOf(key) is not { } shard) throw NotFound(id);
         return await _shards.InShardAsync(shard, async () =>
         {
-            IReadOnlyList<(string Key, TableTransactionAction Action, CallCounts After)>? counters = null;
+            IReadOnlyList<CounterAction>? counters = null;
             Applied<HotlineCall> applied;
             try
             {
@@ -88,7 +87,8 @@ public sealed partial class HotlineCallStore
                     async (current, t) =>
                 {
                     if (counters is not null) _counters.Forget(key.Partition); // the last attempt conflicted: read the rows afresh
-                    counters = await _counters.ActionsAsync(key.Partition, CallCounts.Delta(current.Value, t.Next), ct);
+                    counters = await _counters.ActionsAsync(key.Partition, CallCounts.Delta(current.Value, t.Next), current.Value, t.Next,
+                        ct);
                     return counters.Select(a => a.Action);
                 }, ct);
             }
@@ -109,9 +109,8 @@ public sealed partial class HotlineCallStore
         }, ct);
     }
 
-    private void Counted(RecordKey key, IReadOnlyList<(string Key, TableTransactionAction Action, CallCounts After)> counters,
-        Stored<HotlineCall> saved) =>
-        _counters.Committed(key.Partition, counters.Select(a => (a.Key, a.After)).ToList(), saved.ExtraETags);
+    private void Counted(RecordKey key, IReadOnlyList<CounterAction> counters, Stored<HotlineCall> saved) =>
+        _counters.Committed(key.Partition, counters, saved.ExtraETags);
 
     private void ForgetCounters(RecordKey key, StateConflictException e)
     {

@@ -84,6 +84,8 @@ public static class ServiceRegistration
 
         services.AddSingleton<DutyService>();
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DutyService>());
+        services.AddSingleton<DutyIndex>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DutyIndex>());
         services.AddSingleton<INotificationRenderer, DutyNotices>();
 
         services.AddCheckedOptions(new DecisionOptionsRules());
@@ -91,6 +93,8 @@ public static class ServiceRegistration
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionReviews>();
         services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionReviews>());
+        services.AddSingleton<DecisionIndex>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<DecisionIndex>());
         services.AddSingleton<IApprovalSubject>(sp => sp.GetRequiredService<DecisionReviews>());
         services.AddSingleton<INotificationRenderer, DecisionNotices>();
 
@@ -119,6 +123,7 @@ public static class ServiceRegistration
         services.AddSingleton<ProcedureCounters>();
         services.AddSingleton<ScorecardService>();
 
+        services.AddSingleton<ReportOfficeSources>();
         services.AddSingleton<ReportSources>();
         services.AddSingleton<ReportSender>();
 

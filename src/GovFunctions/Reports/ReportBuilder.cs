@@ -2,6 +2,7 @@ using System.Globalization;
 using GovFunctions.Hotline;
 using GovFunctions.Scorecards;
 using GovFunctions.Supervision;
+using static GovFunctions.Reports.ReportFormat;
 
 namespace GovFunctions.Reports;
 
@@ -27,8 +28,10 @@ public static class ReportBuilder
         var tables = new List<ReportTable>();
         tables.AddRange(Hotline(s, scope, departments, settings));
         tables.AddRange(Supervision(s, scope));
+        tables.AddRange(ReportOfficeSections.Decisions(s, scope));
         tables.Add(Approvals(s, scope));
         tables.Add(Away(s, scope));
+        tables.AddRange(ReportOfficeSections.Duty(s, scope));
         if (s.Scorecards is { } cards) tables.Add(Scorecards(cards, scope));
         if (s.Period.Kind == ReportKind.Monthly) tables.Add(Accountability(s, scope));
 
@@ -49,6 +52,9 @@ public static class ReportBuilder
             ? calls.GetValueOrDefault(CallCounts.All, CallCounts.Zero)
             : departments.Aggregate(CallCounts.Zero, (total, d) => total + calls.GetValueOrDefault(d.Id, CallCounts.Zero));
         var (now, before) = (Sum(s.Calls), Sum(s.PreviousCalls));
+        var figures = scope.WholeDistrict
+            ? s.CallFigures.GetValueOrDefault(CallCounts.All, CallFigures.Zero)
+            : departments.Aggregate(CallFigures.Zero, (total, d) => total + s.CallFigures.GetValueOrDefault(d.Id, CallFigures.Zero));
         IReadOnlyList<string> Row(string item, long a, long b) => [item, N(a), N(b), Change(a, b)];
         yield return new ReportTable("热线", "区长热线办理概况", ["项目", "本期", "上期", "环比"],
         [
@@ -60,7 +66,12 @@ public static class ReportBuilder
             Row("回访满意", now.Satisfied, before.Satisfied),
             Row("重办", now.Unsatisfied, before.Unsatisfied),
             Row("逾期", now.Overdue, before.Overdue),
+            [$"当前逾期未办结（本期来电，第三十二条）", N(figures.OverdueNow), "", ""],
+            ["按时办结率", P(Share(now.ClosedOnTime, now.Closed)), P(Share(before.ClosedOnTime, before.Closed)), ""],
+            ["回访满意率", P(Share(now.Satisfied, now.Satisfied + now.Unsatisfied)),
+                P(Share(before.Satisfied, before.Satisfied + before.Unsatisfied)), ""],
         ]);
+        foreach (var table in ReportHotlineSections.Tables(s, scope, figures)) yield return table;
 
         var minSatisfaction = settings.Minimums.GetValueOrDefault(Measure.HotlineSatisfaction, 85);
         var minOnTime = settings.Minimums.GetValueOrDefault(Measure.HotlineRepliedOnTime, 92);
@@ -71,11 +82,12 @@ public static class ReportBuilder
                 var onTime = Share(x.c.ClosedOnTime, x.c.Closed);
                 var satisfied = Share(x.c.Satisfied, x.c.Satisfied + x.c.Unsatisfied);
                 var below = onTime < minOnTime || satisfied < minSatisfaction;
-                return (IReadOnlyList<string>)[x.d.Name, N(x.c.Received), P(onTime), P(satisfied), N(x.c.Unsatisfied),
+                var overdueNow = s.CallFigures.GetValueOrDefault(x.d.Id, CallFigures.Zero).OverdueNow;
+                return (IReadOnlyList<string>)[x.d.Name, N(x.c.Received), P(onTime), P(satisfied), N(x.c.Unsatisfied), N(overdueNow),
                     below ? "低于标准，请整改" : ""];
             }).ToList();
         yield return new ReportTable("热线", "各部门办理情况",
-            ["部门", "来电", "按时办结率", "满意率", "重办", "评价"], rows);
+            ["部门", "来电", "按时办结率", "满意率", "重办", "当前逾期", "评价"], rows);
     }
 
     private static IEnumerable<ReportTable> Supervision(ReportSnapshot s, ReportScope scope)
@@ -99,12 +111,21 @@ public static class ReportBuilder
                     N(s.Calendar.WorkingDaysBetween(ChinaTime.DateOf(p.Since), today)), N(p.Reminders)]).ToList());
     }
 
-    private static ReportTable Away(ReportSnapshot s, ReportScope scope) =>
-        new("请假外出", "本周和下周请假外出（第七十四、七十五条）", ["人员", "起止时间", "代理人"],
-            s.Away.Where(a => InScope(s.Org.FindPerson(a.PersonId), scope))
-                .Select(a => (IReadOnlyList<string>)[s.Org.FindPerson(a.PersonId)?.DisplayName ?? a.PersonId,
-                    $"{a.Start.ToChina():M月d日 HH:mm}—{a.End.ToChina():M月d日 HH:mm}",
-                    a.ActingPersonId is null ? "" : s.Org.FindPerson(a.ActingPersonId)?.DisplayName ?? a.ActingPersonId]).ToList());
+    /// <summary>Who is away in the week the report goes out and the next, and who acts for them (第七十四条、第七十五条).</summary>
+    private static ReportTable Away(ReportSnapshot s, ReportScope scope)
+    {
+        var (thisWeek, nextWeek) = ReportSources.AwayWeeks(s.Now);
+        string Weeks(Approvals.Absence a) => (a.Start < nextWeek.Start, a.End > nextWeek.Start) switch
+        {
+            (true, true) => "本周、下周",
+            (true, false) => "本周",
+            _ => "下周",
+        };
+        return new("请假外出", "本周和下周请假外出（第七十四、七十五条）", ["人员", "周次", "起止时间", "代理人"],
+            s.Away.Where(a => InScope(s.Org.FindPerson(a.PersonId), scope) && a.End > thisWeek.Start && a.Start < nextWeek.End)
+                .Select(a => Row(NameOf(s.Org, a.PersonId), Weeks(a),
+                    $"{a.Start.ToChina():M月d日 HH:mm}—{a.End.ToChina():M月d日 HH:mm}", NameOf(s.Org, a.ActingPersonId))).ToList());
+    }
 
     private static ReportTable Scorecards(ScorecardView cards, ReportScope scope) =>
         new("绩效考评", "部门绩效考评（第二十九、三十一条）", ["排名", "部门", "综合得分", "红黑榜"],
@@ -126,16 +147,4 @@ public static class ReportBuilder
                         GovFunctions.Accountability.ProposalState.NotProposed => "逾期未提出，对主管部门负责人问责",
                         _ => $"待提出（{e.ProposalDueAt.ToChina():M月d日}前）",
                     }]).ToList());
-
-    /// <summary>A person is in a scope by their department; the district's leaders are in the district's scope.</summary>
-    private static bool InScope(Person? p, ReportScope scope) => p is not null && (scope.WholeDistrict || scope.Covers(p.DepartmentId));
-
-    private static double? Share(long met, long of) => of == 0 ? null : Math.Round(100.0 * met / of, 1);
-
-    private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string P(double? p) => p is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
-
-    private static string Change(long now, long before) =>
-        before == 0 ? (now == 0 ? "持平" : "—") : $"{(now - before) * 100.0 / before:+0.0;-0.0;0.0}%";
 }

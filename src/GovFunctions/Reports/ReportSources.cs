@@ -18,7 +18,9 @@ public sealed record PendingTask(string ApprovalId, string Title, string Feature
 /// <summary>
 /// Everything one run of reports reads, once for all recipients, from the aggregates and the small indexes: the hotline
 /// counters of the period and the one before, the open supervised items, the pending-task index, the away index, and for a
-/// month the scorecards and the accountability list. No record table is scanned.
+/// month the scorecards and the accountability list; the hotline's further figures (by category, overdue now) and same-issue
+/// link rows from the same counter partitions; the decisions', filings' and duty logs' small indexes
+/// (<see cref="ReportOfficeSources"/>); the away index for this week and next. No record table is scanned.
 /// </summary>
 public sealed record ReportSnapshot(
     ReportPeriod Period,
@@ -31,12 +33,16 @@ public sealed record ReportSnapshot(
     IReadOnlyList<PendingTask> Pending,
     IReadOnlyList<Absence> Away,
     ScorecardView? Scorecards,
-    IReadOnlyList<AccountabilityEntry> Accountability);
+    IReadOnlyList<AccountabilityEntry> Accountability,
+    IReadOnlyDictionary<string, CallFigures> CallFigures,
+    IReadOnlyList<ClusterLink> ClusterLinks,
+    DecisionFigures Decisions,
+    DutyFigures Duty);
 
 public sealed class ReportSources(StorageClients storage, OrganizationStore organization, HotlineCounters hotline,
     IOptions<HotlineOptions> hotlineOptions,
     SupervisionService supervision, SupervisionQueries supervisionViews, ApprovalEngine engine, AwayIndex away, ScorecardService scorecards,
-    AccountabilityService accountability, TimeProvider clock)
+    AccountabilityService accountability, ReportOfficeSources office, TimeProvider clock)
 {
     /// <summary>The states of the supervised items a report lists (all but closed: an item completed awaits its verification).</summary>
     public static readonly IReadOnlyList<string> OpenStates = ["assigned", "acknowledged", "inProgress", "completed"];
@@ -50,7 +56,7 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
         var calendar = await organization.CalendarAsync(ct);
         var now = clock.GetUtcNow();
         var shards = hotlineOptions.Value.Shards;
-        var calls = hotline.RangeByKeyAsync(period.First, period.Last, shards, ct);
+        var calls = hotline.PeriodAsync(period.First, period.Last, shards, links: true, ct);
         var previous = hotline.RangeByKeyAsync(period.Previous.First, period.Previous.Last, shards, ct);
         var pending = PendingAsync(ct);
 
@@ -60,7 +66,8 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
         await foreach (var item in supervision.Store.WhereAsync(filter, ct)) // one pass over the table, not one per state
             open.Add(supervisionViews.View(item.Value, org, calendar));
 
-        var absences = await away.AbsencesAsync(now, now.AddDays(14), ct);
+        var (thisWeek, _) = AwayWeeks(now);
+        var absences = await away.AbsencesAsync(ChinaTime.StartOf(thisWeek.First), ChinaTime.StartOf(thisWeek.First.AddDays(14)), ct);
         ScorecardView? cards = null;
         IReadOnlyList<AccountabilityEntry> entries = [];
         if (period.Kind == ReportKind.Monthly)
@@ -68,8 +75,17 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
             cards = await scorecards.ComputeAsync(new ScorecardPeriod(period.First.Year, period.First.Month), ct);
             entries = await accountability.MonthAsync(period.First.Year, period.First.Month, ct);
         }
-        return new ReportSnapshot(period, now, org, calendar, await calls, await previous,
-            open.OrderBy(i => i.Id, StringComparer.Ordinal).ToList(), await pending, absences, cards, entries);
+        var hotlinePeriod = await calls;
+        return new ReportSnapshot(period, now, org, calendar, hotlinePeriod.Counts, await previous,
+            open.OrderBy(i => i.Id, StringComparer.Ordinal).ToList(), await pending, absences, cards, entries, hotlinePeriod.Figures,
+            hotlinePeriod.Links, await office.DecisionsAsync(period, ct), await office.DutyAsync(period, ct));
+    }
+
+    /// <summary>The week a report is sent in and the next (Monday to Sunday, Beijing): who is away then (第七十四条、第七十五条).</summary>
+    public static (ReportPeriod ThisWeek, ReportPeriod NextWeek) AwayWeeks(DateTimeOffset now)
+    {
+        var thisWeek = ReportPeriod.Week(ChinaTime.DateOf(now));
+        return (thisWeek, ReportPeriod.Week(thisWeek.First.AddDays(7)));
     }
 
     /// <summary>Open tasks, oldest first (ties by approval and approver, so two reads of the same tasks list them alike).</summary>

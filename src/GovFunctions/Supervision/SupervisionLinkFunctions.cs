@@ -38,7 +38,8 @@ public sealed class SupervisionLinkFunctions(SupervisionLinkAnswers answers, Org
         {
             await answers.OpenAsync(token); // an unknown or forged link is refused before anything of the body is read
             var body = await RequestBody.ReadOptionalAsync<SupervisionAction>(request);
-            var (stored, link) = await answers.AnswerAsync(token, new LinkAnswer(body?.Text, body?.Percent, body?.NeedsCoordination ?? false));
+            var (stored, link) = await answers.AnswerAsync(token,
+                new LinkAnswer(body?.Text, body?.Percent, body?.NeedsCoordination ?? false));
             return SupervisionLinkPage.Done(request, org, stored.Value, link);
         }
         catch (GovException e)

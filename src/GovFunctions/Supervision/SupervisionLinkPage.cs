@@ -29,7 +29,8 @@ public static class SupervisionLinkPage
         var earlier = item.Progress.Where(p => p.DepartmentId == link.DepartmentId)
             .Select(p => $"{ChinaTime.ShortText(p.At)} {p.Percent}%：{p.Text}").ToList();
         var view = new FormView(org.Person(link.HolderId).DisplayName, Behalf(org, link), DepartmentName(org, link.DepartmentId),
-            Facts(org, item), earlier, ActionName(link.Action), item.Progress.LastOrDefault(p => p.DepartmentId == link.DepartmentId)?.Percent ?? 0,
+            Facts(org, item), earlier, ActionName(link.Action),
+            item.Progress.LastOrDefault(p => p.DepartmentId == link.DepartmentId)?.Percent ?? 0,
             ChinaTime.Text(link.ExpiresAt));
         return ApprovalPage.Page(request, 200, $"{Verb(link.Action)}：{item.Title}", "Supervision/link-form", view);
     }

@@ -254,7 +254,10 @@ public sealed partial class SupervisionService : IQueueHandler, IApprovalSubject
             new OutboundMessage(Queues.ApprovalRouting, QueueEnvelope.Create(AccountabilityType, item.Id, _clock)),
         ],
         WarningRaised { Stage: WarningStage.YellowReport or WarningStage.YellowBehind } w =>
-            [Notice(SupervisionNotices.Warning, item, w.Key, w.Stage), Notice(SupervisionNotices.WarningCopy, item, $"{w.Key}|cc", w.Stage)],
+            [
+                Notice(SupervisionNotices.Warning, item, w.Key, w.Stage),
+                Notice(SupervisionNotices.WarningCopy, item, $"{w.Key}|cc", w.Stage),
+            ],
         WarningRaised w => [Notice(SupervisionNotices.Warning, item, w.Key, w.Stage)],
         _ => throw new InvalidOperationException($"no message for {e.GetType().Name}"),
     };

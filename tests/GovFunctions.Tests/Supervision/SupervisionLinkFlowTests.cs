@@ -24,7 +24,8 @@ public partial class SupervisionLinkFlowTests : AppTest
     [GeneratedRegex(@"supervision/links/([A-Za-z0-9._\-]+)")]
     private static partial Regex LinkPattern();
 
-    private static List<string> TokensIn(OutgoingMail mail) => LinkPattern().Matches(mail.Text).Select(m => m.Groups[1].Value).Distinct().ToList();
+    private static List<string> TokensIn(OutgoingMail mail) =>
+        LinkPattern().Matches(mail.Text).Select(m => m.Groups[1].Value).Distinct().ToList();
 
     private async Task<string> RegisterAsync(string due = "2026-11-30", string[]? co = null)
     {
@@ -60,7 +61,8 @@ public partial class SupervisionLinkFlowTests : AppTest
     };
 
     private async Task AcknowledgeByRouteAsync(string id) => await Supervision.ActAsync(
-        (await App.Get<OrganizationStore>().OrganizationAsync()).Person("wu-jianping"), id, "acknowledge", new(null, null, false, null, null, null));
+        (await App.Get<OrganizationStore>().OrganizationAsync()).Person("wu-jianping"), id, "acknowledge",
+        new(null, null, false, null, null, null));
 
     [Fact]
     public async Task TheAssignment_MailsTheOwnersHeadTheirLinks_AndTheCoDepartmentItsOwn_NeverCopied()

@@ -15,7 +15,9 @@ public static class Tables
     public const string HotlineOpen = "HotlineOpen";
     public const string Accountability = "Accountability";
     public const string DutyLogs = "DutyLogs";
+    public const string DutyIndex = "DutyIndex";
     public const string Decisions = "Decisions";
+    public const string DecisionIndex = "DecisionIndex";
     public const string PublicDecisions = "PublicDecisions";
     public const string NormativeDocuments = "NormativeDocuments";
     public const string PendingFilings = "PendingFilings";

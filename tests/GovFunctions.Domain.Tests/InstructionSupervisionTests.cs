@@ -1,4 +1,3 @@
-using GovFunctions.Common;
 using GovFunctions.Duty;
 using GovFunctions.Hotline;
 using GovFunctions.Organization;

@@ -29,6 +29,8 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     public sealed record DecisionFormView(FormBasics Form, IReadOnlyList<Html.Choice> Categories, IReadOnlyList<Html.Choice> Departments);
 
     [Function(nameof(LeaveForm))]
+    [Describe("请假（外出）申请表单页面", "The leave request form (zh-CN HTML), posting to /api/leave-requests")]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> LeaveForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/leave")] HttpRequest request)
     {
         var (caller, org) = await CallerAsync(request);
@@ -40,6 +42,8 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     }
 
     [Function(nameof(HotlineForm))]
+    [Describe("区长电话来电登记表单页面", "The hotline call form (zh-CN HTML), posting to /api/hotline/calls")]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> HotlineForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/hotline")] HttpRequest request)
     {
         var (caller, org) = await CallerAsync(request);
@@ -48,6 +52,8 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     }
 
     [Function(nameof(DecisionForm))]
+    [Describe("重大行政决策事项登记表单页面", "The decision form (zh-CN HTML), posting to /api/decisions")]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> DecisionForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/decision")] HttpRequest request)
     {
         var (caller, org) = await CallerAsync(request);

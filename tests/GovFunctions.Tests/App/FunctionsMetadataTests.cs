@@ -25,6 +25,7 @@ public class FunctionsMetadataTests
         ("LeaveForm", "get", "forms/leave"),
         ("HotlineForm", "get", "forms/hotline"),
         ("DecisionForm", "get", "forms/decision"),
+        ("DutyForm", "get", "forms/duty"),
         ("RecordCall", "post", "hotline/calls"),
         ("GetCall", "get", "hotline/calls/{id}"),
         ("GetCallForCallback", "get", "hotline/calls/{id}/callback"),
@@ -72,6 +73,7 @@ public class FunctionsMetadataTests
         ("GetCoordinationBody", "get", "coordination-bodies/{id}"),
         ("RecordCoordinationBodyAct", "post", "coordination-bodies/{id}/acts"),
         ("DissolveCoordinationBody", "post", "coordination-bodies/{id}/dissolve"),
+        ("OpenApi", "get", "openapi.json"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =

@@ -154,10 +154,11 @@ public class OpenApiDocumentTests
     public void AViewSchema_HasTheCamelCaseNamesTheSerializerWrites_ItsEnumsByName_AndItsNullablesOptional()
     {
         var created = Document.Components!.Schemas!["DutyLogCreatedView"];
-        var written = JsonSerializer.SerializeToElement(new DutyLogCreatedView("20261130-abcd", "awaitingInstruction", "lin-jianguo"),
+        var written = JsonSerializer.SerializeToElement(new DutyLogCreatedView("20261130-abcd", "awaitingInstruction", "待带班领导批示",
+            "lin-jianguo"),
             Json.Options);
         Assert.Equal(written.EnumerateObject().Select(p => p.Name), created.Properties!.Keys);
-        Assert.Equal(["id", "leaderOnDutyId", "status"], created.Required!.Order(StringComparer.Ordinal));
+        Assert.Equal(["id", "leaderOnDutyId", "status", "statusName"], created.Required!.Order(StringComparer.Ordinal));
 
         var log = Document.Components.Schemas["DutyLogView"];
         Assert.Equal(["notice", "report", "other"], log.Properties!["kind"].Enum!.Select(v => v!.GetValue<string>()));

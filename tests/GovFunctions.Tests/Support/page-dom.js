@@ -27,6 +27,9 @@ class Element {
   }
   get label() { return this.id || (this.dataset.for ? 'error:' + this.dataset.for : this.tag); }
   addEventListener(type, fn) { this.listeners[type] = fn; }
+  setAttribute(k, v) { this.attrs[k] = String(v); }
+  removeAttribute(k) { delete this.attrs[k]; }
+  getAttribute(k) { return this.attrs[k] ?? null; }
   focus() { log.focused = this.label; }
   scrollIntoView() { log.scrolled = this.label; }
   descendants() { return this.children.flatMap(c => [c, ...c.descendants()]); }
@@ -112,5 +115,10 @@ Object.assign(globalThis, { document, fetch, FormData });
     requests: log.requests,
     buttons: buttons(),
     hidden: Object.fromEntries(all.filter(e => e.id).map(e => [e.id, e.hidden])),
+    fields: Object.fromEntries(all.filter(e => e.name && ['input', 'select', 'textarea'].includes(e.tag)).map(e => [e.name, {
+      value: e.value,
+      invalid: e.attrs['aria-invalid'] ?? null,
+      describedBy: e.attrs['aria-describedby'] ? document.getElementById(e.attrs['aria-describedby'])?.textContent ?? null : null,
+    }])),
   }));
 })().catch(e => { process.stderr.write(String(e.stack ?? e)); process.exit(1); });

@@ -2,7 +2,9 @@ using GovFunctions.Records;
 
 namespace GovFunctions.Duty;
 
-/// <summary>The answer of <c>POST /api/duty/logs</c>: the log's id, status (and its name, for the form) and the leader on duty it went to.</summary>
+/// <summary>
+/// The answer of <c>POST /api/duty/logs</c>: the log's id, status (and its name, for the form) and the leader on duty it went to.
+/// </summary>
 public sealed record DutyLogCreatedView(string Id, string Status, string StatusName, string LeaderOnDutyId)
 {
     public static DutyLogCreatedView From(Stored<DutyLog> stored) =>

@@ -10,7 +10,9 @@ public sealed class DescribeAttribute(string chinese, string english) : Attribut
     public string Chinese => chinese;
     public string English => english;
 
-    /// <summary>Callable without the Easy Auth identity: a probe, an email link (its signed token is the credential), a public page.</summary>
+    /// <summary>
+    /// Callable without the Easy Auth identity: a probe, an email link (its signed token is the credential), a public page.
+    /// </summary>
     public bool Anonymous { get; init; }
 }
 
@@ -59,9 +61,15 @@ public sealed class QueryAttribute(string name, string chinese, string english) 
 
     /// <summary>The values it takes, when it is a choice.</summary>
     public string[]? Choices { get; init; }
+
+    /// <summary>The type of its value when not text: an enum (its names on the wire are the choices), a date.</summary>
+    public Type? Of { get; init; }
 }
 
-/// <summary>Refusals besides those that follow from the declarations (<see cref="AnswersAttribute"/>): e.g. 409 for a wrong state, 422 for a rule.</summary>
+/// <summary>
+/// Refusals besides those that follow from the declarations (<see cref="AnswersAttribute"/>): e.g. 409 for a wrong state, 422 for
+/// a rule.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RefusesAttribute(params int[] statuses) : Attribute
 {

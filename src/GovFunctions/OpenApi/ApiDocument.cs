@@ -27,8 +27,11 @@ public static partial class ApiDocument
     /// <summary>An HTTP function as the host sees it: its name, route template and methods, and the method that runs it.</summary>
     public sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods, MethodInfo Method)
     {
-        public string Path => "/" + RouteParameter().Replace(Route, m => "{" + m.Groups[1].Value + "}");
+        public string Path => PathOf(Route);
     }
+
+    /// <summary>A route template as an OpenAPI path: <c>items/{id}/{action:regex(…)}</c> → <c>/items/{id}/{action}</c>.</summary>
+    public static string PathOf(string route) => "/" + RouteParameter().Replace(route, m => "{" + m.Groups[1].Value + "}");
 
     public static IReadOnlyList<HttpFunction> HttpFunctions(Assembly assembly) => assembly.GetTypes()
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
@@ -45,7 +48,8 @@ public static partial class ApiDocument
     public static OpenApiDocument Build(IEnumerable<HttpFunction> functions)
     {
         var all = functions.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
-        var undescribed = all.Where(f => f.Method.GetCustomAttribute<DescribeAttribute>() is null || !f.Method.IsDefined(typeof(AnswersAttribute)))
+        var undescribed = all
+            .Where(f => f.Method.GetCustomAttribute<DescribeAttribute>() is null || !f.Method.IsDefined(typeof(AnswersAttribute)))
             .Select(f => $"{f.Name} ({f.Method.DeclaringType!.Name})").ToList();
         if (undescribed.Count > 0)
             throw new InvalidOperationException("HTTP functions without [Describe] and [Answers] for the OpenAPI document: "
@@ -68,7 +72,8 @@ public static partial class ApiDocument
         foreach (var path in all.GroupBy(f => f.Path))
         {
             var item = new OpenApiPathItem();
-            foreach (var f in path.SelectMany(f => f.Methods.Select(m => (Function: f, Method: m))).OrderBy(x => x.Method, StringComparer.Ordinal))
+            foreach (var f in path.SelectMany(f => f.Methods.Select(m => (Function: f, Method: m)))
+                         .OrderBy(x => x.Method, StringComparer.Ordinal))
                 item.AddOperation(new HttpMethod(f.Method.ToUpperInvariant()), operations.Of(f.Function, f.Method));
             document.Paths[path.Key] = item;
         }

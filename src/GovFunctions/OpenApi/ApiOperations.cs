@@ -78,7 +78,10 @@ public sealed partial class ApiOperations(OpenApiDocument document, ApiSchemas s
         return _problems.ToDictionary(ProblemName, s => (IOpenApiResponse)new OpenApiResponse
         {
             Description = StatusText(s),
-            Content = new Dictionary<string, IOpenApiMediaType> { [Platform.Http.Problems.ContentType] = new OpenApiMediaType { Schema = problem } },
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                [Platform.Http.Problems.ContentType] = new OpenApiMediaType { Schema = problem },
+            },
         });
     }
 
@@ -113,10 +116,11 @@ public sealed partial class ApiOperations(OpenApiDocument document, ApiSchemas s
         };
     });
 
-    private static OpenApiParameter Query(QueryAttribute q) => new()
+    private OpenApiParameter Query(QueryAttribute q) => new()
     {
         Name = q.Name, In = ParameterLocation.Query, Required = q.Required, Description = $"{q.Chinese}。{q.English}",
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = q.Choices?.Select(c => (JsonNode)c).ToList() },
+        Schema = q.Of is { } type ? schemas.For(type)
+            : new OpenApiSchema { Type = JsonSchemaType.String, Enum = q.Choices?.Select(c => (JsonNode)c).ToList() },
     };
 
     private static OpenApiParameter IdempotencyKey() => new()

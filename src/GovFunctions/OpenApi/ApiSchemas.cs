@@ -46,7 +46,8 @@ public sealed class ApiSchemas(OpenApiDocument document)
         {
             JsonTypeInfoKind.Object when type != typeof(object) => Record(info),
             JsonTypeInfoKind.Enumerable => new OpenApiSchema { Type = JsonSchemaType.Array, Items = Element(info.ElementType!) },
-            JsonTypeInfoKind.Dictionary => new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = Element(info.ElementType!) },
+            JsonTypeInfoKind.Dictionary =>
+                new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = Element(info.ElementType!) },
             _ => Value(type),
         };
     }
@@ -55,7 +56,8 @@ public sealed class ApiSchemas(OpenApiDocument document)
     private IOpenApiSchema Element(Type type)
     {
         var schema = For(type);
-        if (Nullable.GetUnderlyingType(type) is not null && schema is OpenApiSchema { Type: { } t } inline) inline.Type = t | JsonSchemaType.Null;
+        if (Nullable.GetUnderlyingType(type) is not null && schema is OpenApiSchema { Type: { } t } inline)
+            inline.Type = t | JsonSchemaType.Null;
         return schema;
     }
 

@@ -31,10 +31,10 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
     [Describe("督办事项列表（按权限范围）", "Supervised items within the caller's scope, filtered")]
     [Query("department", "责任部门", "owner department")]
     [Query("leader", "分管领导", "supervising leader")]
-    [Query("status", "状态", "status")]
-    [Query("color", "预警颜色", "warning colour")]
-    [Query("source", "来源", "source")]
-    [Query("dueBefore", "到期日之前 yyyy-MM-dd", "due before, yyyy-MM-dd")]
+    [Query("status", "状态", "status", Of = typeof(SupervisionStatus))]
+    [Query("color", "预警颜色", "warning colour", Of = typeof(WarningColor))]
+    [Query("source", "来源", "source", Of = typeof(SupervisionSource))]
+    [Query("dueBefore", "到期日之前", "due before", Of = typeof(DateOnly))]
     [Answers(200, typeof(IReadOnlyList<SupervisedItemView>))]
     public async Task<IActionResult> ListSupervisedItems(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/items")] HttpRequest request)

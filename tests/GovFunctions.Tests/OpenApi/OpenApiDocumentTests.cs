@@ -53,8 +53,7 @@ public class OpenApiDocumentTests
         var built = FunctionsMetadata.Functions.SelectMany(f => f.GetProperty("bindings").EnumerateArray()
                 .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
                 .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m =>
-                    $"{m.GetString()} /{ApiDocument.RouteParameter().Replace(b.GetProperty("route").GetString()!, p => "{" + p.Groups[1].Value + "}")}"
-                    + $" {f.GetProperty("name").GetString()}")))
+                    $"{m.GetString()} {ApiDocument.PathOf(b.GetProperty("route").GetString()!)} {f.GetProperty("name").GetString()}")))
             .Order(StringComparer.Ordinal).ToList();
         var documented = Operations.Select(o => $"{o.Method} {o.Path} {o.Operation.OperationId}").Order(StringComparer.Ordinal).ToList();
         Assert.True(built.Count >= 60, "functions.metadata lists too few HTTP functions");
@@ -80,7 +79,8 @@ public class OpenApiDocumentTests
     public void AFunctionWithoutADescription_StopsTheDocument_NamingTheFunction()
     {
         var functions = ApiDocument.HttpFunctions(typeof(ApiDocument).Assembly)
-            .Append(new ApiDocument.HttpFunction("NewFeatureList", "new-feature", ["get"], typeof(Undescribed).GetMethod(nameof(Undescribed.List))!));
+            .Append(new ApiDocument.HttpFunction("NewFeatureList", "new-feature", ["get"],
+                typeof(Undescribed).GetMethod(nameof(Undescribed.List))!));
         var refusal = Assert.Throws<InvalidOperationException>(() => ApiDocument.Build(functions));
         Assert.Contains("NewFeatureList (Undescribed)", refusal.Message);
         Assert.DoesNotContain("RecordDutyLog", refusal.Message);
@@ -199,8 +199,8 @@ public class OpenApiDocumentTests
             new RuleViolationException("第十五条", "quorum", "未达到法定人数") { Gates = [new OpenGate("quorum", "第十五条", "x")] },
             new StateConflictException("已处理") { Field = "Idempotency-Key" },
             new AccessDeniedException("无权"),
-        }.Select(e => JsonSerializer.SerializeToElement<object>(Problems.From(e, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
-            "/api/duty/logs"), Json.Options));
+        }.Select(e => JsonSerializer.SerializeToElement<object>(
+            Problems.From(e, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "/api/duty/logs"), Json.Options));
         var problems = new List<string>();
         foreach (var answer in written) SchemaCheck.Conforms(answer, problem.Value.Schema!, "$", problems);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -232,8 +232,11 @@ public class OpenApiDocumentTests
         Assert.Equal(["text/html"], Operation("DecideApproval").Responses!["409"].Content!.Keys); // a used link is a page too
         Assert.Equal(["application/json", "text/html"], Operation("PublicDecisions").Responses!["200"].Content!.Keys.Order());
         var action = Assert.Single(Operation("ActOnSupervisedItem").Parameters!, p => p.Name == "action");
-        Assert.Equal(["acknowledge", "progress", "complete", "verify", "extension"], action.Schema!.Enum!.Select(v => v!.GetValue<string>()));
+        Assert.Equal(["acknowledge", "progress", "complete", "verify", "extension"],
+            action.Schema!.Enum!.Select(v => v!.GetValue<string>()));
         Assert.Contains("/supervision/items/{id}/{action}", Document.Paths.Keys);
+        var color = Assert.Single(Operation("ListSupervisedItems").Parameters!, p => p.Name == "color");
+        Assert.Equal(["green", "blue", "yellow", "red"], color.Schema!.Enum!.Select(v => v!.GetValue<string>()));
     }
 
     private sealed class Undescribed

@@ -11,9 +11,10 @@ public sealed class OpenApiFunctions
     [Describe("本系统全部 HTTP 接口的 OpenAPI 3 文档", "The OpenAPI 3 document of every HTTP route, made from the functions' declarations",
         Anonymous = true)]
     [Answers(200, Media.Json)]
-    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
+    public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
     {
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
-        return new ContentResult { StatusCode = 200, ContentType = "application/json; charset=utf-8", Content = ApiDocument.Text };
+        return Task.FromResult<IActionResult>(
+            new ContentResult { StatusCode = 200, ContentType = "application/json; charset=utf-8", Content = ApiDocument.Text });
     }
 }

@@ -23,7 +23,7 @@ public class OpenApiDocumentTests
     private static readonly Lazy<(OpenApiDocument Document, OpenApiDiagnostic Diagnostic, string Text)> Served = new(() =>
     {
         var request = Support.Http.Request("GET", "openapi.json");
-        var page = (ContentResult)new OpenApiFunctions().OpenApi(request);
+        var page = (ContentResult)new OpenApiFunctions().OpenApi(request).GetAwaiter().GetResult();
         Assert.StartsWith("application/json", page.ContentType);
         var (document, diagnostic) = OpenApiDocument.Parse(page.Content!, "json");
         return (document!, diagnostic!, page.Content!);

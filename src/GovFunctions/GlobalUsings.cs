@@ -6,3 +6,4 @@ global using GovFunctions.Platform;
 global using GovFunctions.Platform.Storage;
 global using Microsoft.Extensions.Logging;
 global using Microsoft.Extensions.Options;
+global using GovFunctions.OpenApi;

@@ -12,6 +12,9 @@ public sealed class AccountabilityFunctions(StaffIdentity identity, Organization
     public const string Schedule = "0 45 1 * * *"; // 09:45 China Standard Time
 
     [Function(nameof(AccountabilityMonth))]
+    [Describe("月度问责清单", "The accountability list of a month (Art. 32)")]
+    [Query("month", "月份 yyyy-MM", "the month, yyyy-MM", Required = true)]
+    [Answers(200, typeof(AccountabilityMonthView))]
     public async Task<IActionResult> AccountabilityMonth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accountability")] HttpRequest request)
     {
@@ -27,6 +30,10 @@ public sealed class AccountabilityFunctions(StaffIdentity identity, Organization
     }
 
     [Function(nameof(ProposeAccountability))]
+    [Describe("主管部门提出问责建议", "The competent department's accountability proposal (Art. 32)")]
+    [Reads(typeof(ProposalIntake))]
+    [Answers(200, typeof(AccountabilityEntryView))]
+    [Refuses(409)]
     public async Task<IActionResult> ProposeAccountability(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "accountability/{id}/proposal")] HttpRequest request, string id)
     {

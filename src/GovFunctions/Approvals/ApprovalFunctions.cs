@@ -8,7 +8,17 @@ namespace GovFunctions.Approvals;
 /// <summary>The approval link (API.md): GET shows, POST decides. Anonymous: the signed token is the credential.</summary>
 public sealed class ApprovalFunctions(LinkAnswers answers, OrganizationStore organization)
 {
+    /// <summary>The fields the link's page posts: a decision (<c>action</c> approve or reject, <c>comment</c>), or a written answer
+    /// (<c>action</c> answer, <c>answer</c>, <c>departmentId</c>, <c>dueDate</c>).</summary>
+    public sealed record LinkForm(string? Action, string? Comment, string? Answer, string? DepartmentId, DateOnly? DueDate);
+
     [Function(nameof(ShowApproval))]
+    [Describe("邮件链接页面：待审批事项与同意/不同意表单，不作任何更改", "The email link's page: what is asked, with the approve/reject form",
+        Anonymous = true)]
+    [Answers(200, Media.Html)]
+    [Answers(404, Media.Html)]
+    [Answers(409, Media.Html)]
+    [Answers(410, Media.Html)]
     public async Task<IActionResult> ShowApproval(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request, string token)
     {
@@ -27,6 +37,13 @@ public sealed class ApprovalFunctions(LinkAnswers answers, OrganizationStore org
     }
 
     [Function(nameof(DecideApproval))]
+    [Describe("通过邮件链接作出审批或答复，返回结果页面", "Decide (approve, reject) or answer through the email link; an HTML result page", Anonymous = true)]
+    [Reads(typeof(ApprovalFunctions.LinkForm), FormOnly = true)]
+    [Answers(200, Media.Html)]
+    [Answers(400, Media.Html)]
+    [Answers(404, Media.Html)]
+    [Answers(409, Media.Html)]
+    [Answers(410, Media.Html)]
     public async Task<IActionResult> DecideApproval(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request, string token)
     {

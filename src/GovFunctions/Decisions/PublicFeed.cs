@@ -40,6 +40,11 @@ public sealed class PublicFeedFunction(StorageClients storage, TimeProvider cloc
     public sealed record FeedView(IReadOnlyList<FeedItem> Decisions);
 
     [Function(nameof(PublicDecisions))]
+    [Describe("公开的重大行政决策（JSON 或页面）", "Published decisions of a year, JSON or (format=html) a page", Anonymous = true)]
+    [Query("year", "年份（默认今年）", "the year, this year by default")]
+    [Query("format", "格式", "json or html", Choices = ["json", "html"])]
+    [Answers(200, typeof(PublicFeedView))]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> PublicDecisions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "public/decisions")] HttpRequest request)
     {
         var year = int.TryParse(request.Query["year"], out var y) && y is > 2000 and < 2200 ? y : ChinaTime.Today(clock).Year;

@@ -13,6 +13,9 @@ public sealed class DutyFunctions(StaffIdentity identity, DutyService duty, Idem
     public sealed record CarriedOutReport(string? Note);
 
     [Function(nameof(RecordDutyLog))]
+    [Describe("登记值班记录并报告带班领导", "Record a duty log; the leader on duty is asked for an instruction (Art. 76)")]
+    [Reads(typeof(DutyLogIntake))]
+    [Answers(201, typeof(DutyLogCreatedView))]
     public async Task<IActionResult> RecordDutyLog(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs")] HttpRequest request)
     {
@@ -25,6 +28,8 @@ public sealed class DutyFunctions(StaffIdentity identity, DutyService duty, Idem
     }
 
     [Function(nameof(GetDutyLog))]
+    [Describe("查看值班记录、批示与办理情况", "A duty log with the instruction, who carried it out, and its history")]
+    [Answers(200, typeof(DutyLogView))]
     public async Task<IActionResult> GetDutyLog(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "duty/logs/{id}")] HttpRequest request, string id)
     {
@@ -33,6 +38,10 @@ public sealed class DutyFunctions(StaffIdentity identity, DutyService duty, Idem
     }
 
     [Function(nameof(DutyLogCarriedOut))]
+    [Describe("登记按批示办理的结果", "Record that the leader's instruction was carried out")]
+    [Reads(typeof(DutyFunctions.CarriedOutReport))]
+    [Answers(200, typeof(DutyLogView))]
+    [Refuses(409)]
     public async Task<IActionResult> DutyLogCarriedOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "duty/logs/{id}/carried-out")] HttpRequest request, string id)
     {

@@ -2,11 +2,13 @@ using GovFunctions.Records;
 
 namespace GovFunctions.Duty;
 
-/// <summary>The answer of <c>POST /api/duty/logs</c>: the log's id, status and the leader on duty it went to.</summary>
-public sealed record DutyLogCreatedView(string Id, string Status, string LeaderOnDutyId)
+/// <summary>
+/// The answer of <c>POST /api/duty/logs</c>: the log's id, status (and its name, for the form) and the leader on duty it went to.
+/// </summary>
+public sealed record DutyLogCreatedView(string Id, string Status, string StatusName, string LeaderOnDutyId)
 {
     public static DutyLogCreatedView From(Stored<DutyLog> stored) =>
-        new(stored.Id, DutyLog.StateName(stored.Value.Status), stored.Value.LeaderOnDutyId);
+        new(stored.Id, DutyLog.StateName(stored.Value.Status), StatusNames.Of(stored.Value.Status), stored.Value.LeaderOnDutyId);
 }
 
 /// <summary>A duty log with the leader's instruction, who carried it out, and its history (Art. 76).</summary>

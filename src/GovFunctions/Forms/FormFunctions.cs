@@ -28,7 +28,12 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
 
     public sealed record DecisionFormView(FormBasics Form, IReadOnlyList<Html.Choice> Categories, IReadOnlyList<Html.Choice> Departments);
 
+    /// <summary>The duty log form: the time it came in defaults to now (China Standard Time).</summary>
+    public sealed record DutyFormView(FormBasics Form, string Now);
+
     [Function(nameof(LeaveForm))]
+    [Describe("请假（外出）申请表单页面", "The leave request form (zh-CN HTML), posting to /api/leave-requests")]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> LeaveForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/leave")] HttpRequest request)
     {
         var (caller, org) = await CallerAsync(request);
@@ -40,14 +45,18 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     }
 
     [Function(nameof(HotlineForm))]
+    [Describe("区长电话来电登记表单页面", "The hotline call form (zh-CN HTML), posting to /api/hotline/calls")]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> HotlineForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/hotline")] HttpRequest request)
     {
         var (caller, org) = await CallerAsync(request);
         return Page(request, "区长电话来电登记", "Forms/hotline",
-            new HotlineFormView(Basics(caller, org), $"{ChinaTime.Now(clock):yyyy-MM-ddTHH:mm}", Departments(org)));
+            new HotlineFormView(Basics(caller, org), Now(), Departments(org)));
     }
 
     [Function(nameof(DecisionForm))]
+    [Describe("重大行政决策事项登记表单页面", "The decision form (zh-CN HTML), posting to /api/decisions")]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> DecisionForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/decision")] HttpRequest request)
     {
         var (caller, org) = await CallerAsync(request);
@@ -69,6 +78,15 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
             Supervision.SupervisionFormView.Of(Basics(caller, org), org, ChinaTime.Today(clock)));
     }
 
+    [Function(nameof(DutyForm))]
+    [Describe("值班记录登记表单页面", "The duty log form (zh-CN HTML), posting to /api/duty/logs")]
+    [Answers(200, Media.Html)]
+    public async Task<IActionResult> DutyForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/duty")] HttpRequest request)
+    {
+        var (caller, org) = await CallerAsync(request);
+        return Page(request, "值班记录登记", "Forms/duty", new DutyFormView(Basics(caller, org), Now()));
+    }
+
     internal async Task<(Person? Caller, OrgChart Org)> CallerAsync(HttpRequest request)
     {
         var org = await organization.OrganizationAsync();
@@ -81,6 +99,9 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     private static FormBasics Basics(Person? caller, OrgChart org) => new(caller?.DisplayName ?? "",
         caller is null ? org.People.Select(p => new Html.Choice(p.Email, p.DisplayName)).ToList() : [],
         Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+
+    /// <summary>Now in China Standard Time, as a <c>datetime-local</c> input takes it.</summary>
+    private string Now() => $"{ChinaTime.Now(clock):yyyy-MM-ddTHH:mm}";
 
     private static List<Html.Choice> Departments(OrgChart org) => org.Departments.Select(d => new Html.Choice(d.Id, d.Name)).ToList();
 

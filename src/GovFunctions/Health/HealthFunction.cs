@@ -10,6 +10,9 @@ public sealed class HealthFunction(StorageClients storage)
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     [Function(nameof(Health))]
+    [Describe("存储可达时返回 200", "Whether Table Storage answers: 200 within a few seconds, else 503", Anonymous = true)]
+    [Answers(200, typeof(HealthView))]
+    [Refuses(503)]
     public async Task<IActionResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
     {

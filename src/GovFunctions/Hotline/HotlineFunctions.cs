@@ -15,6 +15,9 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
     public sealed record Extension(int? WorkingDays, string? Reason);
 
     [Function(nameof(RecordCall))]
+    [Describe("登记区长电话来电：当场答复、交办或上报", "Record a hotline call: answered, assigned or escalated (Art. 37)")]
+    [Reads(typeof(CallIntake))]
+    [Answers(201, typeof(CallCreatedView))]
     public async Task<IActionResult> RecordCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls")] HttpRequest request)
     {
@@ -28,6 +31,8 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
 
     /// <summary>The record with its history; the caller's number masked.</summary>
     [Function(nameof(GetCall))]
+    [Describe("查看来电记录及历史（号码已遮蔽）", "A call with its history; the caller's number masked")]
+    [Answers(200, typeof(CallView))]
     public async Task<IActionResult> GetCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/calls/{id}")] HttpRequest request, string id)
     {
@@ -37,6 +42,9 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
 
     /// <summary>For the operator making the call-back: the only view with the full number.</summary>
     [Function(nameof(GetCallForCallback))]
+    [Describe("回访时查看来电（含完整号码，仅接线员）", "For the operator's call-back: the call with the full number")]
+    [Answers(200, typeof(CallView))]
+    [Refuses(409)]
     public async Task<IActionResult> GetCallForCallback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/calls/{id}/callback")] HttpRequest request, string id)
     {
@@ -52,6 +60,10 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
     }
 
     [Function(nameof(CallBack))]
+    [Describe("登记回访结果", "Record the call-back: whether the caller was satisfied")]
+    [Reads(typeof(HotlineFunctions.Callback))]
+    [Answers(200, typeof(CallView))]
+    [Refuses(409)]
     public async Task<IActionResult> CallBack(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls/{id}/callback")] HttpRequest request, string id)
     {
@@ -64,6 +76,10 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
     }
 
     [Function(nameof(ExtendCall))]
+    [Describe("申请延长办理期限", "Ask for more working days to handle a call")]
+    [Reads(typeof(HotlineFunctions.Extension))]
+    [Answers(200, typeof(CallView))]
+    [Refuses(409)]
     public async Task<IActionResult> ExtendCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hotline/calls/{id}/extension")] HttpRequest request, string id)
     {
@@ -75,6 +91,10 @@ public sealed class HotlineFunctions(StaffIdentity identity, HotlineService hotl
 
     /// <summary>A month's figures from the counters: <c>?month=2026-11</c>, optionally <c>&amp;departmentId=</c>.</summary>
     [Function(nameof(HotlineFigures))]
+    [Describe("来电月度统计（来自计数器）", "A month's call figures from the counters")]
+    [Query("month", "月份 yyyy-MM", "the month, yyyy-MM", Required = true)]
+    [Query("departmentId", "部门（可选）", "a department, optional")]
+    [Answers(200, typeof(FiguresView))]
     public async Task<IActionResult> HotlineFigures(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/figures")] HttpRequest request)
     {

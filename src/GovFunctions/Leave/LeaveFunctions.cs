@@ -13,6 +13,10 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
     public sealed record ReturnReport(string? Note);
 
     [Function(nameof(SubmitLeave))]
+    [Describe("提交请假（外出）申请；申请人为当前用户", "Submit a leave request; the applicant is the caller (Art. 4, 74, 75)")]
+    [Reads(typeof(LeaveApplication))]
+    [Answers(201, typeof(LeaveCreatedView))]
+    [Refuses(422)]
     public async Task<IActionResult> SubmitLeave(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leave-requests")] HttpRequest request)
     {
@@ -26,6 +30,8 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
     }
 
     [Function(nameof(GetLeave))]
+    [Describe("查看请假申请及其状态和历史", "A leave request with its status and history")]
+    [Answers(200, typeof(LeaveView))]
     public async Task<IActionResult> GetLeave(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leave-requests/{id}")] HttpRequest request, string id)
     {
@@ -34,6 +40,9 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
     }
 
     [Function(nameof(WithdrawLeave))]
+    [Describe("在最终批准前撤回请假申请", "Withdraw a leave request before its final approval")]
+    [Answers(200, typeof(LeaveView))]
+    [Refuses(409)]
     public async Task<IActionResult> WithdrawLeave(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leave-requests/{id}/withdraw")] HttpRequest request, string id)
     {
@@ -42,6 +51,10 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
     }
 
     [Function(nameof(ReturnFromLeave))]
+    [Describe("销假：报告返岗", "Report back from leave, with an optional note")]
+    [Reads(typeof(ReturnReport), Optional = true)]
+    [Answers(200, typeof(LeaveView))]
+    [Refuses(409)]
     public async Task<IActionResult> ReturnFromLeave(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leave-requests/{id}/return")] HttpRequest request, string id)
     {
@@ -52,6 +65,9 @@ public sealed class LeaveFunctions(StaffIdentity identity, LeaveService leave, O
     }
 
     [Function(nameof(WhoIsAway))]
+    [Describe("某日谁不在岗、由谁代为主持工作", "Who is away on a day and who acts for them")]
+    [Query("date", "日期 yyyy-MM-dd", "the day, yyyy-MM-dd", Required = true)]
+    [Answers(200, typeof(AwayListView))]
     public async Task<IActionResult> WhoIsAway(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leave/away")] HttpRequest request)
     {

@@ -11,6 +11,9 @@ public sealed class CoordinationBodyFunctions(StaffIdentity identity, Coordinati
     public const string Schedule = "0 15 1 * * *"; // 09:15 China Standard Time
 
     [Function(nameof(RegisterCoordinationBody))]
+    [Describe("登记议事协调机构", "Register a deliberation and coordination body (Art. 25)")]
+    [Reads(typeof(CoordinationBodyIntake))]
+    [Answers(201, typeof(BodyCreated))]
     public async Task<IActionResult> RegisterCoordinationBody(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coordination-bodies")] HttpRequest request)
     {
@@ -23,6 +26,8 @@ public sealed class CoordinationBodyFunctions(StaffIdentity identity, Coordinati
     }
 
     [Function(nameof(ListCoordinationBodies))]
+    [Describe("议事协调机构名册", "The register of coordination bodies")]
+    [Answers(200, typeof(BodyRegister))]
     public async Task<IActionResult> ListCoordinationBodies(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "coordination-bodies")] HttpRequest request)
     {
@@ -31,6 +36,8 @@ public sealed class CoordinationBodyFunctions(StaffIdentity identity, Coordinati
     }
 
     [Function(nameof(GetCoordinationBody))]
+    [Describe("查看议事协调机构及历史", "A coordination body with its history")]
+    [Answers(200, typeof(BodyView))]
     public async Task<IActionResult> GetCoordinationBody(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "coordination-bodies/{id}")] HttpRequest request, string id)
     {
@@ -40,6 +47,10 @@ public sealed class CoordinationBodyFunctions(StaffIdentity identity, Coordinati
 
     /// <summary>Recording a contract, loan, guarantee, normative document or administrative act: kept in the history, 422 第二十五条.</summary>
     [Function(nameof(RecordCoordinationBodyAct))]
+    [Describe("登记机构的对外行为：一律拒绝并记录", "Record an act of the body: always refused (422, Art. 25) and kept")]
+    [Reads(typeof(BodyActIntake))]
+    [Answers(200, typeof(BodyView))]
+    [Refuses(422)]
     public async Task<IActionResult> RecordCoordinationBodyAct(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coordination-bodies/{id}/acts")] HttpRequest request, string id)
     {
@@ -49,6 +60,9 @@ public sealed class CoordinationBodyFunctions(StaffIdentity identity, Coordinati
     }
 
     [Function(nameof(DissolveCoordinationBody))]
+    [Describe("撤销议事协调机构", "Dissolve a coordination body")]
+    [Answers(200, typeof(BodyView))]
+    [Refuses(409)]
     public async Task<IActionResult> DissolveCoordinationBody(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "coordination-bodies/{id}/dissolve")] HttpRequest request, string id) =>
         await ViewAsync(await bodies.DissolveAsync(await identity.RequireStaffAsync(request), id));

@@ -9,6 +9,8 @@ public sealed class OrganizationFunctions(StaffIdentity identity, OrganizationSt
 {
     /// <summary><c>GET /api/organization/people</c> (API.md): the staff directory.</summary>
     [Function(nameof(ListPeople))]
+    [Describe("组织名册：人员、职务、部门与分管部门", "The staff directory: people with role, department and supervised departments")]
+    [Answers(200, typeof(IReadOnlyList<PersonView>))]
     public async Task<IActionResult> ListPeople(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organization/people")] HttpRequest request)
     {

@@ -11,6 +11,10 @@ public sealed class RecordFunctions(StaffIdentity identity, OrganizationStore or
     /// <c>GET /api/records/verify?kind=&amp;id=</c> (API.md): the history chain of one record, for the government office.
     /// </summary>
     [Function(nameof(VerifyRecord))]
+    [Describe("核验一条记录的历史链", "Verify the history chain of one record: intact, unchained or tampered")]
+    [Query("kind", "记录类别", "the kind of record", Required = true)]
+    [Query("id", "记录编号", "the record's id", Required = true)]
+    [Answers(200, typeof(RecordVerification))]
     public async Task<IActionResult> VerifyRecord(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "records/verify")] HttpRequest request)
     {

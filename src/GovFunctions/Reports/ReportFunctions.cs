@@ -18,6 +18,12 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
     public sealed record ResendRequest(string? Period, string? RecipientId);
 
     [Function(nameof(ShowReport))]
+    [Describe("周报或月报（页面或 CSV）", "The weekly or monthly report as sent, a page or CSV")]
+    [Query("period", "期间，如 2026-W48 或 2026-11", "the period, e.g. 2026-W48 or 2026-11", Required = true)]
+    [Query("scope", "范围（默认本人）", "the scope, one's own by default")]
+    [Query("format", "格式", "html or csv", Choices = ["html", "csv"])]
+    [Answers(200, Media.Html)]
+    [Answers(200, Media.Csv)]
     public async Task<IActionResult> ShowReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind:regex(^(weekly|monthly)$)}")] HttpRequest request,
         string kind)
@@ -39,6 +45,9 @@ public sealed class ReportFunctions(StaffIdentity identity, OrganizationStore or
     }
 
     [Function(nameof(ResendReport))]
+    [Describe("重发报表（办公室）", "The office sends a report again")]
+    [Reads(typeof(ReportFunctions.ResendRequest))]
+    [Answers(200, typeof(ResendView))]
     public async Task<IActionResult> ResendReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{kind:regex(^(weekly|monthly)$)}/resend")]
         HttpRequest request, string kind)

@@ -12,6 +12,12 @@ public sealed class ScorecardFunctions(StaffIdentity identity, OrganizationStore
     /// <c>GET /api/scorecards?month=yyyy-MM</c> or <c>?year=yyyy</c>, JSON or <c>&amp;format=csv</c> (API.md); office and leaders.
     /// </summary>
     [Function(nameof(Scorecards))]
+    [Describe("部门考评结果（JSON 或 CSV）", "Department scorecards of a month or a year, JSON or CSV (Art. 29, 31)")]
+    [Query("month", "月份 yyyy-MM", "the month, yyyy-MM")]
+    [Query("year", "年份 yyyy", "the year, yyyy")]
+    [Query("format", "格式", "json or csv", Choices = ["json", "csv"])]
+    [Answers(200, typeof(ScorecardsView))]
+    [Answers(200, Media.Csv)]
     public async Task<IActionResult> Scorecards(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "scorecards")] HttpRequest request)
     {

@@ -13,6 +13,9 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
     public const string Schedule = "0 30 1 * * *"; // 09:30 China Standard Time, every day (the rules read the working-day clock)
 
     [Function(nameof(RegisterSupervisedItem))]
+    [Describe("登记督查督办事项", "Register a supervised item (Art. 30)")]
+    [Reads(typeof(SupervisionIntake))]
+    [Answers(201, typeof(SupervisionCreatedView))]
     public async Task<IActionResult> RegisterSupervisedItem(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "supervision/items")] HttpRequest request)
     {
@@ -25,6 +28,14 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
     }
 
     [Function(nameof(ListSupervisedItems))]
+    [Describe("督办事项列表（按权限范围）", "Supervised items within the caller's scope, filtered")]
+    [Query("department", "责任部门", "owner department")]
+    [Query("leader", "分管领导", "supervising leader")]
+    [Query("status", "状态", "status", Of = typeof(SupervisionStatus))]
+    [Query("color", "预警颜色", "warning colour", Of = typeof(WarningColor))]
+    [Query("source", "来源", "source", Of = typeof(SupervisionSource))]
+    [Query("dueBefore", "到期日之前", "due before", Of = typeof(DateOnly))]
+    [Answers(200, typeof(IReadOnlyList<SupervisedItemView>))]
     public async Task<IActionResult> ListSupervisedItems(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/items")] HttpRequest request)
     {
@@ -33,6 +44,8 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
     }
 
     [Function(nameof(GetSupervisedItem))]
+    [Describe("查看督办事项、进展与历史", "A supervised item with its progress reports and history")]
+    [Answers(200, typeof(SupervisedItemDetailView))]
     public async Task<IActionResult> GetSupervisedItem(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/items/{id}")] HttpRequest request, string id)
     {
@@ -41,6 +54,10 @@ public sealed class SupervisionFunctions(StaffIdentity identity, SupervisionServ
     }
 
     [Function(nameof(ActOnSupervisedItem))]
+    [Describe("签收、报告进展、报告办结、核验或申请延期", "Acknowledge, report progress, report completion, verify or ask for an extension")]
+    [Reads(typeof(SupervisionAction))]
+    [Answers(200, typeof(SupervisedItemDetailView))]
+    [Refuses(409)]
     public async Task<IActionResult> ActOnSupervisedItem(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post",
             Route = "supervision/items/{id}/{action:regex(^(acknowledge|progress|complete|verify|extension)$)}")]

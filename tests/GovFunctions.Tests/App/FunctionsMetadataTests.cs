@@ -26,6 +26,7 @@ public class FunctionsMetadataTests
         ("HotlineForm", "get", "forms/hotline"),
         ("DecisionForm", "get", "forms/decision"),
         ("SupervisionForm", "get", "forms/supervision"),
+        ("DutyForm", "get", "forms/duty"),
         ("RecordCall", "post", "hotline/calls"),
         ("GetCall", "get", "hotline/calls/{id}"),
         ("GetCallForCallback", "get", "hotline/calls/{id}/callback"),
@@ -79,6 +80,7 @@ public class FunctionsMetadataTests
         ("MyWorkPage", "get", "me"),
         ("GetMyPreferences", "get", "me/preferences"),
         ("SetMyPreferences", "post", "me/preferences"),
+        ("OpenApi", "get", "openapi.json"),
     ];
 
     private static readonly (string Name, string Schedule)[] Timers =

@@ -120,7 +120,7 @@ public partial class FormPageTests : AppTest
         foreach (var (path, by, form) in new (string, string, Func<Microsoft.AspNetCore.Http.HttpRequest, Task<IActionResult>>)[]
         {
             ("forms/leave", "zhao-xiaofeng", Forms.LeaveForm), ("forms/hotline", Operator, Forms.HotlineForm),
-            ("forms/decision", Sponsor, Forms.DecisionForm),
+            ("forms/decision", Sponsor, Forms.DecisionForm), ("forms/duty", "zeng-qiang", Forms.DutyForm),
         })
         {
             var load = Http.Request("GET", path, EmailOf(by));

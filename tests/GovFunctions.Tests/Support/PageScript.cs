@@ -15,8 +15,12 @@ public static class PageScript
     public sealed record Reply(int Status, string Body);
     public sealed record Button(string Label, bool Disabled);
     public sealed record Request(string Url, string Method, Dictionary<string, string> Headers, string Body, List<Button> Buttons);
+    /// <summary>A field after the script ran: its value, <c>aria-invalid</c>, and the text of what <c>aria-describedby</c> names.</summary>
+    public sealed record Field(string Value, string? Invalid, string? DescribedBy);
+
     public sealed record Outcome(string ResultText, string ResultClass, Dictionary<string, string> Errors, string? Focused,
-        string? Scrolled, List<Request> Requests, List<Button> Buttons, Dictionary<string, bool> Hidden, List<string> Invalid);
+        string? Scrolled, List<Request> Requests, List<Button> Buttons, Dictionary<string, bool> Hidden, List<string> Invalid,
+        Dictionary<string, Field> Fields);
 
     /// <summary>The reply a browser gets for a function's result: its status and its body in the app's JSON shape.</summary>
     public static Reply ReplyOf(IActionResult result) =>

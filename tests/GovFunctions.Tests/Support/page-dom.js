@@ -116,5 +116,10 @@ Object.assign(globalThis, { document, fetch, FormData });
     buttons: buttons(),
     hidden: Object.fromEntries(all.filter(e => e.id).map(e => [e.id, e.hidden])),
     invalid: all.filter(e => e.attrs['aria-invalid'] === 'true').map(e => e.id),
+    fields: Object.fromEntries(all.filter(e => e.name && ['input', 'select', 'textarea'].includes(e.tag)).map(e => [e.name, {
+      value: e.value,
+      invalid: e.attrs['aria-invalid'] ?? null,
+      describedBy: e.attrs['aria-describedby'] ? document.getElementById(e.attrs['aria-describedby'])?.textContent ?? null : null,
+    }])),
   }));
 })().catch(e => { process.stderr.write(String(e.stack ?? e)); process.exit(1); });

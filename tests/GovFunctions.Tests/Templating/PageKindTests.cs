@@ -24,6 +24,7 @@ public class PageKindTests : AppTest
         Html(await forms.LeaveForm(Http.Request("GET", "forms/leave", EmailOf("zhao-xiaofeng"))));
         Html(await forms.HotlineForm(Http.Request("GET", "forms/hotline", EmailOf("cao-xiaowen"))));
         Html(await forms.DecisionForm(Http.Request("GET", "forms/decision", EmailOf("ma-zhiqiang"))));
+        Html(await forms.DutyForm(Http.Request("GET", "forms/duty", EmailOf("zeng-qiang"))));
         Html(await Function<PublicFeedFunction>().PublicDecisions(Http.Request("GET", "public/decisions", query: "format=html")));
         var report = Html(await Function<ReportFunctions>().ShowReport(Http.Request("GET", "reports/monthly", EmailOf("sun-huimin"),
             query: "period=2026-11"), "monthly"));

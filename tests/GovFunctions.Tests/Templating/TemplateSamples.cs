@@ -87,6 +87,8 @@ public static class TemplateSamples
         ["Forms/leave"] = [new FormFunctions.LeaveFormView(SignedIn, Choices), new FormFunctions.LeaveFormView(Tester, [])],
         ["Forms/hotline"] = [new FormFunctions.HotlineFormView(SignedIn, "2026-11-25T09:30", Choices)],
         ["Forms/decision"] = [new FormFunctions.DecisionFormView(Tester, Choices, Choices)],
+        ["Forms/duty"] =
+            [new FormFunctions.DutyFormView(SignedIn, "2026-11-30T07:50"), new FormFunctions.DutyFormView(Tester, "2026-11-30T07:50")],
         ["Forms/identity"] = [new { Form = SignedIn }, new { Form = Tester }],
         ["Forms/key"] = [new { Form = SignedIn }],
         ["Forms/result"] = [new { }],

@@ -68,6 +68,8 @@ public sealed class FormFunctions(StaffIdentity identity, OrganizationStore orga
     /// <summary>The office's registration of a supervised item (立项, Art. 30, 31): posts the fields of POST
     /// /api/supervision/items.</summary>
     [Function(nameof(SupervisionForm))]
+    [Describe("督办事项立项表单页面", "The supervised item registration form (zh-CN HTML), posting to /api/supervision/items")]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> SupervisionForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/supervision")] HttpRequest request)
     {

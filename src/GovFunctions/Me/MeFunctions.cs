@@ -17,6 +17,10 @@ public sealed class MeFunctions(StaffIdentity identity, MyWork work, PreferenceS
     public sealed record PreferencesRequest(bool? Digest, bool? Escalations);
 
     [Function(nameof(MyWorkPage))]
+    [Describe("我的工作：我提交的事项与等我办理的事项（浏览器为页面，否则 JSON）",
+        "My work: what I submitted and what waits for me, oldest first (a page for a browser, JSON otherwise)")]
+    [Answers(200, typeof(MyWorkView))]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> MyWorkPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request)
     {
@@ -27,6 +31,8 @@ public sealed class MeFunctions(StaffIdentity identity, MyWork work, PreferenceS
     }
 
     [Function(nameof(GetMyPreferences))]
+    [Describe("我的设置（每日待办邮件）", "My preferences (the daily digest)")]
+    [Answers(200, typeof(PreferencesView))]
     public async Task<IActionResult> GetMyPreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/preferences")] HttpRequest request)
     {
@@ -35,6 +41,11 @@ public sealed class MeFunctions(StaffIdentity identity, MyWork work, PreferenceS
     }
 
     [Function(nameof(SetMyPreferences))]
+    [Describe("修改我的设置：关闭或开启每日待办邮件；办公室主任不能关闭督办升级提醒",
+        "Change my preferences: the daily digest off or on; the office director cannot turn off escalations")]
+    [Reads(typeof(PreferencesRequest))]
+    [Answers(200, typeof(PreferencesView))]
+    [Refuses(422)]
     public async Task<IActionResult> SetMyPreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/preferences")] HttpRequest request)
     {

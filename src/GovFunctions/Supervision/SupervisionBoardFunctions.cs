@@ -9,6 +9,16 @@ namespace GovFunctions.Supervision;
 public sealed class SupervisionBoardFunctions(StaffIdentity identity, SupervisionBoard board)
 {
     [Function(nameof(SupervisionBoard))]
+    [Describe("督查督办亮灯台账（页面，或 Accept 为 JSON 时 JSON），按权限范围",
+        "The supervision board (lights), a page or JSON, within the caller's scope")]
+    [Query("department", "责任部门", "owner department")]
+    [Query("leader", "分管领导", "supervising leader")]
+    [Query("status", "状态", "status", Of = typeof(SupervisionStatus))]
+    [Query("color", "预警颜色", "warning colour", Of = typeof(WarningColor))]
+    [Query("source", "来源", "source", Of = typeof(SupervisionSource))]
+    [Query("dueBefore", "到期日之前", "due before", Of = typeof(DateOnly))]
+    [Answers(200, typeof(SupervisionBoardView))]
+    [Answers(200, Media.Html)]
     public async Task<IActionResult> SupervisionBoard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/board")] HttpRequest request)
     {

@@ -12,6 +12,12 @@ namespace GovFunctions.Supervision;
 public sealed class SupervisionLinkFunctions(SupervisionLinkAnswers answers, OrganizationStore organization)
 {
     [Function(nameof(ShowSupervisionLink))]
+    [Describe("督办邮件链接页面：签收、进展报告或办结报告表单", "The supervision email link's page: acknowledge, progress or completion form",
+        Anonymous = true)]
+    [Answers(200, Media.Html)]
+    [Answers(404, Media.Html)]
+    [Answers(409, Media.Html)]
+    [Answers(410, Media.Html)]
     public async Task<IActionResult> ShowSupervisionLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "supervision/links/{token}")] HttpRequest request, string token)
     {
@@ -30,6 +36,15 @@ public sealed class SupervisionLinkFunctions(SupervisionLinkAnswers answers, Org
     }
 
     [Function(nameof(AnswerSupervisionLink))]
+    [Describe("通过督办邮件链接签收或报告进展、办结，返回结果页面", "Acknowledge or report through the supervision email link; a result page",
+        Anonymous = true)]
+    [Reads(typeof(SupervisionAction), Optional = true)]
+    [Answers(200, Media.Html)]
+    [Answers(400, Media.Html)]
+    [Answers(403, Media.Html)]
+    [Answers(404, Media.Html)]
+    [Answers(409, Media.Html)]
+    [Answers(410, Media.Html)]
     public async Task<IActionResult> AnswerSupervisionLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "supervision/links/{token}")] HttpRequest request, string token)
     {

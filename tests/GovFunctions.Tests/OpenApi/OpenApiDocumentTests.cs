@@ -214,7 +214,8 @@ public class OpenApiDocumentTests
         var schemes = Document.Components!.SecuritySchemes!;
         Assert.Equal([StaffIdentity.PrincipalHeader, StaffIdentity.PrincipalNameHeader], schemes.Values.Select(s => s.Name).Order());
         Assert.All(schemes.Values, s => Assert.Equal((SecuritySchemeType.ApiKey, ParameterLocation.Header), (s.Type!.Value, s.In!.Value)));
-        string[] anonymous = ["Health", "ShowApproval", "DecideApproval", "PublicDecisions", "OpenApi"];
+        string[] anonymous =
+            ["Health", "ShowApproval", "DecideApproval", "ShowSupervisionLink", "AnswerSupervisionLink", "PublicDecisions", "OpenApi"];
         foreach (var (_, _, o) in Operations)
         {
             var names = (o.Security ?? []).SelectMany(r => r.Keys.Select(k => k.Reference.Id)).ToList();

@@ -62,4 +62,29 @@ public class SupervisionScenarioTests(Chromium chromium) : BrowserTest(chromium)
         await Expect(page.Locator(".items li a.title")).ToHaveTextAsync(title);
         await Expect(page.Locator("h3.dept")).ToHaveTextAsync("区住房和城乡建设局（1 项）");
     }
+
+    [Theory]
+    [MemberData(nameof(Screen.Both), MemberType = typeof(Screen))]
+    public async Task TheOwnerHeadsAcknowledgeLink_FromTheEmail_Acknowledges_ThenSaysItWasUsed(string size)
+    {
+        var screen = Screen.Named(size);
+        var marker = Marker();
+        var id = await RegisterAsync($"推进义务教育学校扩容（{marker}）");
+        var link = await LinkFromMailAsync("wu-jianping", marker, route: "supervision/links"); // the first is 签收 (SupervisionLinkFlowTests)
+
+        var page = await OpenAsync(screen, link);
+        await Expect(page.Locator("body")).ToContainTextAsync(marker);
+        await CheckPageAsync(page, screen, "supervision-link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "签收", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator(".ok")).ToContainTextAsync($"已就“推进义务教育学校扩容（{marker}）”提交：签收");
+        await CheckPageAsync(page, screen, "supervision-acknowledged");
+        var item = (await App.Get<SupervisionService>().GetAsync(id)).Value;
+        Assert.Equal((SupervisionStatus.Acknowledged, "wu-jianping"), (item.Status, item.AcknowledgedById));
+
+        await GotoAsync(page, link, expectStatus: 409);
+        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
+        Assert.Equal(0, await page.Locator("form").CountAsync());
+        await CheckPageAsync(page, screen, "supervision-link-used");
+    }
 }

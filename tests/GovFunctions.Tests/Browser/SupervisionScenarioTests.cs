@@ -20,8 +20,11 @@ public class SupervisionScenarioTests(Chromium chromium) : BrowserTest(chromium)
     private async Task<string> RegisterAsync(string title, string owner = "education", string due = "2026-12-31")
     {
         var result = await Function<SupervisionFunctions>().RegisterSupervisedItem(Http.Request("POST", "supervision/items", EmailOf(Clerk),
-            json: new { title, source = "deployment", ownerDepartmentId = owner, coDepartmentIds = Array.Empty<string>(), dueDate = due,
-                cadence = "weekly" }));
+            json: new
+            {
+                title, source = "deployment", ownerDepartmentId = owner, coDepartmentIds = Array.Empty<string>(), dueDate = due,
+                cadence = "weekly"
+            }));
         return ((SupervisionCreatedView)((CreatedResult)result).Value!).Id;
     }
 

@@ -56,15 +56,18 @@ public abstract partial class BrowserTest(Chromium chromium) : ServedAppTest
     }
 
     /// <summary>
-    /// The approval-link of the email to <paramref name="personId"/> whose HTML contains <paramref name="marker"/>, as MailDev
-    /// received it (the queues pumped first, as the host would have by then).
+    /// The first link under <c>/api/{route}/</c> (an approval link by default; <c>supervision/links</c> for a supervised item's)
+    /// of the email to <paramref name="personId"/> whose HTML contains <paramref name="marker"/>, as MailDev received it (the
+    /// queues pumped first, as the host would have by then).
     /// </summary>
-    protected async Task<string> LinkFromMailAsync(string personId, string marker)
+    protected async Task<string> LinkFromMailAsync(string personId, string marker, string route = "approvals")
     {
         await Pump.RunAsync();
         var mail = Assert.Single(await MailDevInbox.WaitForAsync(e => e.IsTo(EmailOf(personId)) && e.Html?.Contains(marker) == true));
-        var link = WebUtility.HtmlDecode(ApprovalLink().Match(mail.Html!).Groups[1].Value);
-        Assert.StartsWith(Server.BaseUrl.GetLeftPart(UriPartial.Authority) + "/api/approvals/", link);
+        var prefix = $"{Server.BaseUrl.GetLeftPart(UriPartial.Authority)}/api/{route}/";
+        var link = WebUtility.HtmlDecode(LinkIn().Matches(mail.Html!).Select(m => m.Groups[1].Value)
+            .FirstOrDefault(l => WebUtility.HtmlDecode(l).StartsWith(prefix, StringComparison.Ordinal)) ?? "");
+        Assert.StartsWith(prefix, link);
         return link;
     }
 
@@ -77,6 +80,6 @@ public abstract partial class BrowserTest(Chromium chromium) : ServedAppTest
         await base.DisposeAsync();
     }
 
-    [GeneratedRegex("href=\"(http[^\"]+/api/approvals/[^\"]+)\"")]
-    private static partial Regex ApprovalLink();
+    [GeneratedRegex("href=\"(http[^\"]+)\"")]
+    private static partial Regex LinkIn();
 }

@@ -29,7 +29,8 @@ public sealed class PageChecks(Chromium chromium)
     {
         foreach (var (label, value) in fields)
         {
-            var field = page.GetByLabel(label);
+            var exact = page.GetByLabel(label, new() { Exact = true }); // not a longer label that merely contains it, if there is one
+            var field = await exact.CountAsync() == 1 ? exact : page.GetByLabel(label);
             var kind = await field.EvaluateAsync<string>("e => e.tagName === 'SELECT' ? (e.multiple ? 'multi' : 'select') : e.type");
             await (kind switch
             {

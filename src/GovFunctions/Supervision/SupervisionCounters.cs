@@ -5,9 +5,8 @@ namespace GovFunctions.Supervision;
 
 /// <summary>
 /// The scorecard tallies of supervision (Art. 29, 31), one row per month in each owner department's partition, changed in
-/// the same transaction as the item whose change they count (guarded by their ETag). A period's figures are one range query
-/// per department partition on the tally rows' keys (<see cref="TallyRows.PeriodAsync"/>), in parallel: never a scan of items,
-/// and not one request per department and month (204 point reads for a year).
+/// the same transaction as the item whose change they count (guarded by their ETag). A period's figures are point reads of
+/// each department's row of each month (<see cref="TallyRows.PeriodAsync"/>), in parallel: 17 for a month, never a scan.
 /// </summary>
 public sealed class SupervisionCounters(StorageClients storage, OrganizationStore organization, IOptions<SupervisionOptions> options,
     TimeProvider clock)

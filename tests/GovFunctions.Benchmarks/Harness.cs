@@ -59,9 +59,13 @@ public sealed class WalkingClock(DateTimeOffset start) : TimeProvider
 /// </summary>
 public static class PeakMemory
 {
+    /// <summary>
+    /// The high-water mark set to what the process holds now, after a collection that gives the heap's free memory back to
+    /// the system: what an earlier phase (the seeding of a month) grew the heap to is not counted against the next run.
+    /// </summary>
     public static void Reset()
     {
-        GC.Collect();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         try { File.WriteAllText("/proc/self/clear_refs", "5"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

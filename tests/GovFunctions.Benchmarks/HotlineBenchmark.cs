@@ -186,18 +186,23 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         throw new InvalidOperationException("no calls stored");
     }
 
-    /// <summary>The rows one recorded call wrote: its record, its history row, its partition's counter row.</summary>
+    /// <summary>
+    /// The rows one recorded call's transaction wrote: its record, its history row, its row of the submitter's list ("mine"),
+    /// its partition's counter row — the floor writes the same rows.
+    /// </summary>
     private static async Task<List<TableEntity>> RowsOfAsync(TableClient table, string id)
     {
         var key = HotlineIds.KeyOf(id);
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key.Partition}")))
-            if (row.RowKey.StartsWith(key.Id, StringComparison.Ordinal) || row.RowKey == HotlineCounters.RowPrefix + CallCounts.All)
+            if (row.RowKey.StartsWith(key.Id, StringComparison.Ordinal) || row.RowKey == HotlineCounters.RowKey
+                || (row.RowKey.StartsWith("mine|", StringComparison.Ordinal) && row.RowKey.EndsWith("|" + key.Id, StringComparison.Ordinal)))
                 rows.Add(row);
         return rows;
     }
 
-    private static bool Counter(TableEntity row) => row.RowKey.StartsWith(HotlineCounters.RowPrefix, StringComparison.Ordinal);
+    /// <summary>Rows the floor replaces in place (each call's transaction changes them): the counter row, and the list row.</summary>
+    private static bool Counter(TableEntity row) => row.RowKey == HotlineCounters.RowKey;
 
     internal static TableEntity Copy(TableEntity source, string partition, string rowKey)
     {

@@ -59,7 +59,7 @@ public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBo
         // A table of its own, so the month's scan and counters see only the calls recorded through the function.
         var store = new RecordStore<HotlineCall>(app.Get<StorageClients>(), app.Get<Outbox>(), "HotlineProfile");
         var appTable = await store.TableAsync();
-        var recordRows = rows.Where(r => !r.RowKey.StartsWith(HotlineCounters.RowPrefix, StringComparison.Ordinal)).ToList();
+        var recordRows = rows.Where(r => r.RowKey != HotlineCounters.RowKey).ToList();
         var storeOnly = await CpuAsync(n, i =>
         {
             var id = HotlineIds.New(receivedAt, i % 16) + "s";

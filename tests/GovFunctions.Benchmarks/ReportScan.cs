@@ -44,7 +44,7 @@ public sealed class ReportScan(BenchApp app)
         // The decisions and duty sections read the same small indexes on both sides: this benchmark seeds no decisions or logs.
         var office = app.Get<ReportOfficeSources>();
         return new ReportSnapshot(period, now, org, calendar, hotline.Counts, (await previous).Counts,
-            OpenItems(await items, org, calendar), await pending, await away, cards, await entries, hotline.Figures, hotline.Links,
+            OpenItems(await items, org, calendar), await pending, await away, cards, await entries, hotline.Figures, hotline.Clusters,
             await office.DecisionsAsync(period, ct), await office.DutyAsync(period, ct));
     }
 
@@ -67,7 +67,7 @@ public sealed class ReportScan(BenchApp app)
         var shards = app.Get<IOptions<HotlineOptions>>().Value.Shards;
         var totals = new Dictionary<string, CallCounts>();
         var figures = new Dictionary<string, CallFigures>();
-        var links = new List<ClusterLink>();
+        var clusters = new Dictionary<(CallCategory, string, string?), long>();
         await System.Threading.Tasks.Parallel.ForEachAsync(HotlineCounters.PartitionsOf(first, last, shards, ChinaTime.Today(app.Clock)),
             Options(ct), async (p, token) =>
         {
@@ -86,10 +86,12 @@ public sealed class ReportScan(BenchApp app)
             {
                 foreach (var (key, c) in counts) totals[key] = totals.GetValueOrDefault(key, CallCounts.Zero) + c;
                 foreach (var (key, f) in found) figures[key] = figures.GetValueOrDefault(key, CallFigures.Zero) + f;
-                links.AddRange(linked);
+                foreach (var l in linked)
+                    clusters[(l.Category, l.Place, l.DepartmentId)] = clusters.GetValueOrDefault((l.Category, l.Place, l.DepartmentId)) + 1;
             }
         });
-        return new HotlinePeriod(totals, figures, links.OrderBy(l => l.CallId, StringComparer.Ordinal).ToList());
+        return new HotlinePeriod(totals, figures, clusters.Select(c => new ClusterCount(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value))
+            .ToList());
     }
 
     /// <summary>Every supervised item, one query per department partition in parallel, the record rows only.</summary>

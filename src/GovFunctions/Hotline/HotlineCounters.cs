@@ -1,74 +1,110 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 
 namespace GovFunctions.Hotline;
 
 /// <summary>
-/// The counter rows of the hotline: one per key ("all" and each department) in each call partition (a day and a shard),
-/// changed in the same transaction as the call whose state changed. This process keeps the rows it last wrote with their
-/// ETags, so a change costs no extra read; a row changed elsewhere fails the transaction (412) and is read again.
-/// A month's figures are a sum of counter rows — one point read per day, shard and key — never a scan of the calls.
-/// Beside <see cref="CallCounts"/> the same rows carry <see cref="CallFigures"/> (calls by category, overdue now), and a new
-/// call linked to the same issue adds one link row (<see cref="LinkPrefix"/>) to its transaction: the issue clusters of a
-/// period are counted from those rows, read by the same per-partition query as the counters.
+/// The counter row of the hotline: one per call partition (a day and a shard), changed in the same transaction as the call
+/// whose state changed. Each key ("all" and each department) is one column of the row (<see cref="CallCounts"/> and
+/// <see cref="CallFigures"/> as one list of numbers), and each same-issue cluster of the partition one more (its category,
+/// place, department at intake, and the repeat calls linked to it, 第三十七条). A change merges only the columns it moves.
+/// This process keeps the rows it last wrote with their ETags, so a change costs no extra read; a row changed elsewhere
+/// fails the transaction (412) and is read again.
+/// A period's figures are a sum of counter rows — one point read per day and shard — never a query: Table Storage answers a
+/// point read from its index, and a query (on the emulator, on every partition) by reading rows.
 /// </summary>
-public sealed class HotlineCounters(StorageClients storage, TimeProvider clock)
+public sealed partial class HotlineCounters(StorageClients storage, TimeProvider clock, ILogger<HotlineCounters> log)
 {
-    public const string RowPrefix = "counters|";
+    /// <summary>The counter row's key in each call partition (no call row's key is a bare word).</summary>
+    public const string RowKey = "counters";
 
-    /// <summary>A link row's key starts so (after every counter key, so <see cref="RangeByKeyAsync"/>'s range leaves them out).</summary>
-    public const string LinkPrefix = RowPrefix + "~link|";
-
-    private readonly ConcurrentDictionary<(string Partition, string Key), (ETag ETag, CounterRow Row)> _known = new();
+    private const string KeyColumn = "K_";
+    private const string ClusterColumn = "L_";
+    private const string OverflowColumn = "LinksNotClustered";
 
     /// <summary>
-    /// Transaction actions applying <paramref name="delta"/> to the partition's counter rows, with the <see cref="CallFigures"/>
-    /// the call moves from <paramref name="before"/> to <paramref name="after"/>; a new call linked to the same issue adds its
-    /// link row (an insert: no read, no ETag).
+    /// Cluster columns a row holds at most: an entity has 252 properties at most, three of them the system's, and each key of
+    /// the organization needs one. A repeat call whose cluster finds no room is counted in <see cref="OverflowColumn"/> (and
+    /// logged), and its call is recorded all the same.
+    /// </summary>
+    public const int MaxClusterColumns = 180;
+
+    private readonly ConcurrentDictionary<string, PartitionCounters> _known = new();
+
+    /// <summary>
+    /// The transaction action applying <paramref name="delta"/> to the partition's counter row, with the <see cref="CallFigures"/>
+    /// the call moves from <paramref name="before"/> to <paramref name="after"/> and, for a new call linked to the same issue,
+    /// one more repeat call in its cluster; none when nothing moves.
     /// </summary>
     public async Task<IReadOnlyList<CounterAction>> ActionsAsync(string partition, IReadOnlyDictionary<string, CallCounts> delta,
         HotlineCall? before, HotlineCall after, CancellationToken ct)
     {
         var figures = CallFigures.Delta(before, after);
-        var actions = new List<CounterAction>();
+        var link = before is null ? ClusterLink.Of(after) : null;
+        if (delta.Count == 0 && figures.Count == 0 && link is null) return [];
+        var known = _known.TryGetValue(partition, out var k) ? k : await ReadAsync(partition, ct);
+
+        var changed = new TableEntity(partition, RowKey);
+        var keys = known.Keys;
         foreach (var key in delta.Keys.Union(figures.Keys))
         {
-            var (etag, row) = _known.TryGetValue((partition, key), out var known) ? known : await ReadAsync(partition, key, ct);
+            var row = keys.GetValueOrDefault(key, CounterRow.Zero);
             var next = new CounterRow(row.Counts + delta.GetValueOrDefault(key, CallCounts.Zero),
                 row.Figures + figures.GetValueOrDefault(key, CallFigures.Zero));
-            var entity = ToRow(partition, key, next);
-            actions.Add(new(key, etag == default
-                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag), next));
+            keys = keys.SetItem(key, next);
+            changed[ColumnOf(key)] = next.ToText();
         }
-        if (before is null && ClusterLink.Of(after) is { } link)
-            actions.Add(new(link.RowKey, new TableTransactionAction(TableTransactionActionType.Add, link.ToRow(partition)), null));
-        return actions;
+        var (clusters, overflow) = (known.Clusters, known.Overflow);
+        if (link is not null)
+        {
+            var column = ColumnOf(link);
+            if (clusters.TryGetValue(column, out var cluster) || clusters.Count < MaxClusterColumns)
+            {
+                var next = cluster is null ? new ClusterCount(link.Category, link.Place, link.DepartmentId, 1) : cluster with { Calls = cluster.Calls + 1 };
+                clusters = clusters.SetItem(column, next);
+                changed[column] = next.ToText();
+            }
+            else
+            {
+                changed[OverflowColumn] = ++overflow;
+                LogClustersFull(partition, after.Id, MaxClusterColumns);
+            }
+        }
+        var state = new PartitionCounters(default, keys, clusters, overflow);
+        var action = known.ETag == default
+            ? new TableTransactionAction(TableTransactionActionType.Add, state.ToRow(partition))
+            : new TableTransactionAction(TableTransactionActionType.UpdateMerge, changed, known.ETag);
+        return [new CounterAction(action, state)];
     }
 
-    /// <summary>After the commit: the rows written, with their new ETags, are what this process knows of them.</summary>
+    /// <summary>After the commit: the row written, with its new ETag, is what this process knows of it.</summary>
     public void Committed(string partition, IReadOnlyList<CounterAction> rows, IReadOnlyList<ETag> etags)
     {
-        if (etags.Count != rows.Count) { Forget(partition); return; } // storage's answer was lost: read the rows again next time
-        for (var i = 0; i < rows.Count; i++)
-            if (rows[i].After is { } after) _known[(partition, rows[i].Key)] = (etags[i], after);
+        if (rows.Count == 0) return;
+        if (etags.Count != rows.Count) { Forget(partition); return; } // storage's answer was lost: read the row again next time
+        _known[partition] = rows[^1].After with { ETag = etags[^1] };
     }
 
-    public void Forget(string partition) { foreach (var k in _known.Keys.Where(k => k.Partition == partition)) _known.TryRemove(k, out _); }
+    public void Forget(string partition) => _known.TryRemove(partition, out _);
 
-    /// <summary>The figures of the calls received in a month (China Standard Time), for one key.</summary>
+    /// <summary>The figures of the calls received in a month (China Standard Time), for one key: its column of each row.</summary>
     public async Task<CallCounts> MonthAsync(int year, int month, int shards, string key = CallCounts.All, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);
-        var partitions = PartitionsOf(year, month, shards, ChinaTime.Today(clock));
+        var column = ColumnOf(key);
         var total = CallCounts.Zero;
         var gate = new object();
-        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (p, token) =>
+        await Parallel.ForEachAsync(PartitionsOf(year, month, shards, ChinaTime.Today(clock)),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = ct }, async (p, token) =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(p, RowPrefix + key, cancellationToken: token);
-            if (!row.HasValue) return;
-            var counts = FromRow(row.Value!);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(p, RowKey, [column], token);
+            if (!row.HasValue || row.Value!.GetString(column) is not { } text) return;
+            var counts = CounterRow.Parse(text).Counts;
             lock (gate) total += counts;
         });
         return total;
@@ -78,47 +114,50 @@ public sealed class HotlineCounters(StorageClients storage, TimeProvider clock)
     public Task<IReadOnlyDictionary<string, CallCounts>> MonthByKeyAsync(int year, int month, int shards, CancellationToken ct = default) =>
         RangeByKeyAsync(new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1), shards, ct);
 
-    /// <summary>The figures of the calls received from one day to another (inclusive) under every key: one query per day and shard.</summary>
+    /// <summary>The figures of the calls received from one day to another (inclusive) under every key.</summary>
     public async Task<IReadOnlyDictionary<string, CallCounts>> RangeByKeyAsync(DateOnly first, DateOnly last, int shards,
         CancellationToken ct = default) =>
-        (await PeriodAsync(first, last, shards, links: false, ct)).Counts;
+        (await PeriodAsync(first, last, shards, ct)).Counts;
 
     /// <summary>
     /// Everything the counter rows hold for the calls received from one day to another (inclusive): the counts and figures under
-    /// every key and, with <paramref name="links"/>, the same-issue link rows — one query per day and shard, as for the counts.
+    /// every key and the same-issue clusters — one point read per day and shard.
     /// </summary>
-    public async Task<HotlinePeriod> PeriodAsync(DateOnly first, DateOnly last, int shards, bool links = true,
-        CancellationToken ct = default)
+    public async Task<HotlinePeriod> PeriodAsync(DateOnly first, DateOnly last, int shards, CancellationToken ct = default)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);
         var counts = new Dictionary<string, CallCounts>();
         var figures = new Dictionary<string, CallFigures>();
-        var found = new List<ClusterLink>();
+        var clusters = new Dictionary<(CallCategory, string, string?), long>();
+        long overflow = 0;
         var gate = new object();
-        var end = links ? LinkPrefix + "~" : RowPrefix + "~";
         await Parallel.ForEachAsync(PartitionsOf(first, last, shards, ChinaTime.Today(clock)),
-            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (p, token) =>
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = ct }, async (p, token) =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {p} and RowKey ge {RowPrefix} and RowKey lt {end}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: token))
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(p, RowKey, cancellationToken: token);
+            if (!row.HasValue) return;
+            var found = PartitionCounters.FromRow(row.Value!);
+            lock (gate)
             {
-                if (row.RowKey.StartsWith(LinkPrefix, StringComparison.Ordinal))
+                foreach (var (key, r) in found.Keys)
                 {
-                    var link = ClusterLink.FromRow(row);
-                    lock (gate) found.Add(link);
-                    continue;
+                    counts[key] = counts.GetValueOrDefault(key, CallCounts.Zero) + r.Counts;
+                    figures[key] = figures.GetValueOrDefault(key, CallFigures.Zero) + r.Figures;
                 }
-                var key = row.RowKey[RowPrefix.Length..];
-                var (c, f) = (FromRow(row), CallFigures.FromRow(row));
-                lock (gate)
-                {
-                    counts[key] = counts.GetValueOrDefault(key, CallCounts.Zero) + c;
-                    figures[key] = figures.GetValueOrDefault(key, CallFigures.Zero) + f;
-                }
+                foreach (var c in found.Clusters.Values)
+                    clusters[(c.Category, c.Place, c.DepartmentId)] = clusters.GetValueOrDefault((c.Category, c.Place, c.DepartmentId)) + c.Calls;
+                overflow += found.Overflow;
             }
         });
-        return new HotlinePeriod(counts, figures, found);
+        return new HotlinePeriod(counts, figures,
+            clusters.Select(c => new ClusterCount(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value))
+                .OrderBy(c => c.Category).ThenBy(c => c.Place, StringComparer.Ordinal).ThenBy(c => c.DepartmentId, StringComparer.Ordinal)
+                .ToList(),
+            overflow);
     }
+
+    /// <summary>Point reads at once.</summary>
+    private const int ParallelReads = 32;
 
     /// <summary>
     /// The call partitions of a month (days × shards), up to tomorrow: no call is received later than a few minutes from now
@@ -134,40 +173,110 @@ public sealed class HotlineCounters(StorageClients storage, TimeProvider clock)
             .SelectMany(d => Enumerable.Range(0, shards).Select(s => HotlineIds.Partition(first.AddDays(d), s)));
     }
 
-    private async Task<(ETag, CounterRow)> ReadAsync(string partition, string key, CancellationToken ct)
+    private async Task<PartitionCounters> ReadAsync(string partition, CancellationToken ct)
     {
         var table = await storage.TableAsync(Tables.HotlineCalls);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, RowPrefix + key, cancellationToken: ct);
-        return row.HasValue
-            ? (row.Value!.ETag, new CounterRow(FromRow(row.Value), CallFigures.FromRow(row.Value)))
-            : (default, CounterRow.Zero);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, RowKey, cancellationToken: ct);
+        return row.HasValue ? PartitionCounters.FromRow(row.Value!) : PartitionCounters.Empty;
     }
 
-    private static TableEntity ToRow(string partition, string key, CounterRow counter)
+    /// <summary>A key's column: <c>K_</c> and the key, each character not a letter or digit written <c>_</c> and 4 hex digits.</summary>
+    public static string ColumnOf(string key)
     {
-        var row = new TableEntity(partition, RowPrefix + key);
-        var values = counter.Counts.ToArray();
-        for (var i = 0; i < CallCounts.Names.Length; i++) row[CallCounts.Names[i]] = values[i];
-        counter.Figures.WriteTo(row);
-        return row;
+        var name = new StringBuilder(KeyColumn, KeyColumn.Length + key.Length);
+        foreach (var c in key)
+            if (char.IsAsciiLetterOrDigit(c)) name.Append(c);
+            else name.Append('_').Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        return name.ToString();
     }
 
-    private static CallCounts FromRow(TableEntity row) =>
-        CallCounts.FromArray(CallCounts.Names.Select(n => row.GetInt64(n) ?? 0).ToArray());
+    /// <summary>The key a column names (<see cref="ColumnOf(string)"/>), or null for a column that is not a key's.</summary>
+    public static string? KeyOf(string column)
+    {
+        if (!column.StartsWith(KeyColumn, StringComparison.Ordinal)) return null;
+        var key = new StringBuilder(column.Length);
+        for (var i = KeyColumn.Length; i < column.Length; i++)
+            if (column[i] != '_') key.Append(column[i]);
+            else if (i + 4 < column.Length && int.TryParse(column.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var c))
+            {
+                key.Append((char)c);
+                i += 4;
+            }
+            else return null;
+        return key.ToString();
+    }
+
+    /// <summary>A cluster's column: <c>L_</c> and 16 hex digits of the SHA-256 of its category, place and department.</summary>
+    public static string ColumnOf(ClusterLink link) => ClusterColumn + Convert.ToHexStringLower(
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{link.Category}\n{link.Place}\n{link.DepartmentId}")).AsSpan(0, 8));
+
+    [LoggerMessage(4060, LogLevel.Warning,
+        "Counter row {Partition} holds {Max} same-issue clusters: call {CallId}'s repeat is counted without its cluster")]
+    private partial void LogClustersFull(string partition, string callId, int max);
+
+    internal static bool IsClusterColumn(string column) => column.StartsWith(ClusterColumn, StringComparison.Ordinal);
+
+    internal const string Overflow = OverflowColumn;
 }
 
-/// <summary>One counter action of a call's transaction: the row's key, the action, and the row after it (null for a link row).</summary>
-public sealed record CounterAction(string Key, TableTransactionAction Action, CounterRow? After);
+/// <summary>One counter action of a call's transaction (its partition's row, merged or added) and the row after it.</summary>
+public sealed record CounterAction(TableTransactionAction Action, PartitionCounters After);
 
-/// <summary>What one counter row holds: the call counts and the further figures.</summary>
+/// <summary>What one key's column holds: the call counts and the further figures.</summary>
 public sealed record CounterRow(CallCounts Counts, CallFigures Figures)
 {
     public static readonly CounterRow Zero = new(CallCounts.Zero, CallFigures.Zero);
+
+    /// <summary>The column's text: the counts (<see cref="CallCounts.Names"/>), the calls by category, and overdue now.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder(64);
+        foreach (var v in Counts.ToArray()) text.Append(v.ToString(CultureInfo.InvariantCulture)).Append(',');
+        foreach (var v in Figures.ByCategory) text.Append(v.ToString(CultureInfo.InvariantCulture)).Append(',');
+        return text.Append(Figures.OverdueNow.ToString(CultureInfo.InvariantCulture)).ToString();
+    }
+
+    /// <summary>A column's text read back; numbers a shorter text lacks (a figure added since it was written) are 0.</summary>
+    public static CounterRow Parse(string text)
+    {
+        var parts = text.Split(',');
+        long At(int i) => i < parts.Length && long.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        var n = CallCounts.Names.Length;
+        var categories = Enum.GetValues<CallCategory>().Length;
+        return new(CallCounts.FromArray(Enumerable.Range(0, n).Select(At).ToArray()),
+            new CallFigures(Enumerable.Range(n, categories).Select(At).ToArray(), At(n + categories)));
+    }
 }
 
-/// <summary>The counter rows of a period: counts and figures under every key ("all" and each department), and the link rows.</summary>
-public sealed record HotlinePeriod(
-    IReadOnlyDictionary<string, CallCounts> Counts, IReadOnlyDictionary<string, CallFigures> Figures, IReadOnlyList<ClusterLink> Links);
+/// <summary>A partition's counter row as this process knows it: its ETag, each key's column, each cluster's, the overflow.</summary>
+public sealed record PartitionCounters(ETag ETag, ImmutableDictionary<string, CounterRow> Keys,
+    ImmutableDictionary<string, ClusterCount> Clusters, long Overflow)
+{
+    public static readonly PartitionCounters Empty = new(default, ImmutableDictionary<string, CounterRow>.Empty,
+        ImmutableDictionary<string, ClusterCount>.Empty, 0);
+
+    public TableEntity ToRow(string partition)
+    {
+        var row = new TableEntity(partition, HotlineCounters.RowKey);
+        foreach (var (key, r) in Keys) row[HotlineCounters.ColumnOf(key)] = r.ToText();
+        foreach (var (column, c) in Clusters) row[column] = c.ToText();
+        if (Overflow > 0) row[HotlineCounters.Overflow] = Overflow;
+        return row;
+    }
+
+    public static PartitionCounters FromRow(TableEntity row)
+    {
+        var (keys, clusters) = (ImmutableDictionary.CreateBuilder<string, CounterRow>(), ImmutableDictionary.CreateBuilder<string, ClusterCount>());
+        foreach (var (column, value) in row)
+            if (value is string text && HotlineCounters.KeyOf(column) is { } key) keys[key] = CounterRow.Parse(text);
+            else if (value is string c && HotlineCounters.IsClusterColumn(column) && ClusterCount.Parse(c) is { } cluster) clusters[column] = cluster;
+        return new(row.ETag, keys.ToImmutable(), clusters.ToImmutable(), row.GetInt64(HotlineCounters.Overflow) ?? 0);
+    }
+}
+
+/// <summary>The counter rows of a period: counts and figures under every key ("all" and each department), and the clusters.</summary>
+public sealed record HotlinePeriod(IReadOnlyDictionary<string, CallCounts> Counts, IReadOnlyDictionary<string, CallFigures> Figures,
+    IReadOnlyList<ClusterCount> Clusters, long LinksNotClustered = 0);
 
 /// <summary>
 /// The figures the counter rows carry beside <see cref="CallCounts"/>, kept the same way (a call adds what its current state
@@ -195,7 +304,7 @@ public sealed record CallFigures(IReadOnlyList<long> ByCategory, long OverdueNow
 
     public static bool IsOverdueNow(HotlineCall call) => call.Status == CallStatus.Assigned && call.OverdueRemindedAt is not null;
 
-    /// <summary>The change to each row's figures when a call goes from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    /// <summary>The change to each key's figures when a call goes from <paramref name="before"/> to <paramref name="after"/>.</summary>
     public static IReadOnlyDictionary<string, CallFigures> Delta(HotlineCall? before, HotlineCall after)
     {
         var delta = new Dictionary<string, CallFigures>();
@@ -211,45 +320,39 @@ public sealed record CallFigures(IReadOnlyList<long> ByCategory, long OverdueNow
 
     public static CallFigures operator -(CallFigures a, CallFigures b) =>
         new(a.ByCategory.Zip(b.ByCategory, (x, y) => x - y).ToArray(), a.OverdueNow - b.OverdueNow);
-
-    public void WriteTo(TableEntity row)
-    {
-        foreach (var c in Categories) row[ColumnOf(c)] = ByCategory[(int)c];
-        row[nameof(OverdueNow)] = OverdueNow;
-    }
-
-    public static CallFigures FromRow(TableEntity row) =>
-        new(Categories.Select(c => row.GetInt64(ColumnOf(c)) ?? 0).ToArray(), row.GetInt64(nameof(OverdueNow)) ?? 0);
-
-    private static string ColumnOf(CallCategory c) => "Received" + c;
 }
 
 /// <summary>
 /// A call linked to the same issue as open calls when it came in (第三十七条, 同一问题): a repeat call. Same-issue calls share
 /// their category and place (<see cref="HotlineRules.IsSameIssue"/>), so a cluster is named by those two (the place without
-/// its whitespace, as the rule compares it); the row keeps the new call's department at intake. A cluster's size in a period
-/// is the number of its link rows there: the repeat calls, the first call not counted.
+/// its whitespace, as the rule compares it) and counted under the new call's department at intake.
 /// </summary>
 public sealed record ClusterLink(string CallId, CallCategory Category, string Place, string? DepartmentId)
 {
-    public string RowKey => HotlineCounters.LinkPrefix + CallId;
-
     public static ClusterLink? Of(HotlineCall call) => call.LinkedCallIds.Count == 0 ? null
         : new(call.Id, call.Category, PlaceOf(call.Location), call.DepartmentId);
 
     /// <summary>A place as the same-issue rule compares it: without whitespace.</summary>
     public static string PlaceOf(string? location) => string.Concat((location ?? "").Where(c => !char.IsWhiteSpace(c)));
+}
 
-    public TableEntity ToRow(string partition) => new(partition, RowKey)
+/// <summary>
+/// A cluster of calls about one issue in a partition or a period: its category, place and department at intake, and its repeat
+/// calls (the first call not counted). Its column's text is <c>{calls}|{category}|{department}|{place}</c>.
+/// </summary>
+public sealed record ClusterCount(CallCategory Category, string Place, string? DepartmentId, long Calls)
+{
+    public string ToText() =>
+        $"{Calls.ToString(CultureInfo.InvariantCulture)}|{Category}|{DepartmentId}|{Place}";
+
+    public static ClusterCount? Parse(string text)
     {
-        ["CallId"] = CallId,
-        ["Category"] = Category.ToString(),
-        ["Place"] = Place,
-        ["DepartmentId"] = DepartmentId,
-    };
-
-    public static ClusterLink FromRow(TableEntity row) => new(row.GetString("CallId"), Enum.Parse<CallCategory>(row.GetString("Category")),
-        row.GetString("Place"), row.GetString("DepartmentId"));
+        var parts = text.Split('|', 4);
+        return parts.Length == 4 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var calls)
+            && Enum.TryParse<CallCategory>(parts[1], out var category)
+            ? new(category, parts[3], parts[2] == "" ? null : parts[2], calls)
+            : null;
+    }
 }
 
 /// <summary>

@@ -13,6 +13,9 @@ namespace GovFunctions.Reports;
 public sealed partial class ReportSender(ReportSources sources, OrganizationStore organization, MailLog mailLog, Leave.AwayIndex away,
     IOptions<ScorecardOptions> scorecards, TimeProvider clock, ILogger<ReportSender> log)
 {
+    /// <summary>Reports built and sent at once in a run.</summary>
+    public const int ParallelSends = 4;
+
     public static string KeyOf(ReportPeriod period, string recipientId)
         => $"report|{period.Kind}|{period.Name}|{recipientId}".ToLowerInvariant();
 
@@ -39,8 +42,11 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
         var snapshot = await sources.LoadAsync(period, ct);
         var absences = await away.AbsencesAtAsync(clock.GetUtcNow(), ct);
         var sent = 0;
-        foreach (var (recipient, scope) in waiting)
+        // A few recipients at once (the mail sender's connections): each report is built, rendered and claimed on its own.
+        await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = ct },
+            async (r, token) =>
         {
+            var (recipient, scope) = r;
             var content = ReportBuilder.Build(snapshot, scope, scorecards.Value.Settings);
             var acting = Acting.Resolve(org, recipient.Id, absences, clock.GetUtcNow());
             var cc = acting.OnBehalfOfId is null
@@ -49,13 +55,13 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
             var mail = ReportRenderer.Mail(content, org, [new MailAddress(recipient.Email, recipient.Name)], cc);
             try
             {
-                if (await mailLog.SendOnceAsync(KeyOf(period, recipient.Id) + suffix, mail, ct)) sent++;
+                if (await mailLog.SendOnceAsync(KeyOf(period, recipient.Id) + suffix, mail, token)) Interlocked.Increment(ref sent);
             }
             catch (MailInFlightException)
             {
                 LogInFlight(period.Name, recipient.Id); // another instance is sending it right now
             }
-        }
+        });
         LogSent(period.Kind.ToString(), period.Name, sent, waiting.Count);
         return sent;
     }

@@ -19,7 +19,8 @@ public sealed record PendingTask(string ApprovalId, string Title, string Feature
 /// Everything one run of reports reads, once for all recipients, from the aggregates and the small indexes: the hotline
 /// counters of the period and the one before, the open supervised items, the pending-task index, the away index, and for a
 /// month the scorecards and the accountability list; the hotline's further figures (by category, overdue now) and same-issue
-/// link rows from the same counter partitions; the decisions', filings' and duty logs' small indexes
+/// clusters from the same counter rows (one point read per day and shard; the month's scorecards take the month's counts read
+/// here, not a second time); the decisions', filings' and duty logs' small indexes
 /// (<see cref="ReportOfficeSources"/>); the away index for this week and next. No record table is scanned.
 /// </summary>
 public sealed record ReportSnapshot(
@@ -35,7 +36,7 @@ public sealed record ReportSnapshot(
     ScorecardView? Scorecards,
     IReadOnlyList<AccountabilityEntry> Accountability,
     IReadOnlyDictionary<string, CallFigures> CallFigures,
-    IReadOnlyList<ClusterLink> ClusterLinks,
+    IReadOnlyList<ClusterCount> Clusters,
     DecisionFigures Decisions,
     DutyFigures Duty);
 
@@ -48,7 +49,7 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
     public static readonly IReadOnlyList<string> OpenStates = ["assigned", "acknowledged", "inProgress", "completed"];
 
     /// <summary>Approvals read at once for the pending-task index.</summary>
-    private const int ParallelReads = 16;
+    private const int ParallelReads = 32;
 
     public async Task<ReportSnapshot> LoadAsync(ReportPeriod period, CancellationToken ct = default)
     {
@@ -56,7 +57,7 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
         var calendar = await organization.CalendarAsync(ct);
         var now = clock.GetUtcNow();
         var shards = hotlineOptions.Value.Shards;
-        var calls = hotline.PeriodAsync(period.First, period.Last, shards, links: true, ct);
+        var calls = hotline.PeriodAsync(period.First, period.Last, shards, ct);
         var previous = hotline.RangeByKeyAsync(period.Previous.First, period.Previous.Last, shards, ct);
         var pending = PendingAsync(ct);
 
@@ -72,13 +73,13 @@ public sealed class ReportSources(StorageClients storage, OrganizationStore orga
         IReadOnlyList<AccountabilityEntry> entries = [];
         if (period.Kind == ReportKind.Monthly)
         {
-            cards = await scorecards.ComputeAsync(new ScorecardPeriod(period.First.Year, period.First.Month), ct);
+            cards = await scorecards.ComputeAsync(new ScorecardPeriod(period.First.Year, period.First.Month), (await calls).Counts, ct);
             entries = await accountability.MonthAsync(period.First.Year, period.First.Month, ct);
         }
         var hotlinePeriod = await calls;
         return new ReportSnapshot(period, now, org, calendar, hotlinePeriod.Counts, await previous,
             open.OrderBy(i => i.Id, StringComparer.Ordinal).ToList(), await pending, absences, cards, entries, hotlinePeriod.Figures,
-            hotlinePeriod.Links, await office.DecisionsAsync(period, ct), await office.DutyAsync(period, ct));
+            hotlinePeriod.Clusters, await office.DecisionsAsync(period, ct), await office.DutyAsync(period, ct));
     }
 
     /// <summary>The week a report is sent in and the next (Monday to Sunday, Beijing): who is away then (第七十四条、第七十五条).</summary>

@@ -25,12 +25,16 @@ public sealed record BelowMinimumView(string DepartmentId, string Measure, doubl
 /// <summary>
 /// Department scorecards (Art. 29, 31) from the aggregates kept in the same transactions as the records they count:
 /// the supervision counters and the decision-procedure (第十九条) and normative-document (第二十一条) counters (one query per
-/// table), and the hotline counters (one query per day and shard), never a scan.
+/// table), and the hotline counters (one point read per day and shard), never a scan.
 /// </summary>
 public sealed partial class ScorecardService(OrganizationStore organization, SupervisionCounters supervision, HotlineCounters hotline,
     ProcedureCounters procedure, IOptions<HotlineOptions> hotlineOptions, IOptions<ScorecardOptions> options, ILogger<ScorecardService> log)
 {
-    public async Task<ScorecardView> ComputeAsync(ScorecardPeriod period, CancellationToken ct = default)
+    public Task<ScorecardView> ComputeAsync(ScorecardPeriod period, CancellationToken ct = default) => ComputeAsync(period, null, ct);
+
+    /// <param name="hotlineCounts">The period's hotline counts when the caller has read them already (a report); else read here.</param>
+    public async Task<ScorecardView> ComputeAsync(ScorecardPeriod period, IReadOnlyDictionary<string, CallCounts>? hotlineCounts,
+        CancellationToken ct = default)
     {
         var org = await organization.OrganizationAsync(ct);
         var months = period.Months.Select(m => $"{m.Year:D4}-{m.Month:D2}").ToList();
@@ -38,10 +42,10 @@ public sealed partial class ScorecardService(OrganizationStore organization, Sup
             new DateOnly(period.Months[^1].Year, period.Months[^1].Month, 1).AddMonths(1).AddDays(-1));
         // The three sources at once, each in as few requests as it can: one range query per department for the supervision
         // tallies, one query per table for the procedure tallies, the hotline's counter rows once for the whole period (one
-        // query per day and shard), not a month at a time.
+        // point read per day and shard), not a month at a time.
         var fromSupervisionRead = supervision.PeriodAsync(Scored(org).Select(d => d.Id), months, ct);
         var fromProcedureRead = procedure.PeriodAsync(months, ct); // Art. 19 and Art. 21
-        var calls = await hotline.RangeByKeyAsync(first, last, hotlineOptions.Value.Shards, ct);
+        var calls = hotlineCounts ?? await hotline.RangeByKeyAsync(first, last, hotlineOptions.Value.Shards, ct);
         var (fromSupervision, fromProcedure) = (await fromSupervisionRead, await fromProcedureRead);
         var tallies = fromSupervision.ToDictionary(kv => kv.Key, kv =>
         {

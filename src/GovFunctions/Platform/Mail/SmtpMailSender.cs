@@ -11,7 +11,10 @@ namespace GovFunctions.Platform.Mail;
 
 /// <summary>
 /// The one mail sender: MailKit over SMTP, a small pool of reused connections, and retries with backoff on
-/// transient failures (connection drops, timeouts, 4xx replies). A permanent refusal (5xx) is not retried.
+/// transient failures (connection drops, timeouts, 4xx replies). A permanent refusal (5xx) is not retried. A connection idle
+/// longer than <see cref="IdleLimit"/> is closed rather than reused: relays close idle sessions themselves (MailDev after 60 s,
+/// many after a few minutes, answering the next command "421 Timeout"), and a reused dead session costs a retry and its
+/// backoff.
 /// Backoff runs on real time, not the business clock: it is about the network, not about deadlines.
 /// </summary>
 public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
@@ -19,7 +22,7 @@ public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable, IDis
     private readonly MailOptions _options;
     private readonly ILogger<SmtpMailSender> _log;
     private readonly ResiliencePipeline _retry;
-    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
     private readonly SemaphoreSlim _slots;
 
     public SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMailSender> log)
@@ -40,6 +43,9 @@ public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable, IDis
             .Build();
     }
 
+    /// <summary>How long a connection may wait in the pool and still be reused (below every relay's own idle timeout).</summary>
+    public TimeSpan IdleLimit { get; init; } = TimeSpan.FromSeconds(20);
+
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
         var message = Build(mail);
@@ -51,7 +57,7 @@ public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable, IDis
             {
                 client = await RentAsync(token);
                 await client.SendAsync(message, token);
-                _idle.Add(client);
+                _idle.Add((client, Environment.TickCount64));
                 client = null;
             }
             finally
@@ -89,8 +95,8 @@ public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable, IDis
     {
         while (_idle.TryTake(out var pooled))
         {
-            if (pooled.IsConnected) return pooled;
-            pooled.Dispose();
+            if (pooled.Client.IsConnected && Environment.TickCount64 - pooled.IdleSince < IdleLimit.TotalMilliseconds) return pooled.Client;
+            pooled.Client.Dispose(); // a session past its time is likely closed by the relay: no QUIT to wait on
         }
         var client = new SmtpClient { Timeout = _options.TimeoutSeconds * 1000 };
         try
@@ -129,12 +135,12 @@ public sealed partial class SmtpMailSender : IMailSender, IAsyncDisposable, IDis
 
     public async ValueTask DisposeAsync()
     {
-        while (_idle.TryTake(out var client)) await DiscardAsync(client);
+        while (_idle.TryTake(out var idle)) await DiscardAsync(idle.Client);
     }
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var client)) client.Dispose();
+        while (_idle.TryTake(out var idle)) idle.Client.Dispose();
     }
 
     [LoggerMessage(LogLevel.Information, "Mail sent: {Subject} to {Recipients} recipient(s)")]

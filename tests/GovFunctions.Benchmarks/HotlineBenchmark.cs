@@ -196,7 +196,8 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key.Partition}")))
             if (row.RowKey.StartsWith(key.Id, StringComparison.Ordinal) || row.RowKey == HotlineCounters.RowKey
-                || (row.RowKey.StartsWith("mine|", StringComparison.Ordinal) && row.RowKey.EndsWith("|" + key.Id, StringComparison.Ordinal)))
+                || (row.RowKey.StartsWith("mine|", StringComparison.Ordinal)
+                    && row.RowKey.EndsWith("|" + key.Id, StringComparison.Ordinal)))
                 rows.Add(row);
         return rows;
     }

@@ -65,7 +65,9 @@ public sealed partial class HotlineCounters(StorageClients storage, TimeProvider
             var column = ColumnOf(link);
             if (clusters.TryGetValue(column, out var cluster) || clusters.Count < MaxClusterColumns)
             {
-                var next = cluster is null ? new ClusterCount(link.Category, link.Place, link.DepartmentId, 1) : cluster with { Calls = cluster.Calls + 1 };
+                var next = cluster is null
+                    ? new ClusterCount(link.Category, link.Place, link.DepartmentId, 1)
+                    : cluster with { Calls = cluster.Calls + 1 };
                 clusters = clusters.SetItem(column, next);
                 changed[column] = next.ToText();
             }
@@ -145,7 +147,10 @@ public sealed partial class HotlineCounters(StorageClients storage, TimeProvider
                     figures[key] = figures.GetValueOrDefault(key, CallFigures.Zero) + r.Figures;
                 }
                 foreach (var c in found.Clusters.Values)
-                    clusters[(c.Category, c.Place, c.DepartmentId)] = clusters.GetValueOrDefault((c.Category, c.Place, c.DepartmentId)) + c.Calls;
+                {
+                    var name = (c.Category, c.Place, c.DepartmentId);
+                    clusters[name] = clusters.GetValueOrDefault(name) + c.Calls;
+                }
                 overflow += found.Overflow;
             }
         });
@@ -197,7 +202,8 @@ public sealed partial class HotlineCounters(StorageClients storage, TimeProvider
         var key = new StringBuilder(column.Length);
         for (var i = KeyColumn.Length; i < column.Length; i++)
             if (column[i] != '_') key.Append(column[i]);
-            else if (i + 4 < column.Length && int.TryParse(column.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var c))
+            else if (i + 4 < column.Length
+                && int.TryParse(column.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var c))
             {
                 key.Append((char)c);
                 i += 4;
@@ -240,7 +246,8 @@ public sealed record CounterRow(CallCounts Counts, CallFigures Figures)
     public static CounterRow Parse(string text)
     {
         var parts = text.Split(',');
-        long At(int i) => i < parts.Length && long.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        long At(int i) =>
+            i < parts.Length && long.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : 0;
         var n = CallCounts.Names.Length;
         var categories = Enum.GetValues<CallCategory>().Length;
         return new(CallCounts.FromArray(Enumerable.Range(0, n).Select(At).ToArray()),
@@ -266,10 +273,12 @@ public sealed record PartitionCounters(ETag ETag, ImmutableDictionary<string, Co
 
     public static PartitionCounters FromRow(TableEntity row)
     {
-        var (keys, clusters) = (ImmutableDictionary.CreateBuilder<string, CounterRow>(), ImmutableDictionary.CreateBuilder<string, ClusterCount>());
+        var keys = ImmutableDictionary.CreateBuilder<string, CounterRow>();
+        var clusters = ImmutableDictionary.CreateBuilder<string, ClusterCount>();
         foreach (var (column, value) in row)
             if (value is string text && HotlineCounters.KeyOf(column) is { } key) keys[key] = CounterRow.Parse(text);
-            else if (value is string c && HotlineCounters.IsClusterColumn(column) && ClusterCount.Parse(c) is { } cluster) clusters[column] = cluster;
+            else if (value is string c && HotlineCounters.IsClusterColumn(column) && ClusterCount.Parse(c) is { } cluster)
+                clusters[column] = cluster;
         return new(row.ETag, keys.ToImmutable(), clusters.ToImmutable(), row.GetInt64(HotlineCounters.Overflow) ?? 0);
     }
 }

@@ -30,7 +30,8 @@ public class HotlineCounterRowTests : IAsyncLifetime
     private HotlineCounters NewProcess() => new(App.Storage, App.Clock, NullLogger<HotlineCounters>.Instance);
 
     private static HotlineCall Call(string department, string? place = null, bool linked = false) =>
-        new HotlineCall($"{Partition}-{Guid.NewGuid().ToString("N")[..8]}", "", "", Now, CallCategory.Complaint, "反映小区门口路灯不亮。",
+        new HotlineCall($"{Partition}-{Guid.NewGuid().ToString("N")[..8]}", "", "", Now, CallCategory.Complaint,
+            "反映小区门口路灯不亮。",
             place ?? "东湖小区", "operator", Disposition.Assign, null, CallStatus.Assigned)
         { DepartmentId = department, LinkedCallIds = linked ? ["20261124-03-00000000"] : [] };
 
@@ -40,7 +41,10 @@ public class HotlineCounterRowTests : IAsyncLifetime
         var table = await App.Storage.TableAsync(Tables.HotlineCalls);
         var actions = await counters.ActionsAsync(Partition, CallCounts.Delta(null, call), null, call, default);
         var response = await table.SubmitTransactionAsync(
-            [new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, call.Id + "|record")), .. actions.Select(a => a.Action)]);
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition, call.Id + "|record")),
+            .. actions.Select(a => a.Action),
+        ]);
         counters.Committed(Partition, actions, response.Value.Skip(1).Select(r => r.Headers.ETag ?? default).ToList());
     }
 
@@ -96,7 +100,8 @@ public class HotlineCounterRowTests : IAsyncLifetime
         await RecordAsync(counters, Call("housing", "东湖 小区", linked: true));
         await RecordAsync(counters, Call("housing", "东湖小区", linked: true)); // the same place once its whitespace is gone
         await RecordAsync(counters, Call("education", "东湖小区", linked: true)); // counted under its own department
-        for (var i = 3; i < HotlineCounters.MaxClusterColumns; i++) await RecordAsync(counters, Call("housing", $"第{i}号楼", linked: true));
+        for (var i = 3; i < HotlineCounters.MaxClusterColumns; i++)
+            await RecordAsync(counters, Call("housing", $"第{i}号楼", linked: true));
 
         var full = await PeriodAsync();
         Assert.Equal(HotlineCounters.MaxClusterColumns - 1, full.Clusters.Count);

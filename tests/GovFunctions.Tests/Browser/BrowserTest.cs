@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using GovFunctions.Tests.Support;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace GovFunctions.Tests.Browser;
 
@@ -55,18 +56,27 @@ public abstract partial class BrowserTest(Chromium chromium) : ServedAppTest
         Assert.Equal(expectStatus, response!.Status);
     }
 
+    /// <summary>The link opened again: it was used (409), and nothing is left to submit.</summary>
+    protected async Task AssertUsedAsync(IPage page, Screen screen, string link, string scenario)
+    {
+        await GotoAsync(page, link, expectStatus: 409);
+        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
+        Assert.Equal(0, await page.Locator("form").CountAsync());
+        await CheckPageAsync(page, screen, scenario);
+    }
+
     /// <summary>
-    /// The first link under <c>/api/{route}/</c> (an approval link by default; <c>supervision/links</c> for a supervised item's)
-    /// of the email to <paramref name="personId"/> whose HTML contains <paramref name="marker"/>, as MailDev received it (the
+    /// The <paramref name="nth"/> link (from 0) under <c>/api/{route}/</c> (an approval link by default; <c>supervision/links</c>
+    /// for a supervised item's) of the email to <paramref name="personId"/> whose HTML contains <paramref name="marker"/>, as MailDev received it (the
     /// queues pumped first, as the host would have by then).
     /// </summary>
-    protected async Task<string> LinkFromMailAsync(string personId, string marker, string route = "approvals")
+    protected async Task<string> LinkFromMailAsync(string personId, string marker, string route = "approvals", int nth = 0)
     {
         await Pump.RunAsync();
         var mail = Assert.Single(await MailDevInbox.WaitForAsync(e => e.IsTo(EmailOf(personId)) && e.Html?.Contains(marker) == true));
         var prefix = $"{Server.BaseUrl.GetLeftPart(UriPartial.Authority)}/api/{route}/";
-        var link = WebUtility.HtmlDecode(LinkIn().Matches(mail.Html!).Select(m => m.Groups[1].Value)
-            .FirstOrDefault(l => WebUtility.HtmlDecode(l).StartsWith(prefix, StringComparison.Ordinal)) ?? "");
+        var link = LinkIn().Matches(mail.Html!).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
+            .Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Skip(nth).FirstOrDefault() ?? "";
         Assert.StartsWith(prefix, link);
         return link;
     }

@@ -19,7 +19,7 @@ public class FormScenarioTests(Chromium chromium) : BrowserTest(chromium)
 
     [Theory]
     [MemberData(nameof(Screen.Both), MemberType = typeof(Screen))]
-    public async Task LeaveForm_FilledAndSent_ShowsItsStatusAndApprovers(string size)
+    public async Task LeaveForm_FilledAndSent_ShowsItsNumberStatusAndApprovers(string size)
     {
         var screen = Screen.Named(size);
         var page = await OpenAsync(screen, "/api/forms/leave");
@@ -32,12 +32,14 @@ public class FormScenarioTests(Chromium chromium) : BrowserTest(chromium)
         ], "提交申请");
 
         var result = page.Locator("#result");
-        await Expect(result).ToContainTextAsync("已提交。状态：");
+        await Expect(result).ToContainTextAsync("已提交。编号：");
+        await Expect(result).ToContainTextAsync("状态：审批中");
         await Expect(result).ToContainTextAsync("审批人：区长 林建国");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "再填写一份" })).ToBeVisibleAsync();
         await CheckPageAsync(page, screen, "leave-submitted");
         var submitted = Assert.Single(await Leave.Store.InPartitionAsync("zhao-xiaofeng")).Value;
         Assert.Equal((destination, LeaveStatus.Pending), (submitted.Destination, submitted.Status));
+        Assert.Equal(submitted.Id, await NumberInAsync(result)); // the tracking number, as /me and the emails give it
     }
 
     [Theory]

@@ -1,7 +1,6 @@
 using GovFunctions.Hotline;
 using GovFunctions.Leave;
 using GovFunctions.Tests.Support;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GovFunctions.Tests.Browser;
@@ -23,15 +22,6 @@ public class LinkPageScenarioTests(Chromium chromium) : BrowserTest(chromium)
             content = $"小区外墙脱落，物业与开发商互相推诿（{marker}）。", location = "青禾路18号", disposition, departmentId,
         }));
         Assert.Equal(201, Http.StatusOf(result));
-    }
-
-    /// <summary>The link opened again: it was used, and nothing is left to submit.</summary>
-    private async Task AssertUsedAsync(IPage page, Screen screen, string link, string scenario)
-    {
-        await GotoAsync(page, link, expectStatus: 409);
-        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
-        Assert.Equal(0, await page.Locator("form").CountAsync());
-        await CheckPageAsync(page, screen, scenario);
     }
 
     [Theory]

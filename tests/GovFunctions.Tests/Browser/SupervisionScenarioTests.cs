@@ -8,7 +8,7 @@ namespace GovFunctions.Tests.Browser;
 
 /// <summary>
 /// Supervision (督办) in the browser: the board of lights as the office director reads it, the office clerk's registration form,
-/// and the owner head's acknowledgement link from the email.
+/// and the owner head's links from the email: acknowledgement (签收), a progress report and the completion report.
 /// </summary>
 public class SupervisionScenarioTests(Chromium chromium) : BrowserTest(chromium)
 {
@@ -85,9 +85,39 @@ public class SupervisionScenarioTests(Chromium chromium) : BrowserTest(chromium)
         var item = (await App.Get<SupervisionService>().GetAsync(id)).Value;
         Assert.Equal((SupervisionStatus.Acknowledged, "wu-jianping"), (item.Status, item.AcknowledgedById));
 
-        await GotoAsync(page, link, expectStatus: 409);
-        await Expect(page.Locator("body")).ToContainTextAsync("此链接已使用过");
-        Assert.Equal(0, await page.Locator("form").CountAsync());
-        await CheckPageAsync(page, screen, "supervision-link-used");
+        await AssertUsedAsync(page, screen, link, "supervision-link-used");
+    }
+
+    [Theory]
+    [MemberData(nameof(Screen.Both), MemberType = typeof(Screen))]
+    public async Task TheOwnerHeadsProgressAndCompletionLinks_ReportProgress_ThenCompletion_EachOnce(string size)
+    {
+        var screen = Screen.Named(size);
+        var marker = Marker();
+        var title = $"推进老旧小区加装电梯（{marker}）";
+        var id = await RegisterAsync(title);
+        var (progressLink, completionLink) = (await LinkFromMailAsync("wu-jianping", marker, "supervision/links", nth: 1),
+            await LinkFromMailAsync("wu-jianping", marker, "supervision/links", nth: 2)); // after 签收 (SupervisionLinkFlowTests)
+        var head = (await App.Get<GovFunctions.Organization.OrganizationStore>().OrganizationAsync()).Person("wu-jianping");
+        await App.Get<SupervisionService>().ActAsync(head, id, "acknowledge", new(null, null, false, null, null, null));
+
+        var page = await OpenAsync(screen, progressLink);
+        await CheckPageAsync(page, screen, "supervision-progress-form");
+        await PageChecks.FillAndSubmitAsync(page, [("进展情况", "已完成12个小区的摸底，5台电梯开工。"), ("完成百分比（0–100）", "40")],
+            "报送进展");
+        await Expect(page.Locator(".ok")).ToContainTextAsync($"已就“{title}”提交：进展报告（40%）");
+        await CheckPageAsync(page, screen, "supervision-progress-reported");
+        var reported = (await App.Get<SupervisionService>().GetAsync(id)).Value;
+        Assert.Equal((SupervisionStatus.InProgress, 40), (reported.Status, reported.Progress[^1].Percent));
+        await AssertUsedAsync(page, screen, progressLink, "supervision-progress-used");
+
+        await GotoAsync(page, completionLink);
+        await Expect(page.Locator("body")).ToContainTextAsync("已完成12个小区的摸底"); // the earlier report, shown beside the form
+        await CheckPageAsync(page, screen, "supervision-completion-form");
+        await PageChecks.FillAndSubmitAsync(page, [("办结报告", "20台电梯全部投入使用，居民验收满意。")], "报送办结报告");
+        await Expect(page.Locator(".ok")).ToContainTextAsync($"已就“{title}”提交：办结报告，待区政府办公室复核");
+        await CheckPageAsync(page, screen, "supervision-completed");
+        Assert.Equal(SupervisionStatus.Completed, (await App.Get<SupervisionService>().GetAsync(id)).Value.Status);
+        await AssertUsedAsync(page, screen, completionLink, "supervision-completion-used");
     }
 }

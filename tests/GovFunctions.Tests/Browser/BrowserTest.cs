@@ -67,8 +67,8 @@ public abstract partial class BrowserTest(Chromium chromium) : ServedAppTest
 
     /// <summary>
     /// The <paramref name="nth"/> link (from 0) under <c>/api/{route}/</c> (an approval link by default; <c>supervision/links</c>
-    /// for a supervised item's) of the email to <paramref name="personId"/> whose HTML contains <paramref name="marker"/>, as MailDev received it (the
-    /// queues pumped first, as the host would have by then).
+    /// for a supervised item's) of the email to <paramref name="personId"/> whose HTML contains <paramref name="marker"/>, as
+    /// MailDev received it (the queues pumped first, as the host would have by then).
     /// </summary>
     protected async Task<string> LinkFromMailAsync(string personId, string marker, string route = "approvals", int nth = 0)
     {

@@ -69,7 +69,8 @@ public partial class FormPageTests : AppTest
         Assert.Contains("审批人：区长 林建国", seen.ResultText);
         Assert.DoesNotContain("pending", seen.ResultText);
         Assert.DoesNotContain("lin-jianguo", seen.ResultText);
-        Assert.Matches(@"编号：zhao-xiaofeng\.\d{8}\.[0-9a-f]+", seen.ResultText); // the tracking number: the request's id, the applicant's own
+        // The tracking number: the request's id, the applicant's own.
+        Assert.Matches(@"编号：zhao-xiaofeng\.\d{8}\.[0-9a-f]+", seen.ResultText);
     }
 
     [Fact]

@@ -88,10 +88,11 @@ public sealed class BenchApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BenchApp(BenchSettings settings, Action<IServiceCollection>? configure = null)
+    /// <param name="prefix">The tables and queues of an app already seeded (another process's); new ones by default.</param>
+    public BenchApp(BenchSettings settings, Action<IServiceCollection>? configure = null, string? prefix = null)
     {
         Settings = settings;
-        Prefix = "b" + Guid.NewGuid().ToString("N")[..8];
+        Prefix = prefix ?? "b" + Guid.NewGuid().ToString("N")[..8];
         var values = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = settings.Storage,

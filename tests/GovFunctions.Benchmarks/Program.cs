@@ -5,6 +5,8 @@ using GovFunctions.Benchmarks;
 //        GovFunctions.Benchmarks supervision [items=5000] [concurrency=16]
 //        GovFunctions.Benchmarks reports [calls=100000] [items=5000] [approvals=2000]
 //        GovFunctions.Benchmarks table   (the one table of the reports in GOV_BENCH_OUTPUT)
+//        GovFunctions.Benchmarks reports-run {prefix} {yyyy-MM} {now}
+//          (the report benchmark's child: one monthly run of the app seeded under the prefix, in a process of its own)
 // Each benchmark prints its figures, writes them as JSON under GOV_BENCH_OUTPUT, and exits 1 when its work was wrong.
 var which = args.FirstOrDefault() ?? "leave";
 int Arg(int i, int fallback) => args.Length > i && int.TryParse(args[i], out var v) ? v : fallback;
@@ -15,6 +17,7 @@ if (which == "table")
     BenchReport.PrintTable(Console.Out, reports);
     return reports.Count > 0 && reports.All(r => r.Correct) ? 0 : 1;
 }
+if (which == ReportRun.Command) return await ReportRun.RunAsync(settings, args[1], args[2], DateTimeOffset.Parse(args[3]));
 var report = which switch
 {
     LeaveApprovalBenchmark.Name => await new LeaveApprovalBenchmark(settings, Arg(1, 500), Arg(2, 16)).RunAsync(),

@@ -94,14 +94,20 @@ public sealed class ReportBenchmark(BenchSettings settings, int calls, int items
             readAggregates.Add((await Measured.OfAsync(() => sources.LoadAsync(period))).Wall.TotalMilliseconds);
             readScan.Add((await Measured.OfAsync(() => scan.LoadAsync(period))).Wall.TotalMilliseconds);
         }
+        // The budget is the report run's, as a worker runs the timer: in a process of its own, over the same seeded tables.
+        var own = await ReportRun.InChildAsync(settings, app.Prefix, period, now.AddSeconds(settings.Repeats + 1));
+        if (own.Sent != recipients.Count) failures.Add($"the run in a process of its own sent {own.Sent} reports of {recipients.Count}");
 
         return new BenchReport(Name, $"calls={calls} items={items} approvals={approvals} concurrency={concurrency}", now,
         [
             new Figure($"all {recipients.Count} monthly reports read, rendered and sent: aggregates vs the scan", "ms", sent, scanned,
                 RatioAtMost: 0.05),
             new Figure("the run's snapshot alone: aggregates vs the scan", "ms", readAggregates, readScan, RatioAtMost: 0.05),
-            new Figure("peak memory of the app's report run vs its budget", "MB", [peak], [PeakBudgetMb], RatioAtMost: 1),
-            new Figure("peak memory of the scan's report run", "MB", [scanPeak]),
+            new Figure("peak memory of the run in a process of its own (start-up included) vs its budget", "MB", [own.PeakMb],
+                [PeakBudgetMb], RatioAtMost: 1),
+            new Figure("the run in a process of its own (start-up and first calls included)", "ms", [own.Ms]),
+            new Figure("peak memory of this process over the app's run (both apps and the seeding's caches held)", "MB", [peak]),
+            new Figure("peak memory of this process over the scan's run", "MB", [scanPeak]),
             new Figure("setup: the month seeded through the app's stores", "s", [setup.Elapsed.TotalSeconds]),
         ], failures,
         [
@@ -110,7 +116,8 @@ public sealed class ReportBenchmark(BenchSettings settings, int calls, int items
                 $"seeded through the app's stores in {setup.Elapsed.TotalSeconds:F0} s",
             $"{recipients.Count} recipients; the snapshots agree on every report: {agree}; " +
                 $"open items {fromAggregates.OpenItems.Count}, pending tasks {fromAggregates.Pending.Count}, calls {received}",
-            "peak memory: the process's resident high-water mark over each run (VmHWM, reset before it), the seeded app included",
+            "peak memory: the resident high-water mark (VmHWM); of the process of its own from its start, of this process over each " +
+                "run (reset before it, after a collection that returns the free heap)",
         ]);
     }
 

@@ -61,7 +61,7 @@ public class BenchmarkRunTests
         Assert.Contains("the snapshots agree on every report: True", report.Notes[1]);
         Assert.Contains("pending tasks 6, calls 60", report.Notes[1]);
         AssertMeasured(report, report.Figures[0].Name, "the run's snapshot alone: aggregates vs the scan",
-            "peak memory of the app's report run vs its budget");
+            "peak memory of the run in a process of its own (start-up included) vs its budget");
     }
 
     [Fact]

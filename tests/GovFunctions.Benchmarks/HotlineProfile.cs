@@ -59,7 +59,8 @@ public sealed class HotlineProfile(BenchApp app, string operatorEmail, HotlineBo
         // A table of its own, so the month's scan and counters see only the calls recorded through the function.
         var store = new RecordStore<HotlineCall>(app.Get<StorageClients>(), app.Get<Outbox>(), "HotlineProfile");
         var appTable = await store.TableAsync();
-        var recordRows = rows.Where(r => r.RowKey != HotlineCounters.RowKey).ToList();
+        var recordRows = rows // the record and its history row: the profile's store derives no list row
+            .Where(r => r.RowKey != HotlineCounters.RowKey && !r.RowKey.StartsWith("mine|", StringComparison.Ordinal)).ToList();
         var storeOnly = await CpuAsync(n, i =>
         {
             var id = HotlineIds.New(receivedAt, i % 16) + "s";

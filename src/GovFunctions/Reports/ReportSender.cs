@@ -42,7 +42,10 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
         var snapshot = await sources.LoadAsync(period, ct);
         var absences = await away.AbsencesAtAsync(clock.GetUtcNow(), ct);
         var sent = 0;
-        // A few recipients at once (the mail sender's connections): each report is built, rendered and claimed on its own.
+        var failed = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        // A few recipients at once (the mail sender's connections): each report is built, rendered and claimed on its own, and
+        // one that fails stops no other (cancelled beside it, a claimed report would wait for its claim to lapse); the run
+        // fails after, so the timer runs again and the mail log sends what is left.
         await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = ct },
             async (r, token) =>
         {
@@ -61,13 +64,22 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
             {
                 LogInFlight(period.Name, recipient.Id); // another instance is sending it right now
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e, period.Name, recipient.Id);
+                failed.Enqueue(e);
+            }
         });
         LogSent(period.Kind.ToString(), period.Name, sent, waiting.Count);
+        if (failed.TryPeek(out var first)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
         return sent;
     }
 
     [LoggerMessage(1301, LogLevel.Information, "{Kind} report {Period}: {Sent} of {Waiting} waiting recipients sent")]
     private partial void LogSent(string kind, string period, int sent, int waiting);
+
+    [LoggerMessage(1303, LogLevel.Error, "Report {Period} for {Recipient} failed; the next run sends it")]
+    private partial void LogFailed(Exception e, string period, string recipient);
 
     [LoggerMessage(1302, LogLevel.Information, "Report {Period} for {Recipient} is being sent by another run")]
     private partial void LogInFlight(string period, string recipient);

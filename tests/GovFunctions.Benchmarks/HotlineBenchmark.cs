@@ -14,9 +14,10 @@ namespace GovFunctions.Benchmarks;
 /// Issues 4 and 15. (1) Calls recorded through the same function the host calls (JSON body, identity, validation,
 /// same-issue lookup, the call's transaction with its counters), against raw TableClient transactions of the same rows at
 /// the same concurrency on emulators of their own: throughput, p50/p95 and the process's CPU per call, each side three
-/// times, alternating. (2) With the month's calls stored, the month's figures from the counters against the best scan of
-/// the month's calls; both must give the same figures, and count every call recorded.
-/// The calls are spread over the current month as the benchmark's clock gives it (<see cref="BenchPeriod"/>).
+/// times, interleaved, after a warm-up that lasts until the JIT has settled. (2) With the month's calls stored, the month's
+/// figures from the counters against the best scan of the month's calls, each three times, alternating; both must give the
+/// same figures, and count every call recorded. The calls are spread over the current month as the benchmark's clock gives
+/// it (<see cref="BenchPeriod"/>).
 /// </summary>
 public sealed class HotlineBenchmark(BenchSettings settings, int calls, int monthCalls, int concurrency)
 {
@@ -35,9 +36,10 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         var callsTable = await storage.TableAsync(Tables.HotlineCalls);
         await storage.TableAsync(Tables.HotlineOpen);
 
-        var warmUp = settings.WarmUp ? Math.Min(calls, 200) : 1; // one call, at least: the floor copies its rows
+        const int warmBatch = 100, maxWarmBatches = 40; // a warm-up of 4,000 calls at most
+        var maxWarmUp = settings.WarmUp ? warmBatch * maxWarmBatches : 1;
         var profiled = settings.WarmUp ? Math.Min(calls, 300) : 3;
-        var total = Math.Max(monthCalls, warmUp + settings.Repeats * calls + profiled + 1);
+        var total = Math.Max(monthCalls, maxWarmUp + settings.Repeats * calls + profiled + 1);
         var period = BenchPeriod.Of(app.Clock);
         var bodies = new HotlineBodies(period, total);
         var failures = new List<string>();
@@ -55,8 +57,27 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         Task RecordManyAsync(int from, int count, Latencies? latencies) =>
             Parallel.ForEachAsync(Enumerable.Range(from, count), parallel, async (i, _) => await RecordAsync(i, latencies));
 
-        // Warm-up (JIT, connections, the caches of the organization and the counters), outside every measurement.
-        await RecordManyAsync(0, warmUp, null);
+        // A busy line: calls assigned and still open, in the index every new call is compared with (the same-issue check).
+        var open = app.Get<HotlineOpenCalls>();
+        var department = org.Departments.First().Id;
+        var openCalls = settings.WarmUp ? 1000 : 10;
+        await Parallel.ForEachAsync(Enumerable.Range(0, openCalls), parallel, async (j, ct) =>
+        {
+            var at = period.At(j, openCalls);
+            await open.AddAsync(new HotlineCall(HotlineIds.New(at, j % hotline.Options.Shards), "", "", at, (CallCategory)(j % 5),
+                j % 2 == 0 ? $"第{j % 997}号小区门口路灯不亮，晚上出行不便。" : $"反映第{j % 997}号小区周边道路积水，请求疏通。", $"第{j % 997}号小区",
+                "operator", Disposition.Assign, null, CallStatus.Assigned)
+            { DepartmentId = department, DueAt = at.AddDays(10) }, ct);
+        });
+
+        // Warm-up (JIT until it settles, connections, the caches of the organization and the counters), outside every measurement.
+        var next = 0;
+        var warmBatches = await WarmUp.UntilSettledAsync(async _ =>
+        {
+            var count = settings.WarmUp ? warmBatch : 1;
+            await RecordManyAsync(next, count, null);
+            next += count;
+        }, maxBatches: settings.WarmUp ? maxWarmBatches : 1);
         var rows = await RowsOfAsync(callsTable, (await FirstCallAsync(callsTable)));
         var floorTable = new TableServiceClient(settings.FloorStorage).GetTableClient(app.Prefix + "HotlineFloor");
         await floorTable.CreateIfNotExistsAsync();
@@ -71,47 +92,62 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
                 if (latencies is null) await floorTable.SubmitTransactionAsync(actions, ct);
                 else await latencies.TimeAsync("floor", () => floorTable.SubmitTransactionAsync(actions, ct));
             });
-        await FloorManyAsync(warmUp, null);
+        var floorWarmBatches = await WarmUp.UntilSettledAsync(_ => FloorManyAsync(settings.WarmUp ? warmBatch : 1, null),
+            maxBatches: settings.WarmUp ? maxWarmBatches : 1);
 
-        // A busy line: calls assigned and still open, in the index every new call is compared with (the same-issue check).
-        var open = app.Get<HotlineOpenCalls>();
-        var department = org.Departments.First().Id;
-        var openCalls = settings.WarmUp ? 1000 : 10;
-        await Parallel.ForEachAsync(Enumerable.Range(0, openCalls), parallel, async (j, ct) =>
-        {
-            var at = period.At(j, openCalls);
-            await open.AddAsync(new HotlineCall(HotlineIds.New(at, j % hotline.Options.Shards), "", "", at, (CallCategory)(j % 5),
-                j % 2 == 0 ? $"第{j % 997}号小区门口路灯不亮，晚上出行不便。" : $"反映第{j % 997}号小区周边道路积水，请求疏通。", $"第{j % 997}号小区",
-                "operator", Disposition.Assign, null, CallStatus.Assigned)
-            { DepartmentId = department, DueAt = at.AddDays(10) }, ct);
-        });
-
-        // (1) Recording: the function's path, then the floor, alternating, each measured on its own.
+        // (1) Recording: the function's path against the floor, each repeat in four slices, app, floor, floor, app (a drift of
+        // the machine's load over a repeat falls on both sides alike); each side's figures are the sums of its two slices.
         var appRuns = new List<Side>();
         var floorRuns = new List<Side>();
+        var half = Math.Max(1, calls / 2);
         using (var appLog = new StorageLog(storage.TableService.Uri.Port, storage.QueueService.Uri.Port))
         using (var floorLog = new StorageLog(floorTable.Uri.Port, floorTable.Uri.Port))
             for (var r = 0; r < settings.Repeats; r++)
             {
                 var latencies = new Latencies();
-                appLog.Take();
-                var m = await Measured.OfAsync(() => RecordManyAsync(warmUp + r * calls, calls, latencies));
-                appRuns.Add(new Side(m, latencies.Of("app"), appLog.Take().Count / (double)calls));
-                floorLog.Take();
-                var f = await Measured.OfAsync(() => FloorManyAsync(calls, latencies));
-                floorRuns.Add(new Side(f, latencies.Of("floor"), floorLog.Take().Count / (double)calls));
+                var (a, f, aRequests, fRequests, aCompiled, fCompiled) = (default(Measured), default(Measured), 0, 0, 0L, 0L);
+                async Task AppSliceAsync()
+                {
+                    appLog.Take();
+                    var jit = WarmUp.Compiled;
+                    a += await Measured.OfAsync(() => RecordManyAsync(next, half, latencies));
+                    (aCompiled, aRequests, next) = (aCompiled + WarmUp.Compiled - jit, aRequests + appLog.Take().Count, next + half);
+                }
+                async Task FloorSliceAsync()
+                {
+                    floorLog.Take();
+                    var jit = WarmUp.Compiled;
+                    f += await Measured.OfAsync(() => FloorManyAsync(half, latencies));
+                    (fCompiled, fRequests) = (fCompiled + WarmUp.Compiled - jit, fRequests + floorLog.Take().Count);
+                }
+                await AppSliceAsync();
+                await FloorSliceAsync();
+                await FloorSliceAsync();
+                await AppSliceAsync();
+                appRuns.Add(new Side(a, latencies.Of("app"), aRequests / (2.0 * half), aCompiled));
+                floorRuns.Add(new Side(f, latencies.Of("floor"), fRequests / (2.0 * half), fCompiled));
             }
+        var perSide = 2 * half; // the calls each side recorded per repeat
 
-        var stored = warmUp + settings.Repeats * calls;
+        var stored = next;
         var profile = await new HotlineProfile(app, operatorEmail, bodies, floorTable, rows).RunAsync(profiled, stored);
         Interlocked.Add(ref recorded, profile.Recorded);
         stored += profile.Recorded;
 
-        // (2) The month's figures with the month's calls stored: counters against the best scan.
+        // (2) The month's figures with the month's calls stored: counters against the best scan, alternating, once unmeasured.
         if (total > stored) await RecordManyAsync(stored, total - stored, null);
-        var (fromCounters, counterTime) = await TimedAsync(() => hotline.MonthFiguresAsync(period.Year, period.Month));
         var today = ChinaTime.Today(app.Clock);
-        var (fromScan, scanTime) = await TimedAsync(() => BestScanAsync(callsTable, period, hotline.Options.Shards, today));
+        var (fromCounters, _) = await TimedAsync(() => hotline.MonthFiguresAsync(period.Year, period.Month));
+        var (fromScan, _) = await TimedAsync(() => BestScanAsync(callsTable, period, hotline.Options.Shards, today));
+        var (counterTimes, scanTimes) = (new List<double>(), new List<double>());
+        for (var r = 0; r < settings.Repeats; r++)
+        {
+            var (c, ct) = await TimedAsync(() => hotline.MonthFiguresAsync(period.Year, period.Month));
+            var (b, bt) = await TimedAsync(() => BestScanAsync(callsTable, period, hotline.Options.Shards, today));
+            if (c != fromCounters || b != fromScan) failures.Add($"repeat {r + 1}: the month's figures changed between reads");
+            counterTimes.Add(ct.TotalMilliseconds);
+            scanTimes.Add(bt.TotalMilliseconds);
+        }
         if (fromCounters != fromScan) failures.Add($"counters ({fromCounters}) differ from the scan ({fromScan})");
         if (fromCounters.Received != recorded) failures.Add($"counters count {fromCounters.Received} of the {recorded} calls recorded");
 
@@ -119,18 +155,19 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         IReadOnlyList<double> Floor(Func<Side, double> f) => floorRuns.Select(f).ToList();
         var figures = new List<Figure>
         {
-            new("calls recorded per second", "calls/s", App(x => x.M.PerSecond(calls)), Floor(x => x.M.PerSecond(calls)),
+            new("calls recorded per second", "calls/s", App(x => x.M.PerSecond(perSide)), Floor(x => x.M.PerSecond(perSide)),
                 RatioAtLeast: 0.8),
             new("p50 latency of one call", "ms", App(x => x.Latency.P50), Floor(x => x.Latency.P50)),
             new("p95 latency of one call", "ms", App(x => x.Latency.P95), Floor(x => x.Latency.P95)),
-            new("process CPU per call", "ms", App(x => x.M.CpuMsPer(calls)), Floor(x => x.M.CpuMsPer(calls)), RatioAtMost: 1.5),
+            new("process CPU per call", "ms", App(x => x.M.CpuMsPer(perSide)), Floor(x => x.M.CpuMsPer(perSide)), RatioAtMost: 1.5),
             new("app's own CPU per call (app − raw SDK)", "ms",
-                appRuns.Zip(floorRuns, (a, f) => a.M.CpuMsPer(calls) - f.M.CpuMsPer(calls)).ToList()),
-            new("memory allocated per call", "KB", App(x => x.M.KbPer(calls)), Floor(x => x.M.KbPer(calls))),
-            new("GC pause per call", "ms", App(x => x.M.GcMsPer(calls)), Floor(x => x.M.GcMsPer(calls))),
+                appRuns.Zip(floorRuns, (a, f) => a.M.CpuMsPer(perSide) - f.M.CpuMsPer(perSide)).ToList()),
+            new("memory allocated per call", "KB", App(x => x.M.KbPer(perSide)), Floor(x => x.M.KbPer(perSide))),
+            new("GC pause per call", "ms", App(x => x.M.GcMsPer(perSide)), Floor(x => x.M.GcMsPer(perSide))),
             new("storage requests per call", "requests", App(x => x.Requests), Floor(x => x.Requests)),
-            new($"month figures ({fromScan.Received} calls), counters against the best scan", "ms",
-                [counterTime.TotalMilliseconds], [scanTime.TotalMilliseconds], RatioAtMost: 0.05),
+            new("methods the JIT compiled during the measured runs", "methods", App(x => x.Compiled), Floor(x => x.Compiled)),
+            new($"month figures ({fromScan.Received} calls), counters against the best scan", "ms", counterTimes, scanTimes,
+                RatioAtMost: 0.05),
         };
         figures.AddRange(profile.Figures);
         var notes = new List<string>
@@ -140,12 +177,13 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
                 $"{openCalls} open calls in the same-issue index",
             $"figures: counters {fromCounters.Received} received, {fromCounters.Closed} closed; " +
                 $"scan {fromScan.Received} received, {fromScan.Closed} closed",
+            $"warm-up until the JIT settled: {warmBatches} batches of the app's calls, {floorWarmBatches} of the floor's",
         };
         var parameters = $"calls={calls} monthCalls={total} concurrency={concurrency} repeats={settings.Repeats}";
         return new BenchReport(Name, parameters, app.Clock.GetUtcNow(), figures, failures, notes);
     }
 
-    private sealed record Side(Measured M, (int Count, double P50, double P95) Latency, double Requests);
+    private sealed record Side(Measured M, (int Count, double P50, double P95) Latency, double Requests, long Compiled);
 
     private static async Task<(CallCounts, TimeSpan)> TimedAsync(Func<Task<CallCounts>> read)
     {

@@ -118,6 +118,7 @@ public sealed class ReportBenchmark(BenchSettings settings, int calls, int items
                 $"open items {fromAggregates.OpenItems.Count}, pending tasks {fromAggregates.Pending.Count}, calls {received}",
             "peak memory: the resident high-water mark (VmHWM); of the process of its own from its start, of this process over each " +
                 "run (reset before it, after a collection that returns the free heap)",
+            $"the process of its own (tables {app.Prefix}*): {own.Line}",
         ]);
     }
 

@@ -10,8 +10,8 @@
 #          (a month seeded through the app's stores, then every recipient's monthly report from the aggregates against the scan)
 #        scripts/benchmark.sh all [chains=200] [calls=3000] [monthCalls=20000] [concurrency=16] [items=1000] [reportCalls=10000]
 #          (every benchmark, one after another, each on fresh emulators, then one table of every figure)
-# settings (environment): GOV_BENCH_PORT_BASE (default 40000: the app's emulators on base..base+11, the floor's on
-#   base+100..base+111), GOV_BENCH_REPEATS (3), GOV_BENCH_NOW (an ISO time: run as if it were then).
+# settings (environment): GOV_BENCH_PORT_BASE (default 30000, below the ephemeral ports from 32768 that a client's
+#   connection may hold: the app's emulators on base..base+11, the floor's on base+100..base+111), GOV_BENCH_REPEATS (3), GOV_BENCH_NOW (an ISO time: run as if it were then).
 # Exits non-zero when a benchmark's work was wrong (not every chain approved, counters differ from the scan, ...).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,7 +25,7 @@ services() { # start|stop name base
     bash scripts/services.sh "$1" >/dev/null
 }
 
-base=${GOV_BENCH_PORT_BASE:-40000}
+base=${GOV_BENCH_PORT_BASE:-30000}
 floor=$((base + 100))
 export GOV_BENCH_STORAGE=$(connection $base) GOV_BENCH_SMTP_PORT=$((base + 10))
 export GOV_BENCH_FLOOR_STORAGE=$(connection $floor) GOV_BENCH_FLOOR_SMTP_PORT=$((floor + 10))

@@ -71,16 +71,20 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         });
 
         // Warm-up (JIT until it settles, connections, the caches of the organization and the counters), outside every measurement.
+        // Timed and logged as the measured runs are (the storage log listens to every request), so that the path warmed is the
+        // path measured.
+        var floorTable = new TableServiceClient(settings.FloorStorage).GetTableClient(app.Prefix + "HotlineFloor");
+        await floorTable.CreateIfNotExistsAsync();
+        using var appLog = new StorageLog(storage.TableService.Uri.Port, storage.QueueService.Uri.Port);
+        using var floorLog = new StorageLog(floorTable.Uri.Port, floorTable.Uri.Port);
         var next = 0;
         var warmBatches = await WarmUp.UntilSettledAsync(async _ =>
         {
             var count = settings.WarmUp ? warmBatch : 1;
-            await RecordManyAsync(next, count, null);
+            await RecordManyAsync(next, count, new Latencies());
             next += count;
         }, maxBatches: settings.WarmUp ? maxWarmBatches : 1);
         var rows = await RowsOfAsync(callsTable, (await FirstCallAsync(callsTable)));
-        var floorTable = new TableServiceClient(settings.FloorStorage).GetTableClient(app.Prefix + "HotlineFloor");
-        await floorTable.CreateIfNotExistsAsync();
         var floorCalls = 0;
         Task FloorManyAsync(int count, Latencies? latencies) =>
             Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (_, ct) =>
@@ -92,7 +96,7 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
                 if (latencies is null) await floorTable.SubmitTransactionAsync(actions, ct);
                 else await latencies.TimeAsync("floor", () => floorTable.SubmitTransactionAsync(actions, ct));
             });
-        var floorWarmBatches = await WarmUp.UntilSettledAsync(_ => FloorManyAsync(settings.WarmUp ? warmBatch : 1, null),
+        var floorWarmBatches = await WarmUp.UntilSettledAsync(_ => FloorManyAsync(settings.WarmUp ? warmBatch : 1, new Latencies()),
             maxBatches: settings.WarmUp ? maxWarmBatches : 1);
 
         // (1) Recording: the function's path against the floor, each repeat in four slices, app, floor, floor, app (a drift of
@@ -100,33 +104,31 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         var appRuns = new List<Side>();
         var floorRuns = new List<Side>();
         var half = Math.Max(1, calls / 2);
-        using (var appLog = new StorageLog(storage.TableService.Uri.Port, storage.QueueService.Uri.Port))
-        using (var floorLog = new StorageLog(floorTable.Uri.Port, floorTable.Uri.Port))
-            for (var r = 0; r < settings.Repeats; r++)
+        for (var r = 0; r < settings.Repeats; r++)
+        {
+            var latencies = new Latencies();
+            var (a, f, aRequests, fRequests, aCompiled, fCompiled) = (default(Measured), default(Measured), 0, 0, 0L, 0L);
+            async Task AppSliceAsync()
             {
-                var latencies = new Latencies();
-                var (a, f, aRequests, fRequests, aCompiled, fCompiled) = (default(Measured), default(Measured), 0, 0, 0L, 0L);
-                async Task AppSliceAsync()
-                {
-                    appLog.Take();
-                    var jit = WarmUp.Compiled;
-                    a += await Measured.OfAsync(() => RecordManyAsync(next, half, latencies));
-                    (aCompiled, aRequests, next) = (aCompiled + WarmUp.Compiled - jit, aRequests + appLog.Take().Count, next + half);
-                }
-                async Task FloorSliceAsync()
-                {
-                    floorLog.Take();
-                    var jit = WarmUp.Compiled;
-                    f += await Measured.OfAsync(() => FloorManyAsync(half, latencies));
-                    (fCompiled, fRequests) = (fCompiled + WarmUp.Compiled - jit, fRequests + floorLog.Take().Count);
-                }
-                await AppSliceAsync();
-                await FloorSliceAsync();
-                await FloorSliceAsync();
-                await AppSliceAsync();
-                appRuns.Add(new Side(a, latencies.Of("app"), aRequests / (2.0 * half), aCompiled));
-                floorRuns.Add(new Side(f, latencies.Of("floor"), fRequests / (2.0 * half), fCompiled));
+                appLog.Take();
+                var jit = WarmUp.Compiled;
+                a += await Measured.OfAsync(() => RecordManyAsync(next, half, latencies));
+                (aCompiled, aRequests, next) = (aCompiled + WarmUp.Compiled - jit, aRequests + appLog.Take().Count, next + half);
             }
+            async Task FloorSliceAsync()
+            {
+                floorLog.Take();
+                var jit = WarmUp.Compiled;
+                f += await Measured.OfAsync(() => FloorManyAsync(half, latencies));
+                (fCompiled, fRequests) = (fCompiled + WarmUp.Compiled - jit, fRequests + floorLog.Take().Count);
+            }
+            await AppSliceAsync();
+            await FloorSliceAsync();
+            await FloorSliceAsync();
+            await AppSliceAsync();
+            appRuns.Add(new Side(a, latencies.Of("app"), aRequests / (2.0 * half), aCompiled));
+            floorRuns.Add(new Side(f, latencies.Of("floor"), fRequests / (2.0 * half), fCompiled));
+        }
         var perSide = 2 * half; // the calls each side recorded per repeat
 
         var stored = next;

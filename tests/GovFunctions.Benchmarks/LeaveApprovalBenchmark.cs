@@ -70,15 +70,16 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
         await floor.PrepareAsync();
 
         using var log = new StorageLog(storage.TableService.Uri.Port, storage.QueueService.Uri.Port);
-        // Warm-up, both sides, in batches of 8 chains until the JIT has settled (tier-1 recompilation is no part of a chain's cost).
+        // Warm-up, both sides, in batches of 25 chains until the JIT has settled (tier-1 recompilation is no part of a chain's
+        // cost; batches of 8 never settled within 15).
         var warmUp = 0;
+        var batch = Math.Min(chains, 25);
         var warmBatches = !settings.WarmUp ? 0 : await WarmUp.UntilSettledAsync(async _ =>
         {
-            var batch = Math.Min(chains, 8);
             var warm = await PipelineAsync(app, log, Enumerable.Range(warmUp, batch).Select(Application).ToList());
             await floor.ReplayAsync(warm.Requests, warm.Lanes, (int)warm.Mails);
             warmUp += batch;
-        }, maxBatches: 15);
+        }, maxBatches: 12);
 
         var runs = new List<(Run App, Measured Floor)>();
         var floorParts = new List<string>();
@@ -132,7 +133,7 @@ public sealed partial class LeaveApprovalBenchmark(BenchSettings settings, int c
                 string.Join(", ", runs[0].App.Requests.GroupBy(q => q.Op).Select(g => $"{g.Key} {g.Count() / (double)chains:F1}")),
             $"floor receives added because a delete came before its message: {floor.ExtraRequests}",
             "floor repeats: " + string.Join("; ", floorParts),
-            $"warm-up until the JIT settled: {warmBatches} batches of {Math.Min(chains, 8)} chains, both sides",
+            $"warm-up until the JIT settled: {warmBatches} batches of {batch} chains, both sides",
         };
         foreach (var (step, n, p50, p95) in runs[^1].App.Latencies.Summary())
             notes.Add($"last repeat, {step}: n {n}, p50 {p50:F1} ms, p95 {p95:F1} ms");

@@ -160,9 +160,9 @@ public static class WarmUp
         var quiet = 0;
         for (var b = 0; b < maxBatches; b++)
         {
-            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var before = Compiled;
             await batch(b);
-            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - before <= QuietMethods ? quiet + 1 : 0;
+            quiet = Compiled - before <= QuietMethods ? quiet + 1 : 0;
             if (quiet >= 2 && b + 1 >= minBatches) return b + 1;
         }
         return maxBatches;

@@ -144,11 +144,11 @@ public sealed class HotlineBenchmark(BenchSettings settings, int calls, int mont
         var (counterTimes, scanTimes) = (new List<double>(), new List<double>());
         for (var r = 0; r < settings.Repeats; r++)
         {
-            var (c, ct) = await TimedAsync(() => hotline.MonthFiguresAsync(period.Year, period.Month));
-            var (b, bt) = await TimedAsync(() => BestScanAsync(callsTable, period, hotline.Options.Shards, today));
-            if (c != fromCounters || b != fromScan) failures.Add($"repeat {r + 1}: the month's figures changed between reads");
-            counterTimes.Add(ct.TotalMilliseconds);
-            scanTimes.Add(bt.TotalMilliseconds);
+            var (counted, countTime) = await TimedAsync(() => hotline.MonthFiguresAsync(period.Year, period.Month));
+            var (scanned, scanTime) = await TimedAsync(() => BestScanAsync(callsTable, period, hotline.Options.Shards, today));
+            if (counted != fromCounters || scanned != fromScan) failures.Add($"repeat {r + 1}: the month's figures changed between reads");
+            counterTimes.Add(countTime.TotalMilliseconds);
+            scanTimes.Add(scanTime.TotalMilliseconds);
         }
         if (fromCounters != fromScan) failures.Add($"counters ({fromCounters}) differ from the scan ({fromScan})");
         if (fromCounters.Received != recorded) failures.Add($"counters count {fromCounters.Received} of the {recorded} calls recorded");

@@ -33,6 +33,20 @@ public sealed record Figure(string Name, string Unit, IReadOnlyList<double> Valu
         : Math.Abs(v) >= 10 ? v.ToString("F1", CultureInfo.InvariantCulture) : v.ToString("F2", CultureInfo.InvariantCulture);
 }
 
+/// <summary>
+/// A speed goal an issue sets at a size (calls, items): the aggregates' reads are a fixed cost while the scan they are compared
+/// with grows with the data, so below that size the ratio is shown, not judged.
+/// </summary>
+public sealed record GoalAtSize(double RatioAtMost, int Size, string Unit, string Issue)
+{
+    /// <summary>The goal for a run of <paramref name="size"/>: null (not judged) below the issue's size.</summary>
+    public double? At(int size) => size >= Size ? RatioAtMost : null;
+
+    public string Note(int size) => size >= Size
+        ? $"the speed goal (≤ {RatioAtMost:0.##}×) is judged at this size ({Size} {Unit} or more)"
+        : $"the speed goal (≤ {RatioAtMost:0.##}×) is judged at {Size} {Unit}, the size {Issue} names; at {size} it is not judged";
+}
+
 /// <summary>What a benchmark measured and whether its work was right; written as JSON so runs can be compared.</summary>
 public sealed record BenchReport(string Benchmark, string Parameters, DateTimeOffset RanAt, IReadOnlyList<Figure> Figures,
     IReadOnlyList<string> Failures, IReadOnlyList<string> Notes)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using GovFunctions.Approvals;
 using GovFunctions.Notifications;
 using GovFunctions.Platform.Mail;
@@ -42,7 +44,7 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
         var snapshot = await sources.LoadAsync(period, ct);
         var absences = await away.AbsencesAtAsync(clock.GetUtcNow(), ct);
         var sent = 0;
-        var failed = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var failed = new ConcurrentQueue<Exception>();
         // A few recipients at once (the mail sender's connections): each report is built, rendered and claimed on its own, and
         // one that fails stops no other (cancelled beside it, a claimed report would wait for its claim to lapse); the run
         // fails after, so the timer runs again and the mail log sends what is left.
@@ -71,7 +73,7 @@ public sealed partial class ReportSender(ReportSources sources, OrganizationStor
             }
         });
         LogSent(period.Kind.ToString(), period.Name, sent, waiting.Count);
-        if (failed.TryPeek(out var first)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        if (failed.TryPeek(out var first)) ExceptionDispatchInfo.Throw(first);
         return sent;
     }
 
